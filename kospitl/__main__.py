@@ -1,0 +1,3 @@
+from kospitl.cli import cli
+
+cli()

@@ -1,0 +1,119 @@
+"""Open a kospitl database: PRAGMAs, automatic Alembic upgrade, refusal of newer files."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+
+from kospitl.errors import KospitlError, SchemaTooNewError
+from kospitl.paths import MIGRATIONS_DIR
+
+DEFAULT_DB = "kospitl.db"
+APPLICATION_ID = 0x4B4F5350  # "KOSP"
+
+
+def default_path() -> str:
+    """The database path from ``KOSPITL_DB``, else ``kospitl.db`` in the current folder."""
+    return os.environ.get("KOSPITL_DB") or DEFAULT_DB
+
+
+def alembic_config(url: str | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url)
+    cfg.attributes["configure_logger"] = False
+    return cfg
+
+
+def _engine(path: str, *, readonly: bool = False) -> Engine:
+    if readonly:
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        engine = create_engine("sqlite:///" + uri.replace("file://", "file:"),
+                               connect_args={"uri": True})
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    return engine
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Engine:
+    """Open (creating if needed) the database at ``path`` and upgrade it to the code's schema.
+
+    A database whose schema revision this code does not know was written by a newer kospitl
+    and is refused. Before upgrading a populated database a backup is made with VACUUM INTO.
+    """
+    path = os.fspath(path or default_path())
+    if os.path.isdir(path):
+        raise KospitlError(f"{path}: is a directory, not a database file")
+    if readonly and not os.path.exists(path):
+        raise KospitlError(f"{path}: no such database")
+    _check_sqlite_file(path)
+    engine = _engine(path, readonly=readonly)
+    script = ScriptDirectory.from_config(alembic_config())
+    current = current_revision(engine)
+    head = script.get_current_head()
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise SchemaTooNewError(
+            f"{path}: database schema {current} is newer than this kospitl (knows up to {head}); "
+            "upgrade kospitl")
+    if current != head:
+        if readonly:
+            raise KospitlError(f"{path}: database needs an upgrade; run any write command first")
+        _upgrade(engine, path, populated=current is not None)
+    return engine
+
+
+def _check_sqlite_file(path: str) -> None:
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    with open(path, "rb") as f:
+        if f.read(16) != b"SQLite format 3\x00":
+            raise KospitlError(f"{path}: not a SQLite database")
+
+
+def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
+    if populated:
+        backup = f"{path}.bak-{current_revision(engine)}"
+        if not os.path.exists(backup):
+            with engine.connect() as conn:
+                conn.exec_driver_sql(f"VACUUM INTO '{backup}'")
+    with engine.connect() as conn:
+        # Batch mode rebuilds tables: foreign keys must be off, and the pragma is ignored
+        # inside a transaction, so it is set before alembic begins one.
+        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.commit()
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+        conn.commit()
+        bad = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+        if bad:
+            raise KospitlError(f"{path}: foreign key check failed after upgrade: {bad[:3]}")

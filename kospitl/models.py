@@ -1,0 +1,119 @@
+"""SQLModel table classes, nothing else. The schema itself is created by Alembic.
+
+Dates are ISO text, times ISO-8601 text with +09:00, values REAL in base units (the views
+show won amounts as integers). No STRICT tables and no generated columns, so DB Browser for
+SQLite 3.12 opens the file.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Must be set before any model is defined, so every constraint has a name batch mode can drop.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+class Article(SQLModel, table=True):
+    """One row per distinct article text (identified by its content hash)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(unique=True, description="sha256 of the normalised text")
+    source_path: str = Field(description="file the text was read from")
+    publisher: str | None = None
+    title: str | None = Field(default=None, description="headline, HTML entities unescaped")
+    published_at: str | None = Field(default=None, description="publication time, ISO +09:00")
+    doc_date: str | None = Field(default=None, description="the article's own date (KST)")
+    date_source: str | None = Field(default=None, description="where doc_date came from")
+    session_date: str | None = Field(default=None, index=True,
+                                     description="the trading session the article reports on")
+    version_tag: str | None = Field(default=None, description="(URGENT), (LEAD), (2nd LD)...")
+    attn: str | None = Field(default=None, description="Yonhap ATTN note")
+    credit: str | None = Field(default=None, description="syndication credit, e.g. Yonhap")
+    given_date: str | None = Field(default=None, description="date supplied with --date")
+    text: str = Field(description="the raw text, kept for re-processing")
+    ingested_at: str
+
+
+class Observation(SQLModel, table=True):
+    """Every figure as one article stated it."""
+
+    __table_args__ = (Index("ix_observation_key", "date", "kind", "subject", "metric", "as_of"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True))
+    date: str
+    kind: str
+    subject: str
+    metric: str
+    as_of: str
+    value: float
+    approx: bool = False
+    evidence: str
+    line: int
+    start: int = Field(description="character offset of the figure in the article text")
+    end: int
+    rule: str = Field(description="the extraction rule that matched")
+    date_rule: str = Field(description="how the date was resolved")
+    status: str = Field(default="kept", description="kept, superseded, copy or lost")
+    note: str | None = None
+
+
+class Problem(SQLModel, table=True):
+    """What kospitl could not resolve: reported, never guessed."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=True, index=True))
+    source_path: str
+    line: int | None = None
+    severity: str = "warning"
+    code: str
+    message: str
+    evidence: str = ""
+
+
+class Fact(SQLModel, table=True):
+    """The reconciled timeline: one row per (date, kind, subject, metric, as_of)."""
+
+    __table_args__ = (UniqueConstraint("date", "kind", "subject", "metric", "as_of"),
+                      Index("ix_fact_subject", "kind", "subject", "date"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: str
+    kind: str
+    subject: str
+    metric: str
+    as_of: str
+    value: float
+    status: str
+    sources: int = Field(description="independent witnesses backing the value")
+    articles: int = Field(description="articles stating the value")
+    why: str | None = None
+
+
+class TradingDay(SQLModel, table=True):
+    """The KRX calendar the resolver used."""
+
+    __tablename__ = "trading_day"
+
+    date: str = Field(primary_key=True)
+    is_session: bool
+    note: str | None = None
+
+
+class Ticker(SQLModel, table=True):
+    """KRX listings the quote rules know by name."""
+
+    code: str = Field(primary_key=True)
+    name_en: str
+    name_ko: str | None = None
+    market: str | None = None
+    aliases: str | None = Field(default=None, description="other names, separated by |")
