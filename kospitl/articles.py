@@ -1,0 +1,304 @@
+"""Read an article file into an ``Article``: front matter, title, publication time, body sections.
+
+Formats seen in market news: Naver crawls with YAML front matter, Yonhap English pages
+(URL and time lines, ``SEOUL, Jan. 2 (Yonhap) --`` datelines, ``(LEAD)`` tags and ``(ATTN: ...)``
+notes), JoongAng Daily / Korea Herald "Published ... Updated ..." lines, fnnews "Input" blocks
+under a crawl-date page header, AI digests with "Related Articles", aggregator pages with
+"Sources" and "Timeline" sections, and plain pages with no date at all.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from kospitl.errors import ArticleError
+
+KST = timezone(timedelta(hours=9))
+MAX_BYTES = 20 * 1024 * 1024
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+
+VERSION_TAG = re.compile(r"\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD|FLASH|UPDATE\s*\d*|"
+                         r"CORRECTED|REPEAT|[A-Z]+ LD)\)", re.I)
+ATTN = re.compile(r"\(ATTN:\s*([^)]*)\)")
+DATELINE = re.compile(rf"\b([A-Z]{{3,}}(?:\s[A-Z]+)?),\s*({MONTH_RE})\.?\s+(\d{{1,2}})\s*\((\w[\w\s]*?)\)\s*[-\u2013\u2014]+")
+CREDIT_END = re.compile(r"\((Yonhap|AFP|AP|Reuters|Newsis|News1)\)\s*$", re.M)
+CREDIT_BY = re.compile(r"^BY\s+[^,\n]+,\s*(YONHAP|AFP|AP|REUTERS)\b", re.M)
+CREDIT_LINE = re.compile(r"^(Yonhap|AFP|AP|Reuters)\s*$", re.M)
+
+# "Published: 07 Jan. 2026, 18:38", "Published : Oct. 2, 2025 - 16:41", "Published 2025.10.10 16:22",
+# "Posted October. 28, 2025 07:38", "Posted : 2025-10-27 16:09", "Input\n2026-02-03 15:41:02"
+_TIME = r"(\d{1,2}):(\d{2})(?::\d{2})?"
+PUBLISHED_PATTERNS = (
+    re.compile(rf"(?:Published|Posted|Input|입력)\s*:?\s*(\d{{1,2}})\s+({MONTH_RE})\.?\s*,?\s*(\d{{4}}),?\s*{_TIME}"),
+    re.compile(rf"(?:Published|Posted|Input|입력)\s*:?\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[-,]?\s*{_TIME}"),
+    re.compile(rf"(?:Published|Posted|Input|입력)\s*:?\s*(\d{{4}})[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})\.?\s+{_TIME}"),
+)
+ISO_LINE = re.compile(rf"^(\d{{4}})-(\d{{2}})-(\d{{2}})\s+{_TIME}\s*$", re.M)
+LEADING_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s+(.*)$")
+FULL_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,\s*(\d{{4}})\b")
+
+# Section headers that end the article body. What follows is not this article's claims,
+# or (for Related Articles and Timeline) each line is a separate claim about its own day.
+SECTION_HEADERS = {
+    "related articles": "related",
+    "related stories": "related",
+    "sources": "sources",
+    "timeline": "timeline",
+}
+SECTION_RE = re.compile(r"^(Related Articles|Related Stories|Sources(?: \(\d+ articles?\))?|Timeline)\s*$",
+                        re.I)
+BOILERPLATE = (
+    re.compile(r"^This content is AI-generated", re.I),
+    re.compile(r"^\*(Crawled at|Source):"),
+    re.compile(r"^Go to contents$"),
+    re.compile(r"^Updated \(\d+ articles?\)$"),
+    re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), " + MONTH_RE + r" \d{1,2}, \d{4}$"),
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of article text: ``body`` (the article's own claims), ``related`` or ``timeline``
+    (one claim per line, each about its own day) or ``sources`` (ignored)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    path: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    publisher: str | None = None
+    published_at: datetime | None = None
+    doc_date: date | None = None
+    date_source: str | None = None
+    version_tag: str | None = None
+    attn: str | None = None
+    credit: str | None = None
+    url: str | None = None
+    sections: list[Section] = field(default_factory=list)
+
+    def line_of(self, offset: int) -> int:
+        return self.text.count("\n", 0, offset) + 1
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes to text, refusing what is not a UTF-8 text article."""
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"{path}: file is too large for an article ({len(raw) // 1_000_000} MB)")
+    if not raw.strip():
+        raise ArticleError(f"{path}: empty file, not an article")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw:
+        raise ArticleError(f"{path}: binary or UTF-16 data, not a UTF-8 text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ArticleError(f"{path}: not UTF-8 text (invalid byte at offset {e.start})") from None
+    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    if bad > max(3, len(text) // 200):
+        raise ArticleError(f"{path}: binary data, not a text article")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text):
+        raise ArticleError(f"{path}: no words in the file, not an article")
+    return text
+
+
+def read_file(path: str | Path) -> Article:
+    p = Path(path)
+    if p.is_dir():
+        raise ArticleError(f"{path}: is a directory")
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file") from None
+    except OSError as e:
+        raise ArticleError(f"{path}: cannot read ({e.strerror})") from None
+    return parse(decode(raw, str(path)), str(path))
+
+
+def content_hash(text: str) -> str:
+    norm = "\n".join(line.strip() for line in text.strip().splitlines())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def parse(text: str, path: str = "<text>") -> Article:
+    """Parse article text. The text is kept verbatim; offsets refer to it."""
+    art = Article(path=path, text=text, content_hash=content_hash(text))
+    body_start = 0
+    front = _front_matter(text)
+    if front is not None:
+        meta, body_start = front
+        art.title = html.unescape(meta.get("title", "")).strip().strip('"') or None
+        art.publisher = meta.get("publisher") or None
+        art.url = meta.get("url") or None
+        pub = meta.get("published_at", "")
+        m = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?", pub)
+        if m:
+            y, mo, d = int(m[1]), int(m[2]), int(m[3])
+            hh, mm = int(m[4] or 0), int(m[5] or 0)
+            if (hh, mm) != (0, 0):
+                art.published_at = datetime(y, mo, d, hh, mm, tzinfo=KST)
+            art.doc_date, art.date_source = date(y, mo, d), "front matter published_at"
+    head = text[body_start:body_start + 1500]
+    if art.title is None:
+        art.title = _first_title_line(text[body_start:])
+    _version(art, head)
+    _publication(art, text, body_start)
+    _credit(art, text)
+    art.sections = _sections(text, body_start)
+    if art.doc_date is None:
+        _date_from_text(art)
+    return art
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int] | None:
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 4)
+    if end < 0:
+        return None
+    meta: dict[str, str] = {}
+    key = None
+    for line in text[4:end].splitlines():
+        m = re.match(r"^([A-Za-z_][\w-]*):\s*(.*)$", line)
+        if m:
+            key = m[1]
+            meta[key] = m[2].strip()
+        elif key and line.strip() and not meta[key]:
+            meta[key] = line.strip()
+    return meta, end + 4
+
+
+def _first_title_line(body: str) -> str | None:
+    for line in body.splitlines():
+        s = line.strip().lstrip("#").strip()
+        if not s or any(p.match(s) for p in BOILERPLATE) or s.startswith("---"):
+            continue
+        m = LEADING_DATE.match(line)
+        if m:
+            s = m[4].strip()
+        return html.unescape(s)[:300]
+    return None
+
+
+def _version(art: Article, head: str) -> None:
+    src = (art.title or "") + " " + head
+    m = VERSION_TAG.search(src)
+    if m:
+        art.version_tag = f"({m[1]})"
+    a = ATTN.search(head)
+    if a:
+        art.attn = a[1].strip()
+
+
+def _publication(art: Article, text: str, body_start: int) -> None:
+    head = text[body_start:body_start + 3000]
+    # 1. the dateline: "SEOUL, Jan. 2 (Yonhap) --" gives month and day; the year comes from
+    #    the other clocks (or the dateline is not used).
+    dl = DATELINE.search(head)
+    found: datetime | None = None
+    source = None
+    for pat in PUBLISHED_PATTERNS:
+        m = pat.search(head)
+        if m:
+            found, source = _published_match(m), "published line"
+            break
+    if found is None:
+        m = ISO_LINE.search(head)
+        if m:
+            found = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), tzinfo=KST)
+            source = "time line"
+    if found is not None:
+        art.published_at = found
+        art.doc_date, art.date_source = found.date(), source
+    lead = LEADING_DATE.match(text[body_start:].split("\n", 1)[0])
+    if art.doc_date is None and lead:
+        art.doc_date = date(int(lead[1]), int(lead[2]), int(lead[3]))
+        art.date_source = "leading date line"
+    if dl:
+        month, day = MONTHS[dl[2][:3].lower()], int(dl[3])
+        ref = art.doc_date
+        if ref is not None:
+            year = ref.year - 1 if (month, day) > (ref.month, ref.day) and month == 12 and ref.month == 1 else ref.year
+            try:
+                art.doc_date, art.date_source = date(year, month, day), "dateline"
+            except ValueError:
+                pass
+        if art.publisher is None:
+            art.publisher = dl[4].strip()
+
+
+def _published_match(m: re.Match[str]) -> datetime | None:
+    g = m.groups()
+    try:
+        if g[0].isdigit() and len(g[0]) == 4:
+            y, mo, d, hh, mm = int(g[0]), int(g[1]), int(g[2]), int(g[3]), int(g[4])
+        elif g[0].isdigit():
+            d, mo, y, hh, mm = int(g[0]), MONTHS[g[1][:3].lower()], int(g[2]), int(g[3]), int(g[4])
+        else:
+            mo, d, y, hh, mm = MONTHS[g[0][:3].lower()], int(g[1]), int(g[2]), int(g[3]), int(g[4])
+        return datetime(y, mo, d, hh, mm, tzinfo=KST)
+    except (ValueError, KeyError):
+        return None
+
+
+def _credit(art: Article, text: str) -> None:
+    for pat in (CREDIT_END, CREDIT_BY, CREDIT_LINE):
+        m = pat.search(text[-600:])
+        if m:
+            art.credit = m[1].capitalize()
+            return
+    if art.publisher and art.publisher.lower() in ("yonhap", "연합뉴스"):
+        art.credit = "Yonhap"
+
+
+def _sections(text: str, body_start: int) -> list[Section]:
+    out: list[Section] = []
+    kind, start = "body", body_start
+    pos = body_start
+    for line in text[body_start:].splitlines(keepends=True):
+        s = line.strip()
+        m = SECTION_RE.match(s)
+        if m:
+            out.append(Section(kind, start, pos))
+            name = re.sub(r"\s*\(.*\)$", "", m[1]).lower()
+            kind, start = SECTION_HEADERS.get(name, "sources"), pos + len(line)
+        elif s.startswith("*Crawled at:") or s.startswith("*Source:"):
+            out.append(Section(kind, start, pos))
+            kind, start = "footer", pos
+        pos += len(line)
+    out.append(Section(kind, start, len(text)))
+    return [s for s in out if s.end > s.start]
+
+
+def _date_from_text(art: Article) -> None:
+    """No dateline, publication line or metadata: use the latest full date the article
+    itself states in its body or timeline (never its related-article list)."""
+    best: date | None = None
+    for sec in art.sections:
+        if sec.kind not in ("body", "timeline"):
+            continue
+        for m in FULL_DATE.finditer(art.text, sec.start, sec.end):
+            try:
+                d = date(int(m[3]), MONTHS[m[1][:3].lower()], int(m[2]))
+            except ValueError:
+                continue
+            if best is None or d > best:
+                best = d
+    if best is not None:
+        art.doc_date, art.date_source = best, "date stated in the text"

@@ -1,0 +1,222 @@
+"""Date and time phrases in market news, and their resolution on the KRX calendar.
+
+Extraction finds phrases (``DateRef``) without resolving them; ``resolve`` turns one into a
+session date against the article's own date, or says it cannot (never guesses).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kospitl.articles import MONTH_RE, MONTHS
+from kospitl.sessions import Calendar
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date phrase as written, not yet resolved."""
+
+    form: str  # full | monthday | weekday | daynum | previous | lastyear_final | today
+    text: str
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    year_offset: int = 0
+    comparison: bool = False  # "from the previous session", "than Wednesday": not a re-dating
+
+
+# Order matters: longer forms first. Each entry: (form, regex). Named groups y, m, d, wd.
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("full", re.compile(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("full", re.compile(r"(?P<y>(?:19|20)\d\d)년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    ("monthday", re.compile(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
+    ("monthday", re.compile(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
+    ("daynum", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
+    ("daynum", re.compile(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
+    ("lastyear_final", re.compile(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
+    ("previous", re.compile(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|a day earlier|the day before|yesterday)\b|전 거래일|전날|전일")),
+    ("today", re.compile(r"이날|\btoday\b|this morning")),
+)
+COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince)\s+$")
+COMPARISON_AFTER = re.compile(r"^\s*(?:대비|보다|에 비해)")
+# "a day after reaching the milestones": the milestones were one session before the clause's date
+DAY_AFTER = re.compile(r"\ba day after\b")
+
+
+def find_dates(text: str) -> list[DateRef]:
+    """Every date phrase in ``text``, leftmost-longest, non-overlapping."""
+    found: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+    for form, pat in DATE_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            ref = _make(form, m)
+            if ref is None:
+                continue
+            before = text[max(0, s - 25):s]
+            comparison = bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(text[e:e + 6]))
+            found.append(DateRef(**{**ref.__dict__, "comparison": comparison}))
+            taken.append((s, e))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _make(form: str, m: re.Match[str]) -> DateRef | None:
+    g = m.groupdict()
+    s, e = m.span()
+    month = None
+    if g.get("m"):
+        month = int(g["m"]) if g["m"].isdigit() else MONTHS.get(g["m"][:3].lower())
+        if g["m"][:4].lower() == "sept":
+            month = 9
+        if month is None or not 1 <= month <= 12:
+            return None
+    day = int(g["d"]) if g.get("d") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if form == "full":
+        return DateRef(form, m.group(), s, e, year=int(g["y"]), month=month, day=day)
+    if form == "monthday":
+        return DateRef(form, m.group(), s, e, month=month, day=day,
+                       year_offset=-1 if g.get("ly") else 0)
+    if form == "weekday":
+        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS[g["wd"].lower()])
+    if form == "daynum":
+        return DateRef(form, m.group(), s, e, day=day)
+    return DateRef(form, m.group(), s, e)
+
+
+class Unresolved(Exception):
+    """A date phrase that cannot be resolved (no article date, impossible date...)."""
+
+
+def resolve(ref: DateRef, doc: date | None, cal: Calendar, *, report: date | None = None) -> tuple[date, str]:
+    """Resolve ``ref`` against the article date ``doc``; return the date and how.
+
+    ``report`` is the session the article reports on (for "the previous session").
+    """
+    if ref.form == "full":
+        try:
+            return date(ref.year or 0, ref.month or 0, ref.day or 0), f"stated '{ref.text}'"
+        except ValueError:
+            raise Unresolved(f"'{ref.text}' is not a calendar date") from None
+    if doc is None:
+        raise Unresolved(f"'{ref.text}' needs the article's date, and the article has none")
+    base = report or doc
+    if ref.form == "today":
+        return base, f"'{ref.text}' = {base}"
+    if ref.form == "previous":
+        d = cal.previous_session(base)
+        return d, f"previous session of {base}"
+    if ref.form == "lastyear_final":
+        d = cal.last_session_of_year(doc.year - 1)
+        return d, f"last session of {doc.year - 1}"
+    if ref.form == "weekday":
+        back = (doc.weekday() - (ref.weekday or 0)) % 7
+        if ref.text.lower().startswith("last") and back == 0:
+            back = 7
+        d = doc - timedelta(days=back)
+        return d, f"weekday '{ref.text}' → {d}"
+    if ref.form == "daynum":
+        d = _latest(doc, None, ref.day or 0)
+        if d is None:
+            raise Unresolved(f"'{ref.text}' is not a day of a recent month")
+        return d, f"day '{ref.text}' → {d}"
+    if ref.form == "monthday":
+        if ref.year_offset:
+            try:
+                d = date(doc.year + ref.year_offset, ref.month or 0, ref.day or 0)
+            except ValueError:
+                raise Unresolved(f"'{ref.text}' is not a calendar date") from None
+            return d, f"'{ref.text}' → {d}"
+        d = _latest(doc, ref.month, ref.day or 0)
+        if d is None:
+            raise Unresolved(f"'{ref.text}' is not a calendar date")
+        return d, f"'{ref.text}' without a year → {d}"
+    raise Unresolved(f"cannot resolve '{ref.text}'")  # pragma: no cover
+
+
+def _latest(doc: date, month: int | None, day: int) -> date | None:
+    """The latest date with this month (or any month) and day, not after ``doc``."""
+    y, m = doc.year, doc.month
+    for _ in range(24):
+        if month is None or m == month:
+            try:
+                d = date(y, m, day)
+            except ValueError:
+                d = None
+            if d is not None and d <= doc:
+                return d
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+    return None
+
+
+# ---- times of day (the vocabulary's as_of) ----
+
+TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
+    ("clock", re.compile(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
+    ("first_minutes", re.compile(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
+    ("press", re.compile(r"\bas of press time\b|\bat press time\b")),
+    ("intraday", re.compile(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
+    ("open", re.compile(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopened\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
+    ("close", re.compile(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
+)
+WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "thirty": 30}
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    form: str  # clock | first_minutes | press | intraday | open | close
+    as_of: str
+    start: int
+    end: int
+
+
+def find_times(text: str) -> list[TimeRef]:
+    out: list[TimeRef] = []
+    taken: list[tuple[int, int]] = []
+    for form, pat in TIME_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            as_of = _as_of(form, m)
+            if as_of is None:
+                continue
+            out.append(TimeRef(form, as_of, s, e))
+            taken.append((s, e))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _as_of(form: str, m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    if form == "clock":
+        h, mi = int(g["h"]), int(g.get("mi") or 0)
+        pm = (g.get("ap") or "").lower().startswith("p") or g.get("ko_ap") == "오후"
+        if pm and h < 12:
+            h += 12
+        if not (0 <= h < 24 and 0 <= mi < 60):
+            return None
+        if (h, mi) >= (15, 30):
+            return "close"  # the end of KRX trading and of the won's day session
+        return f"{h:02d}:{mi:02d}"
+    if form == "first_minutes":
+        n = g["n"]
+        minutes = int(n) if n.isdigit() else WORD_NUMS[n]
+        return f"09:{minutes:02d}" if minutes < 60 else None
+    if form in ("press", "intraday"):
+        return "intraday"
+    return form

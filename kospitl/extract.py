@@ -1,0 +1,929 @@
+"""Extraction: article text → ``Mention`` records (meaning known, dates still phrases).
+
+Each sentence is read as a set of *figures* (numbers with units), *entities* (what a figure is
+about) and *cues* (direction, level type, time, date). A figure belongs to the nearest entity
+before it in its clause ("respectively" and "each" pair lists); its meaning follows from the
+entity type, the unit and the nearest cue. The word lists live in ``kospitl.lexicon``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from kospitl import lexicon as L
+from kospitl import tickers
+from kospitl.articles import Article
+from kospitl.dates import DAY_AFTER, DateRef, TimeRef, find_dates, find_times
+from kospitl.errors import Problem
+from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
+from kospitl.records import Mention
+from kospitl.text import clauses, paragraphs, sentences
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+INDEX_RANGES = {"KOSPI": (300, 20000), "KOSDAQ": (200, 5000), "KOSPI200": (50, 3000)}
+FX_RANGE = (700, 2500)
+MAX_PRICE = 50_000_000
+MIN_FLOW = 1_000_000  # flows are stated in millions at least
+
+
+@dataclass
+class Figure:
+    unit: str
+    value: Decimal
+    start: int  # relative to the sentence
+    end: int
+    text: str
+    approx: bool = False
+    sign: int = 0  # explicit sign printed with the number
+    used: bool = False
+
+    @property
+    def dec(self) -> int:
+        return decimals(self.text)
+
+
+@dataclass
+class Entity:
+    type: str
+    subject: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    text: str
+    offset: int  # of the sentence in the article text
+    korean: bool
+    figures: list[Figure]
+    entities: list[Entity]
+    dates: list[DateRef]
+    times: list[TimeRef]
+    clauses: list[tuple[int, int]]
+
+
+@dataclass
+class Context:
+    """What carries from sentence to sentence within one section."""
+
+    intraday_report: bool
+    base: date | None = None  # the date of a Related/Timeline line
+    market: str = "KOSPI"
+    carry_time: str | None = None
+    carry_left: int = 0
+    prev_entities: list[Entity] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)  # records stated without a figure
+
+
+def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
+    """All mentions in the article, and the problems met while reading it."""
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    intraday = _is_intraday_report(article)
+    title = article.title or ""
+    for sec in article.sections:
+        if sec.kind in ("sources", "footer"):
+            continue
+        if sec.kind == "body":
+            ctx = Context(intraday_report=intraday)
+            found: list[Mention] = []
+            for para in paragraphs(article.text, sec.start, sec.end):
+                ctx.prev_entities = []
+                for span in sentences(article.text, para):
+                    found += _sentence(article, span, ctx, problems)
+            mentions += found + _settle_records(found, ctx)
+        else:  # related articles and timeline: one claim per line, dated by the line
+            for para in paragraphs(article.text, sec.start, sec.end):
+                line = article.text[para[0]:para[1]]
+                dates = [d for d in find_dates(line) if d.form == "full"]
+                if not dates:
+                    continue
+                try:
+                    base = date(dates[0].year or 0, dates[0].month or 0, dates[0].day or 0)
+                except ValueError:
+                    continue
+                ctx = Context(intraday_report=False, base=base)
+                for span in sentences(article.text, para):
+                    mentions += _sentence(article, span, ctx, problems)
+    return mentions, problems
+
+
+def _settle_records(found: list[Mention], ctx: Context) -> list[Mention]:
+    """"Stocks surged ... to close at an all-time high": the record is the session's close."""
+    out = []
+    for metric in dict.fromkeys(ctx.pending):
+        level = "close" if metric == "record_close" else "high"
+        cands = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == level
+                 and m.date_ref is None and m.shift == 0]
+        if cands:
+            out.append(replace(cands[0], kind="milestone", metric=metric, as_of="close", approx=False,
+                               rule=f"milestone.{metric}"))
+    return out
+
+
+def _title_in_body(article: Article, title: str) -> bool:
+    return title[:40] in article.text
+
+
+def _is_intraday_report(article: Article) -> bool:
+    pub = article.published_at
+    if pub is not None:
+        return (9, 0) <= (pub.hour, pub.minute) < (15, 30)
+    # no clock: a report whose opening sentences speak of the open or a time, not the close
+    body = next((s for s in article.sections if s.kind == "body"), None)
+    if body is None:
+        return False
+    head = article.text[body.start:body.start + 700]
+    times = find_times(head)
+    has_time = any(t.form in ("clock", "press", "open", "intraday", "first_minutes") for t in times)
+    has_close = any(t.form == "close" for t in times) or any(t.as_of == "close" for t in times if t.form == "clock")
+    return has_time and not has_close
+
+
+# ---- reading a sentence -----------------------------------------------------------------
+
+def _read(text: str, offset: int) -> Sentence:
+    dates = find_dates(text)
+    times = find_times(text)
+    masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if re.search(r"\d", d.text)]
+    masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
+    masked += [m.span() for m in L.NOT_FIGURES.finditer(text)]
+    figures = _figures(text, masked)
+    entities = _entities(text)
+    return Sentence(text, offset, bool(HANGUL.search(text)), figures, entities, dates, times,
+                    clauses(text))
+
+
+def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
+    taken = list(masked)
+    out: list[Figure] = []
+    for unit, pat in L.FIGURE_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if unit in ("usd", "pp"):
+                continue
+            fig = _figure(unit, m, text)
+            if fig is not None:
+                out.append(fig)
+    out.sort(key=lambda f: f.start)
+    for f in out:
+        if f.unit != "pt":
+            continue
+        before = text[max(0, f.start - 40):f.start]
+        if L.THRESHOLD_BEFORE.search(before) and f.value % 100 == 0:
+            f.unit = "threshold"
+        elif re.search(r"\b(?:of|at|to)\s+$", before) and f.dec > 0 and f.value > 100:
+            f.unit = "num"  # "an intraday peak of 4,611.72 points"
+    return out
+
+
+def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
+    g = m.groupdict()
+    raw = g.get("n") or m.group()
+    try:
+        if unit == "won" and HANGUL.search(m.group()) and re.search(r"[조억만천백십]", raw):
+            value = parse_korean(raw)
+        elif g.get("ko"):
+            value = parse_korean(raw + g["ko"])
+        else:
+            value = parse_number(raw.replace(" ", ""))
+    except NumberError:
+        return None
+    value = scale_en(value, g.get("scale"))
+    sign = -1 if g.get("sign") in ("-", "\u2212") else 0
+    before = text[max(0, m.start() - 30):m.start()]
+    approx = bool(L.HEDGES.search(before) or L.HEDGES_AFTER.match(text[m.end():m.end() + 6]))
+    return Figure(unit, value, m.start(), m.end(), m.group(), approx=approx, sign=sign)
+
+
+def _entities(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, code in tickers.find(text):
+        out.append(Entity("company", code, s, e))
+        taken.append((s, e))
+    for etype, subject, pat in L.ENTITY_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            out.append(Entity(etype, subject, s, e))
+            taken.append((s, e))
+    out.sort(key=lambda x: x.start)
+    # "Samsung Electronics' market value", "its market capitalization": a single stock's value
+    return out
+
+
+# ---- interpreting a sentence --------------------------------------------------------------
+
+def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: list[Problem]) -> list[Mention]:
+    text = article.text[span[0]:span[1]]
+    s = _read(text, span[0])
+    out: list[Mention] = []
+    emit = _Emitter(article, s, ctx, out)
+    _skip_noise_figures(s)
+    # reference closes first: "the previous session's close of 1,449.8", "Wednesday's record close of 3,657.28"
+    _reference_closes(s, emit)
+    _breadth(s, emit)
+    owners: dict[int, list[Entity]] = {}
+    for ci in range(len(s.clauses)):
+        figs = [f for f in s.figures if s.clauses[ci][0] <= f.start < s.clauses[ci][1]]
+        for fig, ent in _pair(s, ci, figs, ctx):
+            if ent is not None:
+                owners.setdefault(id(fig), []).append(ent)
+    for fig in s.figures:
+        if fig.used:
+            continue
+        for ent in owners.get(id(fig), []):
+            _interpret(s, fig, ent, ctx, emit)
+    _milestones(s, ctx, emit, owners)
+    _update_context(s, ctx)
+    return out
+
+
+def _skip_noise_figures(s: Sentence) -> None:
+    """Forecast clauses, and figures tied to a multi-session span, are not facts."""
+    for cs, ce in s.clauses:
+        if L.FORECAST.search(s.text[cs:ce]):
+            for f in s.figures:
+                if cs <= f.start < ce and f.unit != "threshold":
+                    f.used = True
+    for m in L.MULTI_DAY.finditer(s.text):
+        ci = _clause_of(s, m.start())
+        cs, ce = s.clauses[ci]
+        before = [f for f in s.figures if cs <= f.start and f.end <= m.start() and f.unit not in ("threshold",)]
+        after = [f for f in s.figures if m.end() <= f.start < ce and f.unit not in ("threshold",)]
+        if before:
+            before[-1].used = True
+        elif after:
+            after[0].used = True
+
+
+def _update_context(s: Sentence, ctx: Context) -> None:
+    clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"]
+    if clocks:
+        ctx.carry_time = clocks[-1].as_of
+        ctx.carry_left = 10_000 if ctx.intraday_report else 1
+    elif ctx.carry_left > 0:
+        ctx.carry_left -= 1
+    elif any(t.form == "close" for t in s.times):
+        ctx.carry_time = None
+    named = [e for e in s.entities if e.type == "index" and not _possessive(s, e)]
+    if named:
+        ctx.market = named[0].subject
+    ctx.prev_entities = s.entities or ctx.prev_entities
+
+
+def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[Figure, Entity | None]]:
+    """Which entity each figure of a clause is about."""
+    cs, ce = s.clauses[ci]
+    clause = s.text[cs:ce]
+    ents = [e for e in s.entities]
+    if L.RESPECTIVELY.search(clause) or (L.EACH.search(clause) and len(figs) > 1):
+        group = _group_before(s, figs[0].start if figs else ce, ents)
+        main = [f for f in figs if f.unit in _units_for(group[0].type)] if group else []
+        if group and len(group) > 1 and main and len(main) % len(group) == 0:
+            n = len(group)
+            paired = [(f, group[i % n]) for i, f in enumerate(main)]
+            return paired + [(f, _nearest(s, f, ents, ctx)) for f in figs if f not in main]
+    out = []
+    for f in figs:
+        ent = _nearest(s, f, ents, ctx)
+        if ent is not None and ent.type == "investor":
+            group = _group_before(s, f.start, ents)
+            if len(group) > 1 and L.EACH.search(clause) is None:
+                out.append((f, None))  # "foreigners and institutions bought 881.9 billion won": combined
+                continue
+        if ent is not None and L.EACH.search(s.text[:f.start]) and f.unit == "pct":
+            for g in _group_before(s, f.start, ents):
+                out.append((f, g))
+            continue
+        out.append((f, ent))
+    return out
+
+
+def _units_for(etype: str) -> tuple[str, ...]:
+    return {"investor": ("won", "amount"), "company": ("pct", "won"), "index": ("pct", "pt", "num"),
+            }.get(etype, ("won", "pct", "num", "amount"))  # noqa: E501
+
+
+def _group_before(s: Sentence, pos: int, ents: list[Entity]) -> list[Entity]:
+    """The run of same-type entities joined by "and"/","/"과" that ends nearest before ``pos``."""
+    before = [e for e in ents if e.end <= pos and e.type != "noise"]
+    if not before:
+        return []
+    last = before[-1]
+    group = [last]
+    for e in reversed(before[:-1]):
+        gap = s.text[e.end:group[0].start]
+        if e.type == last.type and re.fullmatch(r"\s*(?:,|and|, and|과|와|,\s*and|및|·)?\s*(?:the\s+|its\s+|rival\s+)?[\w\s-]{0,25}?\s*", gap) and len(gap) < 40 \
+                and not re.search(r"\d|\bwhile\b|\bbut\b", gap):
+            group.insert(0, e)
+        else:
+            break
+    return group
+
+
+def _possessive(s: Sentence, e: Entity) -> bool:
+    """"the Kospi's gains": an entity named as an owner, not as what a figure is about."""
+    return bool(re.match(r"(?:'s|\u2019s|')\s+(?!market|total|combined|balance|close|record|previous)[a-z]", s.text[e.end:e.end + 12]))
+
+
+def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity | None:
+    before = [e for e in ents if e.end <= f.start]
+    strong = [e for e in before if not _possessive(s, e)]
+    if strong:
+        before = strong
+    if before:
+        return _concrete(before[-1], ctx)
+    # "After opening 0.8 percent higher at 1,174.27, the index ...": the subject comes later
+    ci = _clause_of(s, f.start)
+    cs, ce = s.clauses[ci]
+    after = [e for e in ents if f.end <= e.start < ce and e.type in ("index", "index_ref")]
+    if after and s.clauses[ci][0] == 0:
+        return _concrete(after[0], ctx)
+    # nothing in this sentence: "This 0.84% jump ...", "It was quoted at ..." continue the topic
+    if ctx.prev_entities and not s.entities:
+        e = ctx.prev_entities[-1]
+        if e.type in ("index", "index_ref", "won", "dollar", "company", "mcap", "margin", "bond"):
+            return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
+    if f.unit == "shares":
+        return Entity("index", "KOSPI", -1, -1)
+    return None
+
+
+def _concrete(e: Entity, ctx: Context) -> Entity:
+    if e.type == "index_ref":
+        return Entity("index", ctx.market or "KOSPI", e.start, e.end)
+    return e
+
+
+class _Emitter:
+    def __init__(self, article: Article, s: Sentence, ctx: Context, out: list[Mention]) -> None:
+        self.article, self.s, self.ctx, self.out = article, s, ctx, out
+        self.pending = ctx.pending
+
+    def add(self, fig: Figure, kind: str, subject: str, metric: str, as_of: str, value: Decimal,
+            rule: str, *, date_ref: DateRef | None = None, shift: int = 0, own_date: bool = False,
+            approx: bool | None = None) -> None:
+        s = self.s
+        self.out.append(Mention(
+            kind=kind, subject=subject, metric=metric, as_of=as_of, value=float(value),
+            approx=fig.approx if approx is None else approx,
+            start=s.offset + fig.start, end=s.offset + fig.end,
+            sent_start=s.offset, sent_end=s.offset + len(s.text), rule=rule, decimals=fig.dec,
+            date_ref=date_ref, base=self.ctx.base, shift=shift, needs_own_date=own_date))
+        fig.used = True
+
+
+# ---- dates and times for one figure ---------------------------------------------------------
+
+def _clause_of(s: Sentence, pos: int) -> int:
+    for i, (cs, ce) in enumerate(s.clauses):
+        if cs <= pos < ce:
+            return i
+    return len(s.clauses) - 1
+
+
+def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
+    """The date phrase a figure belongs to, and a session shift ("a day after ...")."""
+    ci = _clause_of(s, fig.start)
+    cs, ce = s.clauses[ci]
+    shift = 0
+    # "N set on DATE", "N on DATE", "(N) on DATE" bind the figure directly
+    for d in s.dates:
+        if d.comparison:
+            continue
+        gap = s.text[fig.end:d.start]
+        if d.start >= fig.end and len(gap) <= 22 and re.fullmatch(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit )?(?:on|at|in)?\s*(?:the\s+)?", gap, re.I):
+            return d, shift
+    own = [d for d in s.dates if cs <= d.start < ce and not d.comparison
+           and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
+    for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
+        if d.end <= fig.start and re.fullmatch(r"[\s,]*(?:at|was|of|:)?\s*", s.text[d.end:fig.start]):
+            return d, shift
+    if DAY_AFTER.search(s.text[cs:ce]) and fig.start > DAY_AFTER.search(s.text[cs:ce]).start() + cs:  # type: ignore[union-attr]
+        shift = -1
+    if own:
+        before = [d for d in own if d.start < fig.start]
+        return (before[-1] if before else own[0]), shift
+    clause = s.text[cs:ce]
+    if re.match(r"\s*,?\s*when\b", clause) and ci > 0:
+        ps, pe = s.clauses[ci - 1]
+        prev = [d for d in s.dates if ps <= d.start < pe and not d.comparison]
+        if prev:
+            return prev[-1], shift
+    # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
+    lead = [d for d in s.dates if not d.comparison and d.start < s.clauses[0][1]
+            and re.fullmatch(r"[^\d]*", s.text[:d.start]) and d.start < 40]
+    if lead and ci > 0:
+        return lead[0], shift
+    if lead and ci == 0:
+        return lead[0], shift
+    # a milestone sentence that says "a day earlier" anywhere
+    return None, shift
+
+
+def _as_of_for(s: Sentence, fig: Figure, ctx: Context) -> str:
+    ci = _clause_of(s, fig.start)
+    cs, ce = s.clauses[ci]
+    in_clause = [t for t in s.times if cs <= t.start < ce]
+    before = [t for t in in_clause if t.start < fig.start]
+    if before:
+        t = _pick_time(before, fig, s)
+        if t:
+            return t
+    after = [t for t in in_clause if t.start >= fig.end]
+    if after:
+        t = _pick_time(after[:1], fig, s)
+        if t:
+            return t
+    if L.SAME_TIME.search(s.text) and ctx.carry_time:
+        return ctx.carry_time
+    sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")]
+    if sent:
+        return sent[0].as_of
+    if any(t.form == "close" for t in s.times):
+        return "close"
+    if ctx.carry_time and ctx.carry_left > 0:
+        return ctx.carry_time
+    return "intraday" if ctx.intraday_report else "close"
+
+
+def _pick_time(ts: list[TimeRef], fig: Figure, s: Sentence) -> str | None:
+    # an explicit clock anywhere in the clause outranks open/close verbs after it
+    clocks = [t for t in ts if t.form in ("clock", "first_minutes", "press")]
+    if clocks:
+        return clocks[-1].as_of
+    return ts[-1].as_of if ts else None
+
+
+# ---- meaning by entity type -----------------------------------------------------------------
+
+def _sign_between(s: Sentence, start: int, fig: Figure, up: re.Pattern[str], down: re.Pattern[str]) -> int:
+    """+1/-1 from the direction word nearest before the figure (after ``start``); in Korean
+    text the word after the figure counts first."""
+    if fig.sign:
+        return fig.sign
+    after = s.text[fig.end:fig.end + 30]
+    if s.korean:
+        nxt = _next_figure_start(s, fig)
+        seg = s.text[fig.end:nxt]
+        m_up, m_dn = up.search(seg), down.search(seg)
+        if m_up or m_dn:
+            if m_up and (not m_dn or m_up.start() < m_dn.start()):
+                return 1
+            return -1
+    seg = s.text[max(0, start):fig.start]
+    best, pos = 0, -1
+    for sign, pat in ((1, up), (-1, down)):
+        for m in pat.finditer(seg):
+            if m.start() > pos:
+                best, pos = sign, m.start()
+    if best:
+        return best
+    # "1.35 won stronger", "(up 29.98%)" printed after
+    m_up, m_dn = up.match(after.lstrip(" ,(")), down.match(after.lstrip(" ,("))
+    if m_up:
+        return 1
+    if m_dn:
+        return -1
+    return 0
+
+
+def _next_figure_start(s: Sentence, fig: Figure) -> int:
+    later = [f.start for f in s.figures if f.start > fig.start]
+    return min(later) if later else len(s.text)
+
+
+def _prev_anchor(s: Sentence, fig: Figure, ent: Entity) -> int:
+    prev = [f.end for f in s.figures if f.end <= fig.start and f.start >= ent.end]
+    return max(prev) if prev else ent.end
+
+
+def _level_cue(s: Sentence, fig: Figure, ent: Entity) -> str | None:
+    if s.korean:
+        nxt = _next_figure_start(s, fig)
+        seg = s.text[fig.end:nxt]
+        for name, pat in L.LEVEL_CUES_AFTER:
+            if pat.search(seg):
+                return name
+        before = s.text[max(ent.end, 0):fig.start]
+        if "장중" in before[-12:]:
+            return "high"
+    gap = s.text[max(_prev_anchor(s, fig, ent), 0):fig.start]
+    for name, pat in L.LEVEL_CUES_BEFORE:
+        if pat.search(gap):
+            return name
+    whole = s.text[max(ent.end, 0):fig.start]
+    best = None
+    pos = -1
+    for name, pat in L.LEVEL_CUES_BEFORE:
+        for m in re.finditer(pat.pattern.replace(r"[^\d]*$", ""), whole, re.I):
+            if m.start() > pos:
+                best, pos = name, m.start()
+    return best
+
+
+def _is_threshold(s: Sentence, fig: Figure) -> bool:
+    if fig.unit == "threshold":
+        return True
+    before = s.text[max(0, fig.start - 40):fig.start]
+    after = s.text[fig.end:fig.end + 25]
+    if L.THRESHOLD_AFTER.search(after):
+        return True
+    if L.THRESHOLD_BEFORE.search(before):
+        v = fig.value
+        round_ = fig.dec == 0 or v == v.to_integral_value()
+        if round_ and (v % 100 == 0 or (fig.unit in ("won", "amount") and v % 10**4 == 0)):
+            return True
+    return False
+
+
+def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitter) -> None:
+    t = ent.type
+    if t in ("noise", "stock_mcap"):
+        return
+    date_ref, shift = _date_for(s, fig)
+    as_of = _as_of_for(s, fig, ctx)
+    kw = dict(date_ref=date_ref, shift=shift)
+    if t == "index":
+        _index(s, fig, ent, as_of, ctx, emit, kw)
+    elif t == "company":
+        _quote(s, fig, ent, as_of, ctx, emit, kw)
+    elif t == "investor":
+        _flow(s, fig, ent, as_of, ctx, emit, kw)
+    elif t in ("won", "dollar"):
+        _fx(s, fig, ent, as_of, emit, kw)
+    elif t == "bond":
+        _bond(s, fig, ent, as_of, emit, kw)
+    elif t in ("margin", "mcap"):
+        if fig.unit == "won" and fig.value >= 10**9 and not _is_threshold(s, fig):
+            metric = "balance" if t == "margin" else "value"
+            emit.add(fig, "indicator", ent.subject, metric, _indicator_as_of(as_of), fig.value, "indicator", **kw)
+    elif t == "lending":
+        pass  # handled through the company named with it (see _quote)
+
+
+def _indicator_as_of(as_of: str) -> str:
+    return as_of if re.fullmatch(r"\d\d:\d\d", as_of) else "close"
+
+
+def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
+    subject = ent.subject
+    if subject != "KOSPI" and fig.unit in ("won", "amount", "shares"):
+        return
+    if fig.unit == "shares":
+        emit.add(fig, "index", "KOSPI", "volume", "close", fig.value, "index.volume", **kw)
+        nxt = [g for g in s.figures if g.start >= fig.end and g.unit == "won" and g.value >= 10**9]
+        if nxt and re.fullmatch(r"\s*\(?\s*(?:worth|valued at|,)?\s*", s.text[fig.end:nxt[0].start]):
+            emit.add(nxt[0], "index", "KOSPI", "turnover", "close", nxt[0].value, "index.turnover", **kw)
+        return
+    if fig.unit == "pt":
+        sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "index", subject, "change", _change_as_of(as_of), sign * fig.value, "index.change", **kw)
+    elif fig.unit == "pct":
+        sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "index", subject, "change_pct", _change_as_of(as_of), sign * fig.value, "index.change_pct", **kw)
+    elif fig.unit in ("num", "threshold"):
+        lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
+        if not lo <= fig.value <= hi or _is_threshold(s, fig):
+            return
+        cue = _level_cue(s, fig, ent)
+        if cue in ("high", "low"):
+            metric = cue
+            a = as_of if re.fullmatch(r"\d\d:\d\d", as_of) else ("close" if not ctx.intraday_report else as_of)
+            emit.add(fig, "index", subject, metric, a, fig.value, f"index.{metric}", **kw)
+            return
+        if cue == "open" or (cue in (None, "level") and as_of == "open"):
+            emit.add(fig, "index", subject, "open", "open", fig.value, "index.open", **kw)
+            return
+        if cue == "close" and as_of in ("close", "open", "intraday") and not re.fullmatch(r"\d\d:\d\d", as_of):
+            emit.add(fig, "index", subject, "close", "close", fig.value, "index.close", **kw)
+            return
+        if as_of == "close" and cue != "level":
+            emit.add(fig, "index", subject, "close", "close", fig.value, "index.close", **kw)
+            return
+        emit.add(fig, "index", subject, "level", as_of if as_of != "close" else "intraday", fig.value, "index.level", **kw)
+    elif fig.unit == "won" and fig.value >= 10**9:
+        before = s.text[max(0, fig.start - 40):fig.start]
+        if re.search(r"shares?\s*(?:\(\s*)?(?:worth|valued)|worth\s*$|\bturnover\b|거래대금", before, re.I):
+            emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
+
+
+def _change_as_of(as_of: str) -> str:
+    return as_of
+
+
+def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
+    code = ent.subject
+    lending = [e for e in s.entities if e.type == "lending"]
+    if lending and fig.unit == "won" and fig.value >= 10**9:
+        emit.add(fig, "indicator", f"stock_lending:{code}", "balance", "close", fig.value, "indicator.lending", **kw)
+        return
+    if as_of == "close" and re.search(r"\b(?:opened|at the open|at the start|started)\b", s.text[ent.start:], re.I):
+        as_of = "open"
+    if fig.unit == "pct":
+        sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN)
+        if sign == 0:
+            sign = 1
+        emit.add(fig, "quote", code, "change_pct", as_of, sign * fig.value, "quote.change_pct", **kw)
+    elif fig.unit in ("won", "num") and 0 < fig.value < MAX_PRICE:
+        if fig.unit == "num" and not re.match(r"\s*원", s.text[fig.end:fig.end + 2]):
+            return
+        if _is_threshold(s, fig):
+            return
+        cue = _level_cue(s, fig, ent)
+        metric = "high" if cue == "high" else "low" if cue == "low" else "price"
+        emit.add(fig, "quote", code, metric, as_of, fig.value, f"quote.{metric}", **kw)
+
+
+def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
+    if fig.unit != "won" or fig.value < MIN_FLOW:
+        return
+    seg = s.text[ent.start:fig.start]
+    if re.search(r"KOSDAQ|Kosdaq|코스닥", s.text, re.I) and not re.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
+        return
+    if ctx.market == "KOSDAQ" and L.MARKET_THERE.search(s.text):
+        return
+    if any(e.type == "company" and ent.end <= e.start < fig.start for e in s.entities):
+        return
+    after = s.text[fig.end:fig.end + 60]
+    if re.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
+        return
+    sign = _sign_between(s, ent.start, fig, L.BUY, L.SELL)
+    if sign == 0:
+        sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN)
+    if sign == 0:
+        return
+    a = as_of if as_of != "open" else "intraday"
+    emit.add(fig, "flow", ent.subject, "net_buy", a, sign * fig.value, "flow.net_buy", **kw)
+
+
+def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
+    if fig.unit not in ("won", "num"):
+        return
+    v = fig.value
+    a = as_of if as_of != "intraday" or True else as_of
+    if FX_RANGE[0] <= v <= FX_RANGE[1] and fig.dec <= 2:
+        cue = _level_cue(s, fig, ent)
+        if cue == "open" or as_of == "open":
+            emit.add(fig, "fx", "USD/KRW", "open", "open", v, "fx.open", **kw)
+        else:
+            emit.add(fig, "fx", "USD/KRW", "rate", a, v, "fx.rate", **kw)
+    elif 0 < v < 100 and fig.unit == "won":
+        if ent.type == "won":
+            sign = -_sign_between(s, ent.start, fig, L.WON_STRONGER, L.WON_WEAKER)
+        else:
+            sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN)
+        if sign == 0:
+            return
+        emit.add(fig, "fx", "USD/KRW", "change", a if a != "open" else "open", sign * v, "fx.change", **kw)
+
+
+def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
+    if fig.unit == "pct" and 0 < fig.value < 20:
+        emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
+    elif fig.unit == "bp":
+        sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of, sign * fig.value, "rate.change_bp", **kw)
+
+
+# ---- special forms ----------------------------------------------------------------------
+
+REF_CLOSE = re.compile(
+    r"(?:(?P<cmp>from|than|versus|against)\s+)?(?:the\s+)?(?P<when>previous session's|previous trading day's|prior session's|previous|prior|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+)?(?P<what>close|closing level|closing price|finish|closing rate)\s+(?:of|at)\s+$"
+    r"|(?:the\s+)?(?:previous|prior) (?:trading day|session)\s*\(\s*$"
+    r"|지난해 마지막 거래일 종가\s*\(\s*$", re.I)
+
+
+def _reference_closes(s: Sentence, emit: _Emitter) -> None:
+    for f in s.figures:
+        if f.unit not in ("num", "won"):
+            continue
+        before = s.text[max(0, f.start - 60):f.start]
+        m = REF_CLOSE.search(before)
+        if not m:
+            continue
+        ent = _owner(s, f)
+        if ent is None:
+            continue
+        when = (m.groupdict().get("when") or "").lower()
+        record = "record" in m.group().lower()
+        if when.startswith(("monday", "tuesday", "wednesday", "thursday", "friday")):
+            ref = next((d for d in s.dates if d.form == "weekday" and abs(d.start - (f.start - len(before) + m.start("when"))) < 3), None)
+            if ref is None:
+                continue
+            date_ref = replace(ref, comparison=False)
+        elif "지난해" in m.group():
+            date_ref = next((d for d in s.dates if d.form == "lastyear_final"), None)
+            if date_ref is None:
+                continue
+        else:
+            date_ref = DateRef("previous", "previous session", 0, 0)
+        if ent.type in ("won", "dollar") or (f.unit == "won" and FX_RANGE[0] <= f.value <= FX_RANGE[1] and ent.type != "company"):
+            if FX_RANGE[0] <= f.value <= FX_RANGE[1]:
+                emit.add(f, "fx", "USD/KRW", "rate", "close", f.value, "fx.previous_close", date_ref=date_ref)
+        elif ent.type in ("index", "index_ref"):
+            subject = ent.subject or emit.ctx.market
+            lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
+            if lo <= f.value <= hi:
+                emit.add(f, "index", subject, "close", "close", f.value, "index.previous_close", date_ref=date_ref)
+                if record:
+                    emit.out.append(replace(emit.out[-1], kind="milestone", metric="record_close", rule="milestone.record_close"))
+
+
+def _owner(s: Sentence, f: Figure) -> Entity | None:
+    before = [e for e in s.entities if e.end <= f.start and e.type not in ("investor",)]
+    if not before:
+        return None
+    e = before[-1]
+    if e.type == "index_ref":
+        return Entity("index", "", e.start, e.end)
+    return e
+
+
+def _breadth(s: Sentence, emit: _Emitter) -> None:
+    for pat in L.BREADTH:
+        m = pat.search(s.text)
+        if not m:
+            continue
+        first_adv = bool(L.ADVANCE_FIRST.search(m["a"]))
+        x = next((f for f in s.figures if f.start == m.start("x")), None)
+        y = next((f for f in s.figures if f.start == m.start("y")), None)
+        if x is None or y is None:
+            continue
+        adv, dec = (x, y) if first_adv else (y, x)
+        date_ref, shift = _date_for(s, x)
+        emit.add(adv, "index", "KOSPI", "advancers", "close", adv.value, "index.breadth", date_ref=date_ref)
+        emit.add(dec, "index", "KOSPI", "decliners", "close", dec.value, "index.breadth", date_ref=date_ref)
+        return
+
+
+def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
+    """"first close above 4,000", "record high of 4,552.37", "the previous record of ... set on"."""
+    text = s.text
+    first_sentence = bool(L.FIRST.search(text))
+    for ci, (cs, ce) in enumerate(s.clauses):
+        clause = text[cs:ce]
+        if L.FORECAST.search(clause):
+            continue
+        figs = [f for f in s.figures if cs <= f.start < ce]
+        if first_sentence:
+            for f in figs:
+                if _is_threshold(s, f):
+                    _first(s, f, ci, ctx, emit, owners)
+        for m in L.RECORD.finditer(clause):
+            if L.NOT_PRICE_RECORD.match(clause[m.end():]) or any(e.type == "lending" for e in s.entities):
+                continue
+            near = clause[max(0, m.start() - 30):m.end()]
+            if L.SURPASS_RECORD.search(near):
+                target = _figure_before(s, cs + m.start(), cs)
+                if target is not None:
+                    _record(s, target, ctx, emit, owners)
+                target = _figure_after(s, cs + m.end(), len(text), 20)
+                if target is not None:
+                    _record(s, target, ctx, emit, owners, previous=True)
+                continue
+            if L.PREVIOUS_RECORD.search(clause[max(0, m.start() - 12):m.end()]):
+                target = _figure_after(s, cs + m.end(), len(text), 60)
+                if target is not None:
+                    _record(s, target, ctx, emit, owners, previous=True)
+                continue
+            if re.search(r"\bboth\b|\balso\b", clause[max(0, m.start() - 30):m.start()], re.I):
+                _record_without_figure(s, cs + m.start(), ctx, emit)
+                continue
+            target = _figure_after(s, cs + m.end(), ce, 14) or _figure_before(s, cs + m.start(), cs)
+            if target is None:
+                _record_without_figure(s, cs + m.start(), ctx, emit)
+                continue
+            _record(s, target, ctx, emit, owners)
+
+
+def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
+    cs, ce = s.clauses[ci]
+    clause = s.text[cs:ce]
+    subj = _milestone_subject(s, f, owners)
+    if subj is None:
+        return
+    subject, value = subj
+    pre = s.text[max(cs, f.start - 80):f.start]
+    if re.search(r"\bbelow\b|\bunder\b|밑|아래", pre[-25:], re.I):
+        return
+    if L.CLOSE_WORDS.search(clause):
+        metric = "first_close_above"
+    elif L.INTRADAY_WORDS.search(clause) or ctx.intraday_report:
+        metric = "first_intraday_above"
+    else:
+        metric = "first_above"
+    date_ref, shift = _date_for(s, f)
+    if L.FIRST_PAST.search(s.text[cs:f.start]) and date_ref is None:
+        return  # "a month after it first finished above 5,000": no date given, not a fact
+    emit.add(f, "milestone", subject, metric, "close", value, f"milestone.{metric}",
+             date_ref=date_ref, shift=shift, approx=False)
+
+
+def _figure_after(s: Sentence, pos: int, end: int, within: int) -> Figure | None:
+    for f in s.figures:
+        if pos <= f.start < min(end, pos + within) and f.unit in ("num", "won", "threshold"):
+            return f
+    return None
+
+
+def _figure_before(s: Sentence, pos: int, start: int) -> Figure | None:
+    cands = [f for f in s.figures if start <= f.start and f.end <= pos and f.unit in ("num", "won")]
+    return cands[-1] if cands else None
+
+
+def _milestone_subject(s: Sentence, f: Figure, owners: dict[int, list[Entity]]) -> tuple[str, Decimal] | None:
+    owned = [e for e in owners.get(id(f), []) if e.type not in ("investor", "noise")]
+    before = [e for e in s.entities if e.end <= f.start and e.type not in ("investor", "noise")]
+    if owned:
+        e = owned[0]
+    elif before:
+        e = before[-1]
+    else:
+        return None
+    if e.type in ("index", "index_ref"):
+        subject = e.subject or "KOSPI"
+        if f.unit == "won" and f.value >= 10**12:
+            return "market_cap:KOSPI", f.value  # "the bourse first crossed 4,000 trillion won"
+        if f.unit in ("won", "amount"):
+            return None
+        return subject, f.value
+    if e.type == "company" and f.unit == "won":
+        return e.subject, f.value
+    if e.type == "mcap" and f.unit == "won":
+        return e.subject, f.value
+    return None
+
+
+def _record(s: Sentence, f: Figure, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]],
+            previous: bool = False) -> None:
+    if _is_threshold(s, f) and not previous:
+        return
+    owned = owners.get(id(f), [])
+    ent = owned[0] if owned else _owner(s, f)
+    if ent is None:
+        return
+    ent = _concrete(ent, ctx)
+    date_ref, shift = _date_for(s, f)
+    cs, ce = s.clauses[_clause_of(s, f.start)]
+    clause = s.text[cs:ce]
+    intraday = bool(L.RECORD_INTRADAY.search(clause)) or (ctx.intraday_report and not L.CLOSE_WORDS.search(clause))
+    was_used = f.used
+    if ent.type == "index":
+        lo, hi = INDEX_RANGES.get(ent.subject, (0, 10**9))
+        if f.unit != "num" or not lo <= f.value <= hi:
+            return
+        cue = _level_cue(s, f, ent)
+        if previous:
+            high = bool(re.search(r"intraday|장중", s.text[max(0, f.start - 40):f.start]))
+        else:
+            high = cue == "high" or (intraday and cue != "close")
+        metric, level_metric = ("record_high", "high") if high else ("record_close", "close")
+        emit.add(f, "milestone", ent.subject, metric, "close", f.value, f"milestone.{metric}",
+                 date_ref=date_ref, shift=shift, approx=False)
+        if not was_used or previous:
+            emit.add(f, "index", ent.subject, level_metric, "close", f.value, f"index.{level_metric}",
+                     date_ref=date_ref, shift=shift)
+    elif ent.type == "company" and f.unit == "won" and f.value < MAX_PRICE:
+        cue = _level_cue(s, f, ent)
+        metric = "record_high" if (cue == "high" or intraday) else "record_close"
+        emit.add(f, "milestone", ent.subject, metric, "close", f.value, f"milestone.{metric}",
+                 date_ref=date_ref, shift=shift, approx=False)
+    elif ent.type == "margin" and f.unit == "won":
+        emit.add(f, "milestone", "margin_loans", "record_high", "close", f.value, "milestone.record_high",
+                 date_ref=date_ref, shift=shift, approx=False)
+        if previous:
+            emit.add(f, "indicator", "margin_loans", "balance", "close", f.value, "indicator",
+                     date_ref=date_ref, shift=shift)
+
+
+def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) -> None:
+    """"with both stocks hitting record highs", "Kia and Hyundai AutoEver also set new records":
+    the prices this sentence states are the records; "to close at an all-time high" with no
+    figure marks the session's close (settled once the article is read, see ``extract``)."""
+    group = [e.subject for e in _group_before(s, pos, s.entities) if e.type == "company"]
+    prices = [m for m in emit.out if m.kind == "quote" and m.metric in ("price", "high") and m.sent_start == s.offset]
+    if not prices:
+        if any(e.type in ("index", "index_ref") for e in s.entities if e.start < pos) and not ctx.base:
+            intraday = bool(L.RECORD_INTRADAY.search(s.text))
+            emit.pending.append(("record_high" if intraday else "record_close"))
+        return
+    if re.search(r"\bboth\b", s.text[max(0, pos - 30):pos + 10], re.I):
+        chosen = prices[-2:]
+    elif group:
+        chosen = [m for m in prices if m.subject in group]
+    else:
+        chosen = prices[-1:]
+    for m in chosen:
+        metric = "record_high" if m.as_of not in ("close", "open") or m.metric == "high" else "record_close"
+        emit.out.append(replace(m, kind="milestone", metric=metric, as_of="close", approx=False,
+                                rule=f"milestone.{metric}"))

@@ -1,0 +1,125 @@
+"""The words of market news, as data: who a figure is about, what kind of figure it is,
+which way it points, and what makes it noise. The extractor (``kospitl.extract``) only
+combines these tables; to teach kospitl new wording, add a row here.
+"""
+from __future__ import annotations
+
+import re
+
+from kospitl.numbers import NUM
+
+I = re.I
+
+# ---- entities: what a figure is about -------------------------------------------------------
+# (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
+# won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
+ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("noise", "", re.compile(r"KOSPI\s?200 futures|코스피200 선물|\bfutures\b", I)),
+    ("mcap", "market_cap:KOSPI", re.compile(
+        r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
+        r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
+        r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))"
+        r"|코스피 시가총액|유가증권시장 시가총액|시가총액은", I)),
+    ("stock_mcap", "", re.compile(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
+    ("margin", "margin_loans", re.compile(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
+    ("lending", "stock_lending", re.compile(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
+    ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?|국고채 3년물", I)),
+    ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?|국고채 5년물", I)),
+    ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?|국고채 10년물", I)),
+    ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b", I)),
+    ("index", "KOSPI200", re.compile(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
+    ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\bS\. Korea(?:'s|\u2019s)? (?:main |benchmark )?(?:stock )?index", I)),
+    ("index_ref", "", re.compile(r"\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
+    ("investor", "foreign", re.compile(r"\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
+    ("investor", "institution", re.compile(r"\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
+    ("investor", "individual", re.compile(r"\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
+    ("dollar", "USD/KRW", re.compile(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
+    ("won", "USD/KRW", re.compile(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
+    ("noise", "", re.compile(
+        r"Wall Street|New York|\bDow\b|Dow Jones|Nasdaq|S&P\s?500|Nikkei|TAIEX|Hang Seng|Shanghai|Tokyo|Taiwan|"
+        r"\bJapan(?:'s|ese)?\b|\bChina\b|Chinese|Australia|Cboe|Volatility Index|\bVIX\b|\bthe yen\b|\byen\b|"
+        r"dollar index|Federal Reserve|\bthe Fed\b|\bFed\b|policy rate|Micron|Nvidia|Tesla|BYD|exports|inflation|"
+        r"consumer price|Morgan Stanley|Nomura|Goldman|target price|sidecar|\bsectors?\b|By sector|"
+        r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국", I)),
+)
+
+# ---- figures: numbers with their units ------------------------------------------------------
+KO_AMOUNT = r"(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)+(?:[조억만]\s*(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)*)+|\d[\d,]*(?:\.\d+)?"
+SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
+FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("usd", re.compile(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
+    ("won", re.compile(rf"(?P<n>{KO_AMOUNT})\s*원")),
+    ("pt", re.compile(rf"(?P<n>{NUM})\s*포인트")),
+    ("threshold", re.compile(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
+    ("pp", re.compile(rf"{NUM}\s*percentage points?", I)),
+    ("pct", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
+    ("bp", re.compile(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
+    ("won", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
+    ("shares", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>million|billion|mln)?\s+shares\b", I)),
+    ("threshold", re.compile(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
+    ("pt", re.compile(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
+    ("amount", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
+    ("num", re.compile(rf"(?P<sign>[-\u2212])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
+)
+# things that look like numbers but are not figures
+NOT_FIGURES = re.compile(
+    r"\[\d+\]|\b\d+(?:st|nd|rd|th)\b|\bNo\.\s?\d+|\b\d+[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
+    r"\btop \d+\b|\b(?:19|20)\d\d\b(?![,.]\d)|\bG\d+\b|\b\d+\s?(?:MW|GW|tons?|km|kg)\b|\b\d+(?:개|년|월|주|분기)|"
+    r"\b\d+ (?:sessions?|days?|years?|months?|weeks?|stocks|companies|minutes|hours|times)\b|\bCES \d+|\bQ\d\b|\b\d+Q\b|\b[A-Z]+\d+\b", I)
+HEDGES = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)
+HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|or so|or more)")
+
+# ---- direction words -----------------------------------------------------------------------
+UP = re.compile(r"\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
+DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
+UNCHANGED = re.compile(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
+BUY = re.compile(r"\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s) up|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
+SELL = re.compile(r"\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+# the won getting stronger means fewer won per dollar: a negative change of USD/KRW
+WON_STRONGER = re.compile(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
+WON_WEAKER = re.compile(r"\b(?:down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
+
+# ---- what a level is: cues before a number (English) or after it (Korean) -----------------
+LEVEL_CUES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("high", re.compile(r"\b(?:intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?(?:intraday )?(?:high|peak)s?|highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing)|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
+    ("low", re.compile(r"\b(?:intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to)\b[^\d]*$", I)),
+    ("open", re.compile(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
+    ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
+    ("level", re.compile(r"\b(?:stood at|was at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
+)
+LEVEL_CUES_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("high", re.compile(r"^\s*(?:까지 (?:올랐|오르|상승|치솟))")),
+    ("low", re.compile(r"^\s*(?:까지 (?:내렸|밀렸|떨어|하락|내려))")),
+    ("open", re.compile(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작)")),
+    ("close", re.compile(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
+)
+RECORD = re.compile(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
+NOT_PRICE_RECORD = re.compile(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
+RECORD_INTRADAY = re.compile(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
+PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:record|high|peak)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
+SURPASS_RECORD = re.compile(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke) the (?:previous|prior|old) (?:record|high)", I)
+FIRST = re.compile(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestone\b|사상 첫|처음|첫 ", I)
+FIRST_PAST = re.compile(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
+CLOSE_WORDS = re.compile(r"\bclos(?:e|ed|es|ing)\b|\bfinish(?:ed|es|ing)?\b|\bend(?:ed|s)? (?:above|below|at|the)|\bcleared at the close\b|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감", I)
+INTRADAY_WORDS = re.compile(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
+THRESHOLD_BEFORE = re.compile(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
+THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파)", I)
+
+# ---- clause modifiers ---------------------------------------------------------------------
+FORECAST = re.compile(r"\b(?:forecasts?|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|outlook|could|would|might|may reach|talk of|reaching \d|scheduled)\b|전망|목표", I)
+MULTI_DAY = re.compile(
+    r"\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
+    r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
+    r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
+    r"\byear[- ]to[- ]date\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
+RESPECTIVELY = re.compile(r"\brespectively\b|각각", I)
+EACH = re.compile(r"\beach\b", I)
+SAME_TIME = re.compile(r"\b(?:at the same time|at that point|by then|at that time)\b", I)
+MARKET_THERE = re.compile(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
+VOLUME_WORTH = re.compile(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
+BREADTH = (
+    re.compile(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
+    re.compile(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
+    re.compile(rf"(?P<a>상승|하락) 종목(?:은|이)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락) 종목(?:은|이)?\s*(?P<y>{NUM})개"),
+)
+ADVANCE_FIRST = re.compile(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)

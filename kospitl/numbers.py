@@ -1,0 +1,100 @@
+"""Numbers as market news prints them, to base units.
+
+English: "4,309.63", "644.68 billion won", "1.2 trillion won", "400.33 million shares",
+"2.27 percent", "2.27 pct", "0.84%", "1.5 basis points". Korean: "3조1250억원", "8천188억원",
+"11만9천900원", "65만1천원", "3,478조원", "93.38포인트".
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+SCALE_EN = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "mil": Decimal(10) ** 6,
+            "billion": Decimal(10) ** 9, "bil": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
+            "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "tril": Decimal(10) ** 12}
+SCALE_KO_BIG = {"조": Decimal(10) ** 12, "억": Decimal(10) ** 8, "만": Decimal(10) ** 4}
+SCALE_KO_SMALL = {"천": 1000, "백": 100, "십": 10}
+
+# A plain number: "4,309.63", "1,000,000", "3549.21", ".5"; grouping commas must be well formed.
+NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]*\d)"
+NUM_RE = re.compile(NUM)
+
+# A Korean amount: digits with 천/백/십 and 조/억/만 groups, e.g. 3조1250억, 8천188억, 11만9천900.
+KO_GROUP = r"(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)+"
+KO_AMOUNT_RE = re.compile(rf"(?:{KO_GROUP}[조억만]\s*)+(?:{KO_GROUP})?|(?:{KO_GROUP})")
+
+
+class NumberError(ValueError):
+    """Text that looks like a number but is not a well-formed one."""
+
+
+def parse_number(text: str) -> Decimal:
+    """A plain English-style number.
+
+    >>> parse_number("4,309.63"), parse_number("1,000,000"), parse_number("3549.21")
+    (Decimal('4309.63'), Decimal('1000000'), Decimal('3549.21'))
+    """
+    s = text.strip().replace("\u2212", "-")
+    if not re.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
+        raise NumberError(f"not a number: {text!r}")
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex above admits only valid text
+        raise NumberError(f"not a number: {text!r}") from None
+
+
+def scale_en(value: Decimal, word: str | None) -> Decimal:
+    """Apply an English scale word.
+
+    >>> scale_en(Decimal("644.68"), "billion")
+    Decimal('644680000000.00')
+    """
+    if not word:
+        return value
+    return value * SCALE_EN[word.lower()]
+
+
+def _small(group: str) -> Decimal:
+    """A Korean group below 10,000: "8천188" → 8188, "9천900" → 9900, "1250" → 1250."""
+    total = Decimal(0)
+    rest = group.replace(",", "").replace(" ", "")
+    for m in re.finditer(r"(\d+(?:\.\d+)?)?([천백십])", rest):
+        total += Decimal(m[1] or "1") * SCALE_KO_SMALL[m[2]]
+    tail = re.sub(r"(\d+(?:\.\d+)?)?[천백십]", "", rest)
+    if tail:
+        total += Decimal(tail)
+    return total
+
+
+def parse_korean(text: str) -> Decimal:
+    """A Korean amount, without its unit.
+
+    >>> [int(parse_korean(s)) for s in ("3조1250억", "8천188억", "11만9천900", "65만1천", "3,478조", "690억")]
+    [3125000000000, 818800000000, 119900, 651000, 3478000000000000, 69000000000]
+    """
+    s = text.replace(" ", "")
+    if not re.fullmatch(r"[\d,.천백십조억만]+", s) or not re.search(r"\d", s):
+        raise NumberError(f"not a Korean amount: {text!r}")
+    total = Decimal(0)
+    pos = 0
+    for m in re.finditer(r"([\d,.천백십]+)([조억만])", s):
+        total += _small(m[1]) * SCALE_KO_BIG[m[2]]
+        pos = m.end()
+    if pos < len(s):
+        total += _small(s[pos:])
+    return total
+
+
+def to_float(value: Decimal) -> float:
+    """Decimal to float for storage (integers stay exact up to 2**53)."""
+    return float(value)
+
+
+def decimals(text: str) -> int:
+    """Digits after the decimal point, the precision the article gave.
+
+    >>> decimals("3,549.2"), decimals("3,549.21"), decimals("2")
+    (1, 2, 0)
+    """
+    m = re.search(r"\.(\d+)", text)
+    return len(m[1]) if m else 0

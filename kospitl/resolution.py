@@ -1,0 +1,106 @@
+"""Resolution: mentions → observations with session dates, or problems. Never a guess."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from kospitl.articles import Article
+from kospitl.dates import Unresolved, resolve as resolve_ref
+from kospitl.errors import Problem
+from kospitl.records import Mention, Observation
+from kospitl.sessions import Calendar
+
+FIRST_RANK = {"first_close_above": 0, "first_intraday_above": 1, "first_above": 2}
+
+
+def report_session(article: Article, cal: Calendar, given: date | None = None) -> tuple[date | None, str]:
+    """The session an article reports on, and how that was decided."""
+    doc = given or article.doc_date
+    if doc is None:
+        return None, "no date"
+    how = "--date" if given else (article.date_source or "article date")
+    pub = article.published_at
+    if given is None and pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0):
+        d = cal.previous_session(doc)
+        return d, f"published {pub:%H:%M} before the open: previous session of {doc}"
+    if not cal.is_session(doc):
+        d = cal.session_on_or_before(doc)
+        return d, f"{how} {doc} has no session: last session {d}"
+    return doc, f"{how} {doc}"
+
+
+def resolve(mentions: list[Mention], article: Article, cal: Calendar,
+            given: date | None = None) -> tuple[list[Observation], list[Problem]]:
+    doc = given or article.doc_date
+    report, how = report_session(article, cal, given)
+    observations: list[Observation] = []
+    problems: list[Problem] = []
+    for m in mentions:
+        evidence = article.text[m.sent_start:m.sent_end]
+        line = article.line_of(m.start)
+        try:
+            d, rule = _date_of(m, doc, report, how, cal)
+        except Unresolved as e:
+            problems.append(Problem("no-date", f"cannot date {m.kind} {m.subject} {m.metric} "
+                                    f"{_fmt(m.value)}: {e}", line, evidence, "error"))
+            continue
+        if m.needs_own_date and m.date_ref is None:
+            problems.append(Problem("no-date", f"milestone {m.subject} {m.metric} {_fmt(m.value)} "
+                                    "has no date in the text", line, evidence, "warning"))
+            continue
+        observations.append(Observation(
+            date=d.isoformat(), kind=m.kind, subject=m.subject, metric=m.metric, as_of=m.as_of,
+            value=m.value, approx=m.approx, evidence=evidence, line=line, start=m.start, end=m.end,
+            rule=m.rule, date_rule=rule, decimals=m.decimals))
+    return dedupe(observations), problems
+
+
+def _date_of(m: Mention, doc: date | None, report: date | None, how: str, cal: Calendar) -> tuple[date, str]:
+    base = m.base or report
+    if m.date_ref is None:
+        if base is None:
+            raise Unresolved("the article states no date and none was given (use --date)")
+        d, rule = base, (f"line date {m.base}" if m.base else f"report session ({how})")
+    else:
+        ref_doc = m.base or doc
+        d, rule = resolve_ref(m.date_ref, ref_doc, cal, report=base)
+    if m.shift:
+        d = cal.previous_session(d, -m.shift) if m.shift < 0 else d + timedelta(days=m.shift)
+        rule += f"; {abs(m.shift)} session(s) earlier"
+    return d, rule
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def dedupe(obs: list[Observation]) -> list[Observation]:
+    """One observation per fact per article: restatements (headline, lead, body) collapse to
+    the most precise wording; a hedged or rounded restatement of an exact figure is dropped."""
+    groups: dict[tuple[str, ...], list[Observation]] = {}
+    for o in obs:
+        key = o.key()
+        if o.kind == "milestone" and o.metric in FIRST_RANK:
+            key = (o.date, o.kind, o.subject, "first", repr(o.value))
+        groups.setdefault(key, []).append(o)
+    out: list[Observation] = []
+    for key, items in groups.items():
+        if key[3] == "first":
+            out.append(min(items, key=lambda o: (FIRST_RANK[o.metric], o.start)))
+            continue
+        exact = [o for o in items if not o.approx]
+        pool = exact or items
+        kept: list[Observation] = []
+        for o in sorted(pool, key=lambda o: (-o.decimals, o.start)):
+            if any(_rounds_to(k, o) for k in kept):
+                continue
+            kept.append(o)
+        out.extend(sorted(kept, key=lambda o: o.start))
+    return sorted(out, key=lambda o: (o.start, o.kind, o.metric))
+
+
+def _rounds_to(precise: Observation, rough: Observation) -> bool:
+    if precise.value == rough.value:
+        return True
+    if rough.decimals < precise.decimals:
+        return round(precise.value, rough.decimals) == round(rough.value, rough.decimals)
+    return False

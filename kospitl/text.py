@@ -1,0 +1,74 @@
+"""Paragraphs, sentences and clauses, as character spans of the article text."""
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+# A period after these does not end a sentence.
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|vs|Jr|Sr|est|approx|U\.S|U\.K|S|N|Gov|Rep|Sen|Prof|Gen)\.|\b[A-Z]\.)$")
+SENTENCE_END = re.compile(r"[.!?](?:[\"\u201d\u2019')\]])*\s+|(?<=다\.)\s*|(?<=[다요]\.)\s+")
+CLAUSE_BREAKS = re.compile(
+    r";\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+when\s+|\s+when\s+(?=it|the|its)|,\s+which\s+|,\s+as\s+(?=the|it|foreign|individual|institution)|"
+    r",\s+and\s+(?=[A-Z]|the|its|foreign|individual|institution|retail)|,\s+before\s+|\s+before\s+(?=clos|turn|end|finish)|"
+    r"(?<=[가-힣]),\s+|(?<=[했였됐])고\s+|(?<=[한인])\s*뒤\s+|(?<=[가-힣])며\s+|(?<=[가-힣])으나\s+|(?<=[가-힣])지만\s+")
+
+
+def paragraphs(text: str, start: int, end: int) -> list[Span]:
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        stripped = line.strip()
+        if stripped and not stripped.startswith("---"):
+            lead = len(line) - len(line.lstrip())
+            out.append((s + lead, s + lead + len(stripped)))
+    return out
+
+
+def sentences(text: str, span: Span) -> list[Span]:
+    """Split a paragraph into sentences, keeping abbreviations ("Jan.", "U.S.") and
+    "a.m./p.m." followed by a lower-case word inside one sentence."""
+    start, end = span
+    out = []
+    s = start
+    for m in SENTENCE_END.finditer(text, start, end):
+        cut = m.start() + 1
+        before = text[s:cut]
+        after = text[m.end():m.end() + 1]
+        if ABBREVIATIONS.search(before):
+            continue
+        if re.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()):
+            continue
+        if after and after.islower():
+            continue
+        if re.search(r"\d\.$", before) and after.isdigit():
+            continue
+        if text[s:cut].strip():
+            out.append(_trim(text, s, cut))
+        s = m.end()
+    if text[s:end].strip():
+        out.append(_trim(text, s, end))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def clauses(sentence: str) -> list[Span]:
+    """Clause spans, relative to the sentence. Break words stay with the clause they open."""
+    out = []
+    s = 0
+    for m in CLAUSE_BREAKS.finditer(sentence):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.start()
+    out.append((s, len(sentence)))
+    return [c for c in out if sentence[c[0]:c[1]].strip()]
