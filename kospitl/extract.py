@@ -230,6 +230,10 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
     # reference closes first: "the previous session's close of 1,449.8", "Wednesday's record close of 3,657.28"
     _reference_closes(s, emit)
     _breadth(s, emit)
+    for m in L.PREVIOUS_RECORD.finditer(s.text):
+        target = _figure_after(s, m.end(), len(s.text), 60)
+        if target is not None:
+            target.used = True  # a record of another day, settled by _milestones
     owners: dict[int, list[Entity]] = {}
     for ci in range(len(s.clauses)):
         figs = [f for f in s.figures if s.clauses[ci][0] <= f.start < s.clauses[ci][1]]
@@ -269,6 +273,8 @@ def _update_context(s: Sentence, ctx: Context) -> None:
     if clocks:
         ctx.carry_time = clocks[-1].as_of
         ctx.carry_left = 10_000 if ctx.intraday_report else 1
+    elif any(t.form == "intraday" for t in s.times) and not ctx.intraday_report:
+        ctx.carry_time, ctx.carry_left = "intraday", 1
     elif ctx.carry_left > 0:
         ctx.carry_left -= 1
     elif any(t.form == "close" for t in s.times):
@@ -530,10 +536,15 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity) -> str | None:
     return best
 
 
-def _is_threshold(s: Sentence, fig: Figure) -> bool:
+def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:
     if fig.unit == "threshold":
         return True
     before = s.text[max(0, fig.start - 40):fig.start]
+    if _depth < 3 and re.search(r"(?:\band|\bor|,)\s+$", before):
+        prev = [g for g in s.figures if g.end <= fig.start and g.unit == fig.unit]
+        if prev and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:fig.start]) \
+                and _is_threshold(s, prev[-1], _depth + 1):
+            return True
     after = s.text[fig.end:fig.end + 25]
     if L.THRESHOLD_AFTER.search(after):
         return True
@@ -594,6 +605,8 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
         if not lo <= fig.value <= hi or _is_threshold(s, fig):
             return
+        if fig.dec == 0 and fig.value % 100 == 0 and not fig.approx:
+            return  # "the KOSPI 4600 breakthrough": a round level is a threshold, not a reading
         cue = _level_cue(s, fig, ent)
         if cue in ("high", "low"):
             metric = cue
@@ -639,6 +652,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if _is_threshold(s, fig):
             return
         cue = _level_cue(s, fig, ent)
+        if cue is None and as_of != "close" and re.search(r"record highs? of\s*$", s.text[max(0, fig.start - 30):fig.start]):
+            cue = "high"  # "hitting new record highs of 206,000 won" during the session
         metric = "high" if cue == "high" else "low" if cue == "low" else "price"
         emit.add(fig, "quote", code, metric, as_of, fig.value, f"quote.{metric}", **kw)
 
@@ -803,7 +818,8 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
             if target is None:
                 _record_without_figure(s, cs + m.start(), ctx, emit)
                 continue
-            _record(s, target, ctx, emit, owners)
+            for t in _list_from(s, target):
+                _record(s, t, ctx, emit, owners)
 
 
 def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
@@ -834,6 +850,16 @@ def _figure_after(s: Sentence, pos: int, end: int, within: int) -> Figure | None
         if pos <= f.start < min(end, pos + within) and f.unit in ("num", "won", "threshold"):
             return f
     return None
+
+
+def _list_from(s: Sentence, first: Figure) -> list[Figure]:
+    """A figure and those listed after it: "record highs of 206,000 won and 1,038,000 won"."""
+    out = [first]
+    for g in s.figures:
+        if g.start > out[-1].end and g.unit == first.unit and \
+                re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[out[-1].end:g.start]):
+            out.append(g)
+    return out
 
 
 def _figure_before(s: Sentence, pos: int, start: int) -> Figure | None:
@@ -884,7 +910,9 @@ def _record(s: Sentence, f: Figure, ctx: Context, emit: _Emitter, owners: dict[i
             return
         cue = _level_cue(s, f, ent)
         if previous:
-            high = bool(re.search(r"intraday|장중", s.text[max(0, f.start - 40):f.start]))
+            phrase = s.text[max(0, f.start - 40):f.start]
+            phrase = phrase[max(phrase.rfind("previous"), phrase.rfind("prior"), 0):]
+            high = bool(re.search(r"intraday|장중", phrase))
         else:
             high = cue == "high" or (intraday and cue != "close")
         metric, level_metric = ("record_high", "high") if high else ("record_close", "close")

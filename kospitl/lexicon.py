@@ -18,7 +18,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("mcap", "market_cap:KOSPI", re.compile(
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
-        r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))"
+        r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))(?: of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board))?"
         r"|코스피 시가총액|유가증권시장 시가총액|시가총액은", I)),
     ("stock_mcap", "", re.compile(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", re.compile(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
@@ -81,7 +81,7 @@ WON_WEAKER = re.compile(r"\b(?:down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weake
 
 # ---- what a level is: cues before a number (English) or after it (Korean) -----------------
 LEVEL_CUES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("high", re.compile(r"\b(?:intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?(?:intraday )?(?:high|peak)s?|highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing)|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
+    ("high", re.compile(r"\b(?:intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing)|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
     ("low", re.compile(r"\b(?:intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to)\b[^\d]*$", I)),
     ("open", re.compile(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
     ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
@@ -98,12 +98,12 @@ NOT_PRICE_RECORD = re.compile(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|
 RECORD_INTRADAY = re.compile(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
 PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:record|high|peak)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
 SURPASS_RECORD = re.compile(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke) the (?:previous|prior|old) (?:record|high)", I)
-FIRST = re.compile(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestone\b|사상 첫|처음|첫 ", I)
+FIRST = re.compile(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
 FIRST_PAST = re.compile(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
 CLOSE_WORDS = re.compile(r"\bclos(?:e|ed|es|ing)\b|\bfinish(?:ed|es|ing)?\b|\bend(?:ed|s)? (?:above|below|at|the)|\bcleared at the close\b|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감", I)
 INTRADAY_WORDS = re.compile(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
 THRESHOLD_BEFORE = re.compile(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
-THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파)", I)
+THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파)", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
 FORECAST = re.compile(r"\b(?:forecasts?|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|outlook|could|would|might|may reach|talk of|reaching \d|scheduled)\b|전망|목표", I)
