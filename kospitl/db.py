@@ -85,6 +85,11 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
         if readonly:
             raise KospitlError(f"{path}: database needs an upgrade; run any write command first")
         _upgrade(engine, path, populated=current is not None)
+    if not readonly:
+        from kospitl import store  # here, not at the top: store imports the models
+
+        with engine.begin() as conn:
+            store.sync_reference(conn)
     return engine
 
 

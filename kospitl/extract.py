@@ -43,6 +43,18 @@ class Figure:
     def dec(self) -> int:
         return decimals(self.text)
 
+    @property
+    def quantum(self) -> float:
+        """The value of the last digit printed: 0.01 for "3,549.21", 1e12 for "2 trillion won"."""
+        t = self.text
+        ko = re.findall(r"[조억만]", t)
+        if ko and not re.search(r"[조억만]\s*\d[\d,]*\s*[천백십]?\s*원?$", t) and not re.search(r"[천백십]\d", t):
+            return {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
+        m = re.search(r"\b(thousand|million|billion|trillion|bn|tn|mln)\b", t, re.I)
+        scale = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+                 "trillion": 1e12, "tn": 1e12}[m[1].lower()] if m else 1.0
+        return scale * 10.0 ** -self.dec
+
 
 @dataclass
 class Entity:
@@ -382,7 +394,7 @@ class _Emitter:
             kind=kind, subject=subject, metric=metric, as_of=as_of, value=float(value),
             approx=fig.approx if approx is None else approx,
             start=s.offset + fig.start, end=s.offset + fig.end,
-            sent_start=s.offset, sent_end=s.offset + len(s.text), rule=rule, decimals=fig.dec,
+            sent_start=s.offset, sent_end=s.offset + len(s.text), rule=rule, decimals=fig.dec, quantum=fig.quantum,
             date_ref=date_ref, base=self.ctx.base, shift=shift, needs_own_date=own_date))
         fig.used = True
 

@@ -36,6 +36,9 @@ class Article(SQLModel, table=True):
     version_tag: str | None = Field(default=None, description="(URGENT), (LEAD), (2nd LD)...")
     attn: str | None = Field(default=None, description="Yonhap ATTN note")
     credit: str | None = Field(default=None, description="syndication credit, e.g. Yonhap")
+    source_kind: str = Field(default="daily", description="wire, daily, aggregator or digest")
+    witness: str | None = Field(default=None, index=True,
+                                description="independent witness: story chain or original of a copy")
     given_date: str | None = Field(default=None, description="date supplied with --date")
     text: str = Field(description="the raw text, kept for re-processing")
     ingested_at: str
@@ -56,13 +59,14 @@ class Observation(SQLModel, table=True):
     as_of: str
     value: float
     approx: bool = False
+    precision: float = Field(default=1.0, description="value of the last digit stated (0.01, 1e9...)")
     evidence: str
     line: int
     start: int = Field(description="character offset of the figure in the article text")
     end: int
     rule: str = Field(description="the extraction rule that matched")
     date_rule: str = Field(description="how the date was resolved")
-    status: str = Field(default="kept", description="kept, superseded, copy or lost")
+    status: str = Field(default="kept", description="kept, lost, superseded or copy")
     note: str | None = None
 
 

@@ -28,6 +28,7 @@ class Mention:
     sent_end: int
     rule: str
     decimals: int = 0
+    quantum: float = 1.0
     date_ref: DateRef | None = None
     base: date | None = None
     shift: int = 0
@@ -52,6 +53,7 @@ class Observation:
     rule: str
     date_rule: str
     decimals: int = 0
+    quantum: float = 1.0
 
     def key(self) -> tuple[str, str, str, str, str]:
         return (self.date, self.kind, self.subject, self.metric, self.as_of)

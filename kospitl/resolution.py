@@ -50,7 +50,7 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
         observations.append(Observation(
             date=d.isoformat(), kind=m.kind, subject=m.subject, metric=m.metric, as_of=m.as_of,
             value=m.value, approx=m.approx, evidence=evidence, line=line, start=m.start, end=m.end,
-            rule=m.rule, date_rule=rule, decimals=m.decimals))
+            rule=m.rule, date_rule=rule, decimals=m.decimals, quantum=m.quantum))
     return dedupe(observations), problems
 
 
@@ -90,7 +90,7 @@ def dedupe(obs: list[Observation]) -> list[Observation]:
         exact = [o for o in items if not o.approx]
         pool = exact or items
         kept: list[Observation] = []
-        for o in sorted(pool, key=lambda o: (-o.decimals, o.start)):
+        for o in sorted(pool, key=lambda o: (o.quantum, o.start)):
             if any(_rounds_to(k, o) for k in kept):
                 continue
             kept.append(o)
@@ -101,6 +101,6 @@ def dedupe(obs: list[Observation]) -> list[Observation]:
 def _rounds_to(precise: Observation, rough: Observation) -> bool:
     if precise.value == rough.value:
         return True
-    if rough.decimals < precise.decimals:
-        return round(precise.value, rough.decimals) == round(rough.value, rough.decimals)
+    if rough.quantum > precise.quantum:
+        return abs(precise.value - rough.value) <= rough.quantum / 2 + 1e-9 * abs(rough.value)
     return False

@@ -61,7 +61,7 @@ FROM fact WHERE kind = 'indicator'""",
 FROM fact f LEFT JOIN ticker t ON t.code = f.subject
 WHERE f.kind = 'milestone'""",
     "v_observation": """SELECT o.id, o.date, o.kind, o.subject, o.metric, o.as_of, o.value, o.approx,
-  o.status, a.publisher, a.title, a.source_path, o.line, o.evidence, o.rule, o.date_rule, o.note
+  o.status, o.note, a.publisher, a.title, a.source_path, o.line, o.evidence, o.rule, o.date_rule
 FROM observation o JOIN article a ON a.id = o.article_id""",
     "v_problem": """SELECT p.id, p.source_path || COALESCE(':' || p.line, '') AS location, p.severity,
   p.code, p.message, p.evidence, a.title
@@ -84,6 +84,8 @@ def upgrade() -> None:
     sa.Column('version_tag', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('attn', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('credit', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('source_kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('witness', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('given_date', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('text', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('ingested_at', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -92,6 +94,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('article', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_article_session_date'), ['session_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_article_witness'), ['witness'], unique=False)
 
     op.create_table('fact',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -135,6 +138,7 @@ def upgrade() -> None:
     sa.Column('as_of', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('value', sa.Float(), nullable=False),
     sa.Column('approx', sa.Boolean(), nullable=False),
+    sa.Column('precision', sa.Float(), nullable=False),
     sa.Column('evidence', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('line', sa.Integer(), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
@@ -190,6 +194,7 @@ def downgrade() -> None:
 
     op.drop_table('fact')
     with op.batch_alter_table('article', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_article_witness'))
         batch_op.drop_index(batch_op.f('ix_article_session_date'))
 
     op.drop_table('article')

@@ -1,0 +1,46 @@
+"""The two exports of the fact vocabulary, and the timeline as read by the CLI."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from sqlalchemy import Connection
+
+from kospitl.store import rows
+from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
+
+OBSERVATIONS_SQL = """
+SELECT o.date, o.kind, o.subject, o.metric, o.as_of, o.value,
+       a.source_path AS article_path, o.approx, o.evidence, o.rule, o.date_rule, o.line, o.status
+FROM observation o JOIN article a ON a.id = o.article_id
+ORDER BY o.date, o.kind, o.subject, o.metric, o.as_of, a.content_hash, o.start
+"""
+
+
+def observations(conn: Connection) -> Iterator[dict[str, Any]]:
+    for r in rows(conn, OBSERVATIONS_SQL):
+        r["article"] = r.pop("article_path").replace("\\", "/").rsplit("/", 1)[-1]
+        r["approx"] = bool(r["approx"])
+        yield r
+
+
+def timeline(conn: Connection, *, subject: str | None = None, kind: str | None = None,
+             metric: str | None = None, status: str | None = None, date_from: str | None = None,
+             date_to: str | None = None) -> Iterator[dict[str, Any]]:
+    where, params = [], {}
+    for col, val in (("subject", subject), ("kind", kind), ("metric", metric), ("status", status)):
+        if val:
+            where.append(f"{col} = :{col}")
+            params[col] = val
+    if date_from:
+        where.append("date >= :date_from")
+        params["date_from"] = date_from
+    if date_to:
+        where.append("date <= :date_to")
+        params["date_to"] = date_to
+    sql = ("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why FROM fact"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY date, kind, subject, metric, as_of")
+    return rows(conn, sql, params)
+
+
+__all__ = ["observations", "timeline", "OBSERVATION_COLUMNS", "TIMELINE_COLUMNS"]

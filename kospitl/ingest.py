@@ -1,0 +1,130 @@
+"""Ingest: the one place that knows the order of the stages.
+
+read → extract → resolve → (one transaction per article) store + reconcile the touched keys.
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from sqlalchemy.engine import Engine
+
+from kospitl import sessions, store
+from kospitl.articles import Article, read_file
+from kospitl.errors import ArticleError, KospitlError, Problem
+from kospitl.extract import extract
+from kospitl.records import Observation
+from kospitl.resolution import report_session, resolve
+from kospitl.witness import source_kind, witness_of
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # new | known | redated | error
+    observations: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def observations(self) -> int:
+        return sum(f.observations for f in self.files)
+
+    @property
+    def problems(self) -> int:
+        return sum(len(f.problems) for f in self.files)
+
+    @property
+    def errors(self) -> list[str]:
+        return [f.error for f in self.files if f.error]
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files named, directories (their article files, sorted) and glob patterns."""
+    out: list[str] = []
+    for p in paths:
+        if any(ch in p for ch in "*?[") and not os.path.exists(p):
+            matches = sorted(glob.glob(p, recursive=True))
+            out.extend(matches or [p])
+        elif os.path.isdir(p):
+            out.extend(sorted(str(f) for f in Path(p).rglob("*")
+                              if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def analyse(art: Article, given: date | None = None) -> tuple[list[Observation], list[Problem]]:
+    """Extraction and resolution of one article, without a database."""
+    mentions, problems = extract(art)
+    observations, unresolved = resolve(mentions, art, sessions.load(), given)
+    return observations, problems + unresolved
+
+
+def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = None,
+                 dry_run: bool = False, progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest every article file under ``paths``; a bad file is reported and skipped."""
+    report = IngestReport()
+    for path in expand(paths):
+        if progress:
+            progress(path)
+        try:
+            art = read_file(path)
+        except ArticleError as e:
+            report.files.append(FileResult(path, "error", error=str(e)))
+            continue
+        report.files.append(ingest_article(engine, art, given=given, dry_run=dry_run))
+    return report
+
+
+def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
+                   dry_run: bool = False) -> FileResult:
+    """Store one article atomically: its row, observations, problems and the timeline keys
+    it touches are written in one transaction, or nothing is."""
+    observations, problems = analyse(art, given)
+    if not observations and not art.doc_date and given is None and not problems:
+        problems.append(Problem("no-figures", "no market figures found and no date", None, "", "warning"))
+    with engine.connect() as conn:
+        existing = store.find_article(conn, art.content_hash)
+    if existing and (given is None or existing["given_date"] == given.isoformat()):
+        return FileResult(art.path, "known")
+    status = "redated" if existing else "new"
+    if dry_run:
+        return FileResult(art.path, status, len(observations), problems)
+    cal = sessions.load()
+    session, _ = report_session(art, cal, given)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("SELECT 1")  # the transaction is open; SQLAlchemy began it
+        touched: set[tuple[str, str]] = set()
+        if existing:
+            touched |= store.delete_article(conn, existing["id"])
+        kind = source_kind(art)
+        article_id = store.insert_article(conn, art, given=given, session=session, source_kind=kind,
+                                          witness=None)
+        store.set_witness(conn, article_id, witness_of(conn, art, article_id, session))
+        store.insert_observations(conn, article_id, observations)
+        store.insert_problems(conn, article_id, art.path, problems)
+        touched |= {(o.date, o.subject) for o in observations}
+        store.reconcile_groups(conn, touched)
+    return FileResult(art.path, status, len(observations), problems)
+
+
+def check_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise KospitlError(f"--date {text}: not an ISO date (YYYY-MM-DD)") from None

@@ -1,0 +1,188 @@
+"""Rows in and out of SQLite. The only module (with ``models``) that knows the tables."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import Connection, delete, insert, select, text, update
+
+from kospitl import sessions, tickers
+from kospitl.articles import Article
+from kospitl.derive import FactRow, previous_session_values, same_session_values
+from kospitl.errors import Problem
+from kospitl.models import Article as ArticleRow
+from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
+from kospitl.reconcile import PUBLISHER_PRIORS, Claim, settle
+from kospitl.records import Observation
+from kospitl.witness import is_copy, version_rank
+
+A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
+Group = tuple[str, str]  # (date, subject)
+
+
+# ---- reference tables -------------------------------------------------------------------
+
+def sync_reference(conn: Connection) -> None:
+    """Fill ``trading_day`` and ``ticker`` from the bundled data when they changed."""
+    cal = sessions.load()
+    first, last = date(sessions.FIRST_YEAR, 1, 1), date(date.today().year + 1, 12, 31)
+    td = TradingDay.__table__  # type: ignore[attr-defined]
+    n = conn.execute(text("SELECT COUNT(*) FROM trading_day")).scalar_one()
+    expected = (last - first).days + 1
+    if n != expected:
+        conn.execute(delete(td))
+        conn.execute(insert(td), [{"date": d.isoformat(), "is_session": ok, "note": note}
+                                  for d, ok, note in cal.days(first, last)])
+    tk = Ticker.__table__  # type: ignore[attr-defined]
+    listings = tickers.load()
+    if conn.execute(text("SELECT COUNT(*) FROM ticker")).scalar_one() != len(listings):
+        conn.execute(delete(tk))
+        conn.execute(insert(tk), [{"code": t.code, "name_en": t.name_en, "name_ko": t.name_ko,
+                                   "market": t.market, "aliases": "|".join(t.aliases)} for t in listings])
+
+
+# ---- articles ---------------------------------------------------------------------------
+
+def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
+    row = conn.execute(select(A).where(A.c.content_hash == content_hash)).mappings().first()
+    return dict(row) if row else None
+
+
+def insert_article(conn: Connection, art: Article, *, given: date | None, session: date | None,
+                   source_kind: str, witness: str | None) -> int:
+    values = dict(
+        content_hash=art.content_hash, source_path=art.path, publisher=art.publisher,
+        title=art.title, published_at=art.published_at.isoformat() if art.published_at else None,
+        doc_date=art.doc_date.isoformat() if art.doc_date else None, date_source=art.date_source,
+        session_date=session.isoformat() if session else None, version_tag=art.version_tag,
+        attn=art.attn, credit=art.credit, source_kind=source_kind, witness=witness,
+        given_date=given.isoformat() if given else None, text=art.text,
+        ingested_at=datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))
+    return int(conn.execute(insert(A).values(**values)).inserted_primary_key[0])
+
+
+def delete_article(conn: Connection, article_id: int) -> set[Group]:
+    """Remove an article with its observations and problems; return the groups it touched."""
+    groups = {(r.date, r.subject) for r in conn.execute(
+        select(O.c.date, O.c.subject).where(O.c.article_id == article_id))}
+    conn.execute(delete(O).where(O.c.article_id == article_id))
+    conn.execute(delete(P).where(P.c.article_id == article_id))
+    conn.execute(delete(A).where(A.c.id == article_id))
+    return groups
+
+
+def insert_observations(conn: Connection, article_id: int, obs: Iterable[Observation]) -> int:
+    rows = [dict(article_id=article_id, date=o.date, kind=o.kind, subject=o.subject, metric=o.metric,
+                 as_of=o.as_of, value=o.value, approx=o.approx, precision=o.quantum,
+                 evidence=o.evidence, line=o.line, start=o.start, end=o.end, rule=o.rule,
+                 date_rule=o.date_rule, status="kept") for o in obs]
+    if rows:
+        conn.execute(insert(O), rows)
+    return len(rows)
+
+
+def insert_problems(conn: Connection, article_id: int | None, source: str, problems: Iterable[Problem]) -> int:
+    rows = [dict(article_id=article_id, source_path=source, line=p.line, severity=p.severity,
+                 code=p.code, message=p.message, evidence=p.evidence) for p in problems]
+    if rows:
+        conn.execute(insert(P), rows)
+    return len(rows)
+
+
+# ---- the timeline ---------------------------------------------------------------------
+
+def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
+    """Recompute the timeline for the touched (date, subject) groups and for the sessions
+    before them (whose derived closes depend on them). Returns the number of facts written."""
+    cal = sessions.load()
+    todo: set[Group] = set()
+    for d, subject in groups:
+        todo.add((d, subject))
+        todo.add((cal.previous_session(date.fromisoformat(d)).isoformat(), subject))
+    written = 0
+    for d, subject in sorted(todo):
+        facts = _stated_facts(conn, d, subject)
+        nxt = _next_session(cal, d)
+        derived = previous_session_values(_stated_facts(conn, nxt, subject, mark=False), d)
+        have = {(f.kind, f.metric, f.as_of) for f in facts}
+        facts += [f for f in derived if (f.kind, f.metric, f.as_of) not in have]
+        facts += same_session_values(facts)
+        conn.execute(delete(F).where(F.c.date == d, F.c.subject == subject))
+        if facts:
+            conn.execute(insert(F), [dict(date=f.date, kind=f.kind, subject=f.subject, metric=f.metric,
+                                          as_of=f.as_of, value=f.value, status=f.status,
+                                          sources=f.sources, articles=f.articles, why=f.why)
+                                     for f in facts])
+        written += len(facts)
+    return written
+
+
+def _next_session(cal: sessions.Calendar, d: str) -> str:
+    day = date.fromisoformat(d)
+    nxt = day
+    from datetime import timedelta
+    for _ in range(30):
+        nxt += timedelta(days=1)
+        if cal.is_session(nxt):
+            return nxt.isoformat()
+    return (day + timedelta(days=1)).isoformat()
+
+
+def _stated_facts(conn: Connection, d: str, subject: str, *, mark: bool = True) -> list[FactRow]:
+    rows = conn.execute(
+        select(O.c.id, O.c.kind, O.c.metric, O.c.as_of, O.c.value, O.c.approx, O.c.precision,
+               A.c.id.label("article_id"), A.c.witness, A.c.source_kind, A.c.version_tag,
+               A.c.published_at, A.c.publisher, A.c.credit)
+        .join(A, A.c.id == O.c.article_id)
+        .where(O.c.date == d, O.c.subject == subject)
+        .order_by(O.c.kind, O.c.metric, O.c.as_of, O.c.id)).all()
+    by_key: dict[tuple[str, str, str], list[Any]] = {}
+    for r in rows:
+        by_key.setdefault((r.kind, r.metric, r.as_of), []).append(r)
+    out = []
+    for (kind, metric, as_of), group in sorted(by_key.items()):
+        voters, verdicts = _latest_per_witness(group)
+        claims = [Claim(r.id, r.value, bool(r.approx), r.precision, r.witness or f"article:{r.article_id}",
+                        PUBLISHER_PRIORS.get(r.source_kind, 1.0)) for r in voters]
+        st = settle(claims)
+        out.append(FactRow(d, kind, subject, metric, as_of, st.value, st.status, st.sources,
+                           st.articles, st.why))
+        if mark:
+            verdicts.update({c.obs_id: ("kept", None) for c in claims})
+            verdicts.update({obs_id: ("lost", reason) for obs_id, reason in st.losers})
+            for obs_id, (status, note) in verdicts.items():
+                conn.execute(update(O).where(O.c.id == obs_id).values(status=status, note=note))
+    return out
+
+
+def _latest_per_witness(group: list[Any]) -> tuple[list[Any], dict[int, tuple[str, str | None]]]:
+    """One claim per witness: a story's latest version, an original before its copies."""
+    by_witness: dict[str, list[Any]] = {}
+    for r in group:
+        by_witness.setdefault(r.witness or f"article:{r.article_id}", []).append(r)
+    voters, verdicts = [], {}
+    for rs in by_witness.values():
+        ranked = sorted(rs, key=lambda r: (not is_copy(r.publisher, r.credit), version_rank(r.version_tag),
+                                           r.published_at or "", r.id), reverse=True)
+        best = ranked[0]
+        for r in ranked:
+            if r.article_id == best.article_id:
+                voters.append(r)
+                continue
+            if is_copy(r.publisher, r.credit):
+                verdicts[r.id] = ("copy", f"syndicated copy of {best.witness}")
+            else:
+                verdicts[r.id] = ("superseded", f"superseded by a later version ({best.version_tag or 'first take'}, "
+                                                f"{best.published_at or 'undated'})")
+    return voters, verdicts
+
+
+# ---- reading ----------------------------------------------------------------------------
+
+def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+    for r in conn.execute(text(sql), params or {}).mappings():
+        yield dict(r)
+
+
+def set_witness(conn: Connection, article_id: int, witness: str) -> None:
+    conn.execute(update(A).where(A.c.id == article_id).values(witness=witness))

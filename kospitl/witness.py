@@ -1,0 +1,66 @@
+"""Who an article's figures count as: its kind of publisher and its independent witness.
+
+A wire story's versions ((URGENT), first take, (LEAD), (2nd LD)...) and the copies other
+outlets print under the wire's credit line ("(Yonhap)", "BY ..., YONHAP") are one witness:
+the wire's market report of that session. Every other article is its own witness.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlalchemy import Connection
+
+from kospitl.articles import Article
+
+WIRES = {"yonhap": "Yonhap", "연합뉴스": "Yonhap", "news1": "News1", "뉴스1": "News1",
+         "newsis": "Newsis", "뉴시스": "Newsis"}
+DIGEST = re.compile(r"This content is AI-generated|AI-generated based on source articles", re.I)
+AGGREGATOR = re.compile(r"^Updated \(\d+ articles?\)$|^Sources \(\d+ articles?\)$", re.M)
+VERSION_RANK = re.compile(r"\((\d+)(?:st|nd|rd|th) LD\)", re.I)
+
+
+def wire_of(art: Article) -> str | None:
+    for name in (art.credit, art.publisher):
+        if name and name.strip().lower() in WIRES:
+            return WIRES[name.strip().lower()]
+    return None
+
+
+def source_kind(art: Article) -> str:
+    """wire, daily, aggregator or digest: the publisher prior the reconciler uses."""
+    if DIGEST.search(art.text):
+        return "digest"
+    if AGGREGATOR.search(art.text) or any(s.kind in ("timeline", "sources") for s in art.sections):
+        return "aggregator"
+    publisher = (art.publisher or "").strip().lower()
+    if publisher in WIRES:
+        return "wire"
+    return "daily"
+
+
+def is_copy(art_publisher: str | None, credit: str | None) -> bool:
+    """A reprint under another outlet's name: credited to a wire it was not published by."""
+    if not credit:
+        return False
+    return (art_publisher or "").strip().lower() not in WIRES or WIRES[(art_publisher or "").strip().lower()] != credit
+
+
+def version_rank(tag: str | None) -> int:
+    """(URGENT) < first take < (LEAD) < (2nd LD) < (3rd LD) ..."""
+    if not tag:
+        return 1
+    t = tag.upper()
+    if "URGENT" in t or "FLASH" in t:
+        return 0
+    if "LEAD" in t:
+        return 2
+    m = VERSION_RANK.search(tag)
+    return 2 + int(m[1]) if m else 1
+
+
+def witness_of(conn: Connection, art: Article, article_id: int, session: date | None) -> str:
+    wire = wire_of(art)
+    if wire and session is not None:
+        return f"{wire}:{session.isoformat()}"
+    return f"article:{article_id}"
