@@ -1,0 +1,56 @@
+"""Shared fixtures: a temporary database, the CLI runner, the bundled and shared corpora."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+SHARED = Path(os.environ.get("KOSPITL_SHARED", ROOT.parent / "shared"))
+UNDATED_SEED = "004_b07f79f3c47f2b65.txt"
+UNDATED_DATE = "2026-02-25"
+
+
+def shared_path(*parts: str) -> Path:
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} not present (the shared corpus sits beside the checkout in CI)")
+    return p
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "test.db")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def invoke(runner: CliRunner, *args: str):
+    from kospitl.cli import cli
+
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+def ingest_seeds(runner: CliRunner, db: str, folder: Path = SAMPLES) -> None:
+    dated = sorted(str(p) for p in folder.glob("*.txt") if p.name != UNDATED_SEED)
+    r = invoke(runner, "ingest", "--db", db, *dated)
+    assert r.exit_code == 0, r.output
+    r = invoke(runner, "ingest", "--db", db, "--date", UNDATED_DATE, str(folder / UNDATED_SEED))
+    assert r.exit_code == 0, r.output
+
+
+def table_counts(db: str) -> dict[str, int]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: con.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
+    finally:
+        con.close()

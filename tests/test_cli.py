@@ -1,0 +1,116 @@
+"""The CLI through click's runner, on real SQLite files."""
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+
+from conftest import SAMPLES, UNDATED_DATE, UNDATED_SEED, ingest_seeds, invoke, table_counts
+
+
+def test_reingest_changes_nothing(runner, db):
+    ingest_seeds(runner, db)
+    before = table_counts(db)
+    r = invoke(runner, "ingest", "--db", db, str(SAMPLES))
+    assert r.exit_code == 0
+    assert "5 already known (unchanged)" in r.output
+    r = invoke(runner, "ingest", "--db", db, "--date", UNDATED_DATE, str(SAMPLES / UNDATED_SEED))
+    assert "1 already known" in r.output
+    assert table_counts(db) == before
+
+
+def test_undated_article_gives_problems_not_facts(runner, db):
+    r = invoke(runner, "ingest", "--db", db, str(SAMPLES / UNDATED_SEED))
+    assert r.exit_code == 0
+    assert "the article states no date and none was given (use --date)" in r.output
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM observation").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM fact").fetchone()[0] == 0
+    n = con.execute("SELECT COUNT(*) FROM problem WHERE code = 'no-date'").fetchone()[0]
+    assert n >= 20
+    # supplying the date later re-dates the article: problems go, facts come
+    r = invoke(runner, "ingest", "--db", db, "--date", UNDATED_DATE, str(SAMPLES / UNDATED_SEED))
+    assert "1 re-dated" in r.output
+    assert con.execute("SELECT COUNT(*) FROM problem").fetchone()[0] == 0
+    dates = {d for (d,) in con.execute("SELECT DISTINCT date FROM observation")}
+    assert UNDATED_DATE in dates
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"  \n\t \n", "empty file"),
+    "binary.txt": (bytes(range(256)) * 4, "binary"),
+    "latin1.txt": ("KOSPI rose 1.2 percent to 4,000.12 \u2014 caf\u00e9".encode("latin-1", "replace") + b"\xe9\xff", "not UTF-8"),
+    "utf16.txt": ("KOSPI rose".encode("utf-16"), "UTF-16"),
+}
+
+
+def test_bad_files_are_one_line_errors_and_others_still_ingest(runner, db, tmp_path):
+    paths = []
+    for name, (data, _) in BAD_FILES.items():
+        p = tmp_path / name
+        p.write_bytes(data)
+        paths.append(str(p))
+    good = str(SAMPLES / "002_4f409d777393ce93.txt")
+    r = invoke(runner, "ingest", "--db", db, *paths, good, str(tmp_path / "missing.txt"))
+    assert r.exit_code == 1
+    errors = [line for line in r.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == len(BAD_FILES) + 1
+    for (name, (_, reason)), line in zip(BAD_FILES.items(), errors):
+        assert line.startswith(f"Error: {tmp_path / name}: ") and reason in line, line
+    assert "no such file" in errors[-1]
+    assert "Traceback" not in r.output
+    con = sqlite3.connect(db)
+    assert [p for (p,) in con.execute("SELECT source_path FROM article")] == [good]
+
+
+def test_dry_run_writes_nothing(runner, db):
+    invoke(runner, "ingest", "--db", db, str(SAMPLES / "002_4f409d777393ce93.txt"))
+    before = table_counts(db)
+    r = invoke(runner, "ingest", "--db", db, "--dry-run", str(SAMPLES))
+    assert r.exit_code == 0
+    assert "[dry run: nothing written]" in r.output
+    assert table_counts(db) == before
+
+
+def test_export_columns_follow_the_vocabulary(runner, db):
+    ingest_seeds(runner, db)
+    r = invoke(runner, "export", "observations", "--db", db)
+    header = next(csv.reader(io.StringIO(r.output)))
+    assert header[:9] == ["date", "kind", "subject", "metric", "as_of", "value", "article", "approx", "evidence"]
+    r = invoke(runner, "export", "timeline", "--db", db)
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert list(rows[0])[:8] == ["date", "kind", "subject", "metric", "as_of", "value", "status", "sources"]
+    flows = {(x["date"], x["subject"]): x["value"] for x in rows if x["kind"] == "flow"}
+    assert flows[("2026-01-02", "foreign")] == "644680000000"
+    assert flows[("2026-01-02", "individual")] == "-454430000000"
+    assert {x["status"] for x in rows} <= {"agreed", "single", "conflict-resolved", "derived"}
+
+
+def test_timeline_table_and_filters(runner, db):
+    ingest_seeds(runner, db)
+    r = invoke(runner, "timeline", "--db", db, "--subject", "KOSPI", "--kind", "index", "--metric", "close",
+               "--from", "2026-01-02", "--to", "2026-01-07")
+    lines = r.output.splitlines()
+    assert lines[0].split() == ["date", "kind", "subject", "metric", "as_of", "value", "status", "sources", "articles"]
+    body = [line.split() for line in lines[2:]]
+    assert [(b[0], b[5]) for b in body] == [("2026-01-02", "4309.63"), ("2026-01-05", "4457.52"),
+                                           ("2026-01-06", "4525.48"), ("2026-01-07", "4551.06")]
+    assert body[2][6:8] == ["agreed", "3"]
+    assert body[1][6] == "derived"
+
+
+def test_kospitl_db_environment_variable(runner, tmp_path, monkeypatch):
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("KOSPITL_DB", str(target))
+    r = invoke(runner, "ingest", str(SAMPLES / "002_4f409d777393ce93.txt"))
+    assert r.exit_code == 0
+    assert target.exists()
+
+
+def test_not_a_database(runner, tmp_path):
+    p = tmp_path / "notes.db"
+    p.write_text("hello")
+    r = invoke(runner, "timeline", "--db", str(p))
+    assert r.exit_code == 1
+    assert r.output.strip() == f"Error: {p}: not a SQLite database"

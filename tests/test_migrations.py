@@ -1,0 +1,70 @@
+"""Schema only through Alembic: empty and populated upgrades, models match migrations,
+and a database newer than the code is refused."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from conftest import SAMPLES, ingest_seeds, invoke, table_counts
+from kospitl.db import current_revision, head_revision, open_db
+from kospitl.errors import SchemaTooNewError
+from kospitl.models import metadata
+
+EXPECTED_TABLES = {"article", "observation", "problem", "fact", "trading_day", "ticker"}
+EXPECTED_VIEWS = {"session", "intraday", "quote", "flow", "fx", "bond_yield", "indicator", "milestone",
+                  "v_observation", "v_problem"}
+
+
+def test_empty_database_is_created_at_head(db):
+    engine = open_db(db)
+    assert current_revision(engine) == head_revision()
+    con = sqlite3.connect(db)
+    kinds = dict(con.execute("SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall())
+    assert EXPECTED_TABLES <= {n for n, t in kinds.items() if t == "table"}
+    assert EXPECTED_VIEWS <= {n for n, t in kinds.items() if t == "view"}
+    # DB Browser 3.12 cannot open STRICT tables or generated columns
+    ddl = " ".join(s for (s,) in con.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    assert "STRICT" not in ddl.upper() and "GENERATED" not in ddl.upper()
+
+
+def test_models_and_migrations_agree(db):
+    engine = open_db(db)
+    assert EXPECTED_TABLES <= set(metadata.tables)
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diffs == []
+
+
+def test_populated_database_reopens_unchanged(runner, db):
+    ingest_seeds(runner, db)
+    before = table_counts(db)
+    open_db(db)
+    assert table_counts(db) == before
+    assert invoke(runner, "timeline", "--db", db).exit_code == 0
+
+
+def test_every_view_reads(runner, db):
+    ingest_seeds(runner, db)
+    con = sqlite3.connect(db)
+    for view in EXPECTED_VIEWS:
+        con.execute(f"SELECT * FROM {view}").fetchall()
+    row = con.execute("SELECT close, close_status, close_sources FROM session "
+                      "WHERE date = '2026-01-06' AND index_name = 'KOSPI'").fetchone()
+    assert row == (4525.48, "agreed", 3)
+    row = con.execute("SELECT company, price FROM quote WHERE date = '2026-01-02' AND code = '005930'").fetchone()
+    assert row == ("Samsung Electronics", 128500)
+
+
+def test_newer_database_is_refused(runner, db):
+    open_db(db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    with pytest.raises(SchemaTooNewError):
+        open_db(db)
+    r = invoke(runner, "timeline", "--db", db)
+    assert r.exit_code == 1
+    assert "newer than this kospitl" in r.output

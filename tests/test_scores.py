@@ -1,0 +1,28 @@
+"""The seed (and dev) scores of both exports, measured by the shared scorer against the gold."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SAMPLES, ingest_seeds, invoke, shared_path
+
+
+def score(gold: Path, export: Path) -> float:
+    scorer = shared_path("tools", "score_facts.py")
+    out = subprocess.run([sys.executable, str(scorer), str(gold), str(export)], capture_output=True,
+                         text=True, check=True).stdout
+    m = re.search(r"f1=([\d.]+)", out.splitlines()[-1])
+    assert m, out
+    return float(m[1])
+
+
+def test_seed_scores(runner, db, tmp_path):
+    gold = shared_path("gold", "seeds.jsonl")
+    ingest_seeds(runner, db, SAMPLES)
+    obs, tl = tmp_path / "observations.csv", tmp_path / "timeline.csv"
+    assert invoke(runner, "export", "observations", "--db", db, "-o", str(obs)).exit_code == 0
+    assert invoke(runner, "export", "timeline", "--db", db, "-o", str(tl)).exit_code == 0
+    assert score(gold, obs) >= 0.97
+    assert score(gold, tl) >= 0.95
