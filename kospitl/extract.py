@@ -87,6 +87,8 @@ class Context:
     carry_left: int = 0
     prev_entities: list[Entity] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # records stated without a figure
+    carry_kinds: set[str] = field(default_factory=set)
+    prev_as_of: str | None = None
 
 
 def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
@@ -258,7 +260,7 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
         for ent in owners.get(id(fig), []):
             _interpret(s, fig, ent, ctx, emit)
     _milestones(s, ctx, emit, owners)
-    _update_context(s, ctx)
+    _update_context(s, ctx, out)
     return out
 
 
@@ -280,13 +282,14 @@ def _skip_noise_figures(s: Sentence) -> None:
             after[0].used = True
 
 
-def _update_context(s: Sentence, ctx: Context) -> None:
+def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"]
+    as_ofs = {m.as_of for m in out if m.kind != "milestone"}
+    ctx.prev_as_of = next(iter(as_ofs)) if len(as_ofs) == 1 else None
     if clocks:
         ctx.carry_time = clocks[-1].as_of
         ctx.carry_left = 10_000 if ctx.intraday_report else 1
-    elif any(t.form == "intraday" for t in s.times) and not ctx.intraday_report:
-        ctx.carry_time, ctx.carry_left = "intraday", 1
+        ctx.carry_kinds = {m.kind for m in out if m.as_of == ctx.carry_time}
     elif ctx.carry_left > 0:
         ctx.carry_left -= 1
     elif any(t.form == "close" for t in s.times):
@@ -408,6 +411,21 @@ def _clause_of(s: Sentence, pos: int) -> int:
     return len(s.clauses) - 1
 
 
+BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?", re.I)
+
+
+def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
+    """The figure a date phrase directly follows ("3,486.19 set on Sept. 23"), if any."""
+    before = [f for f in s.figures if f.end <= d.start]
+    if not before:
+        return None
+    f = before[-1]
+    gap = s.text[f.end:d.start]
+    if len(gap) <= 22 and BINDING_GAP.fullmatch(gap) and not re.search(r"\b(?:from|than|since)\b", gap):
+        return f
+    return None
+
+
 def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     """The date phrase a figure belongs to, and a session shift ("a day after ...")."""
     ci = _clause_of(s, fig.start)
@@ -415,12 +433,9 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     shift = 0
     # "N set on DATE", "N on DATE", "(N) on DATE" bind the figure directly
     for d in s.dates:
-        if d.comparison:
-            continue
-        gap = s.text[fig.end:d.start]
-        if d.start >= fig.end and len(gap) <= 22 and re.fullmatch(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit )?(?:on|at|in)?\s*(?:the\s+)?", gap, re.I):
+        if not d.comparison and _bound_figure(s, d) is fig:
             return d, shift
-    own = [d for d in s.dates if cs <= d.start < ce and not d.comparison
+    own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and _bound_figure(s, d) is None
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
     for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
         if d.end <= fig.start and re.fullmatch(r"[\s,]*(?:at|was|of|:)?\s*", s.text[d.end:fig.start]):
@@ -447,71 +462,81 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     return None, shift
 
 
-def _as_of_for(s: Sentence, fig: Figure, ctx: Context) -> str:
+KIND_OF_ENTITY = {"index": "index", "index_ref": "index", "company": "quote", "investor": "flow",
+                  "won": "fx", "dollar": "fx", "bond": "rate", "margin": "indicator", "mcap": "indicator"}
+
+
+def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
+    """When in the session a figure holds: a clock in its clause (the nearest one), else the
+    open/close/intraday word governing it, else what the context carries, else the report's
+    default (close for a closing report, intraday for a report written during the session)."""
     ci = _clause_of(s, fig.start)
     cs, ce = s.clauses[ci]
     in_clause = [t for t in s.times if cs <= t.start < ce]
-    before = [t for t in in_clause if t.start < fig.start]
+    gap_start = max([cs] + [f.end for f in s.figures if f.end <= fig.start] +
+                    [e.end for e in s.entities if e.end <= fig.start])
+    own = [t for t in in_clause if gap_start <= t.start and t.end <= fig.start and t.form in ("open", "close")]
+    if own:  # "After opening 0.8 percent higher": the word governing the figure itself
+        return own[-1].as_of
+    clocks = [t for t in in_clause if t.form in ("clock", "first_minutes", "press")]
+    if clocks:
+        return min(clocks, key=lambda t: min(abs(t.start - fig.end), abs(fig.start - t.end))).as_of
+    before = [t for t in in_clause if t.end <= fig.start]
     if before:
-        t = _pick_time(before, fig, s)
-        if t:
-            return t
-    after = [t for t in in_clause if t.start >= fig.end]
+        return before[-1].as_of
+    # a word after the figure governs it only within its own phrase: up to the level it leads to
+    later_levels = [f for f in s.figures if f.start >= fig.end and f.unit == "num"]
+    limit = later_levels[0].end if later_levels and fig.unit != "num" else fig.end
+    limit += 16 if s.korean else 2
+    after = [t for t in in_clause if fig.end <= t.start <= limit]
     if after:
-        t = _pick_time(after[:1], fig, s)
-        if t:
-            return t
+        return after[0].as_of
     if L.SAME_TIME.search(s.text) and ctx.carry_time:
         return ctx.carry_time
+    if re.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
+        return ctx.prev_as_of
     sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")]
     if sent:
         return sent[0].as_of
     if any(t.form == "close" for t in s.times):
         return "close"
-    if ctx.carry_time and ctx.carry_left > 0:
+    if ctx.carry_time and ctx.carry_left > 0 and (ctx.intraday_report or KIND_OF_ENTITY.get(etype) in ctx.carry_kinds):
         return ctx.carry_time
     return "intraday" if ctx.intraday_report else "close"
-
-
-def _pick_time(ts: list[TimeRef], fig: Figure, s: Sentence) -> str | None:
-    # an explicit clock anywhere in the clause outranks open/close verbs after it
-    clocks = [t for t in ts if t.form in ("clock", "first_minutes", "press")]
-    if clocks:
-        return clocks[-1].as_of
-    return ts[-1].as_of if ts else None
 
 
 # ---- meaning by entity type -----------------------------------------------------------------
 
 def _sign_between(s: Sentence, start: int, fig: Figure, up: re.Pattern[str], down: re.Pattern[str]) -> int:
-    """+1/-1 from the direction word nearest before the figure (after ``start``); in Korean
-    text the word after the figure counts first."""
+    """+1/-1 from the direction word nearest the figure: in Korean the verb after it; in
+    English the word before it (after ``start``), then a word printed right after it
+    ("1.35 won stronger", "(up 29.98%)"), then the nearest earlier word of its clause
+    ("Hyundai Motor fell 2.58 percent ... and Kia 2.47 percent")."""
     if fig.sign:
         return fig.sign
-    after = s.text[fig.end:fig.end + 30]
+    cs, ce = s.clauses[_clause_of(s, fig.start)]
     if s.korean:
-        nxt = _next_figure_start(s, fig)
-        seg = s.text[fig.end:nxt]
-        m_up, m_dn = up.search(seg), down.search(seg)
-        if m_up or m_dn:
-            if m_up and (not m_dn or m_up.start() < m_dn.start()):
-                return 1
-            return -1
-    seg = s.text[max(0, start):fig.start]
-    best, pos = 0, -1
+        found = _nearest_match(s.text[fig.end:min(ce, fig.end + 40)], up, down, first=True)
+        if found:
+            return found
+    found = _nearest_match(s.text[max(0, start):fig.start], up, down)
+    if found:
+        return found
+    after = s.text[fig.end:fig.end + 30].lstrip(" ,(")
+    if up.match(after):
+        return 1
+    if down.match(after):
+        return -1
+    return _nearest_match(s.text[cs:fig.start], up, down)
+
+
+def _nearest_match(seg: str, up: re.Pattern[str], down: re.Pattern[str], first: bool = False) -> int:
+    best, pos = 0, (len(seg) + 1 if first else -1)
     for sign, pat in ((1, up), (-1, down)):
         for m in pat.finditer(seg):
-            if m.start() > pos:
+            if (m.start() < pos) if first else (m.start() > pos):
                 best, pos = sign, m.start()
-    if best:
-        return best
-    # "1.35 won stronger", "(up 29.98%)" printed after
-    m_up, m_dn = up.match(after.lstrip(" ,(")), down.match(after.lstrip(" ,("))
-    if m_up:
-        return 1
-    if m_dn:
-        return -1
-    return 0
+    return best
 
 
 def _next_figure_start(s: Sentence, fig: Figure) -> int:
@@ -520,28 +545,34 @@ def _next_figure_start(s: Sentence, fig: Figure) -> int:
 
 
 def _prev_anchor(s: Sentence, fig: Figure, ent: Entity) -> int:
-    prev = [f.end for f in s.figures if f.end <= fig.start and f.start >= ent.end]
-    return max(prev) if prev else ent.end
+    """Where the words governing ``fig`` start: after the previous figure, or its entity."""
+    base = ent.end if 0 <= ent.end <= fig.start else s.clauses[_clause_of(s, fig.start)][0]
+    prev = [f.end for f in s.figures if f.end <= fig.start and f.start >= base]
+    return max(prev) if prev else base
 
 
-def _level_cue(s: Sentence, fig: Figure, ent: Entity) -> str | None:
+def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | None:
+    """What a level is (open, close, high, low, level) from the words that govern it."""
     if s.korean:
         nxt = _next_figure_start(s, fig)
         seg = s.text[fig.end:nxt]
         for name, pat in L.LEVEL_CUES_AFTER:
             if pat.search(seg):
                 return name
-        before = s.text[max(ent.end, 0):fig.start]
-        if "장중" in before[-12:]:
+        if "장중" in s.text[max(ent.end, 0):fig.start][-12:]:
             return "high"
-    gap = s.text[max(_prev_anchor(s, fig, ent), 0):fig.start]
+    anchor = max(_prev_anchor(s, fig, ent), 0)
+    gap = s.text[anchor:fig.start]
     for name, pat in L.LEVEL_CUES_BEFORE:
         if pat.search(gap):
             return name
+    # "opened 1.38 percent higher at 3,598.1": the verb before the change governs the level
+    prev = [f for f in s.figures if f.end == anchor]
+    if prev and _depth < 3 and re.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
+        return _level_cue(s, prev[0], ent, _depth + 1)
     whole = s.text[max(ent.end, 0):fig.start]
-    best = None
-    pos = -1
-    for name, pat in L.LEVEL_CUES_BEFORE:
+    best, pos = None, -1
+    for name, pat in L.LEVEL_CUES_BEFORE[:2]:  # a high or low named earlier in the clause
         for m in re.finditer(pat.pattern.replace(r"[^\d]*$", ""), whole, re.I):
             if m.start() > pos:
                 best, pos = name, m.start()
@@ -573,7 +604,7 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
     if t in ("noise", "stock_mcap"):
         return
     date_ref, shift = _date_for(s, fig)
-    as_of = _as_of_for(s, fig, ctx)
+    as_of = _as_of_for(s, fig, ctx, t)
     kw = dict(date_ref=date_ref, shift=shift)
     if t == "index":
         _index(s, fig, ent, as_of, ctx, emit, kw)
@@ -664,7 +695,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if _is_threshold(s, fig):
             return
         cue = _level_cue(s, fig, ent)
-        if cue is None and as_of != "close" and re.search(r"record highs? of\s*$", s.text[max(0, fig.start - 30):fig.start]):
+        head = _list_head(s, fig)
+        if cue is None and as_of != "close" and re.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
             cue = "high"  # "hitting new record highs of 206,000 won" during the session
         metric = "high" if cue == "high" else "low" if cue == "low" else "price"
         emit.add(fig, "quote", code, metric, as_of, fig.value, f"quote.{metric}", **kw)
@@ -862,6 +894,17 @@ def _figure_after(s: Sentence, pos: int, end: int, within: int) -> Figure | None
         if pos <= f.start < min(end, pos + within) and f.unit in ("num", "won", "threshold"):
             return f
     return None
+
+
+def _list_head(s: Sentence, fig: Figure) -> Figure:
+    """The first figure of the list "A, B and C" that ``fig`` belongs to."""
+    head = fig
+    while True:
+        prev = [g for g in s.figures if g.end <= head.start and g.unit == head.unit]
+        if prev and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:head.start]):
+            head = prev[-1]
+        else:
+            return head
 
 
 def _list_from(s: Sentence, first: Figure) -> list[Figure]:

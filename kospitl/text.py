@@ -10,9 +10,9 @@ ABBREVIATIONS = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|vs|Jr|Sr|est|approx|U\.S|U\.K|S|N|Gov|Rep|Sen|Prof|Gen)\.|\b[A-Z]\.)$")
 SENTENCE_END = re.compile(r"[.!?](?:[\"\u201d\u2019')\]])*\s+|(?<=다\.)\s*|(?<=[다요]\.)\s+")
 CLAUSE_BREAKS = re.compile(
-    r";\s+|,?\s+while\s+|,?\s+whereas\s+|,\s+but\s+|,\s+when\s+|\s+when\s+(?=it|the|its)|,\s+which\s+|,\s+as\s+(?=the|it|foreign|individual|institution)|"
+    r";\s+|,?\s+while\s+|,?\s+whereas\s+|,?\s+but\s+|,\s+when\s+|\s+when\s+(?=it|the|its)|,\s+which\s+|,\s+as\s+(?=the|it|foreign|individual|institution)|"
     r",\s+and\s+(?=[A-Z]|the|its|foreign|individual|institution|retail)|,\s+before\s+|\s+before\s+(?=clos|turn|end|finish)|"
-    r"(?<=[가-힣]),\s+|(?<=[했였됐])고\s+|(?<=[한인])\s*뒤\s+|(?<=[가-힣])며\s+|(?<=[가-힣])으나\s+|(?<=[가-힣])지만\s+")
+    r"(?<=[가-힣]),\s+(?!\d)|(?<=[했였됐])고\s+|(?<=[한인])\s*뒤\s+|(?<=[가-힣])며\s+|(?<=[가-힣])으나\s+|(?<=[가-힣])지만\s+")
 
 
 def paragraphs(text: str, start: int, end: int) -> list[Span]:
