@@ -38,6 +38,7 @@ class Figure:
     approx: bool = False
     sign: int = 0  # explicit sign printed with the number
     used: bool = False
+    reserved: bool = False  # a reference to another day's close or record
 
     @property
     def dec(self) -> int:
@@ -142,6 +143,8 @@ def _title_in_body(article: Article, title: str) -> bool:
 
 
 def _is_intraday_report(article: Article) -> bool:
+    if any(s.kind in ("sources", "timeline", "related") for s in article.sections):
+        return False  # digests and aggregators sum up finished sessions
     pub = article.published_at
     if pub is not None:
         return (9, 0) <= (pub.hour, pub.minute) < (15, 30)
@@ -160,7 +163,7 @@ def _is_intraday_report(article: Article) -> bool:
 
 def _read(text: str, offset: int) -> Sentence:
     dates = find_dates(text)
-    times = find_times(text)
+    times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))]
     masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if re.search(r"\d", d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
     masked += [m.span() for m in L.NOT_FIGURES.finditer(text)]
@@ -247,7 +250,7 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
     for m in L.PREVIOUS_RECORD.finditer(s.text):
         target = _figure_after(s, m.end(), len(s.text), 60)
         if target is not None:
-            target.used = True  # a record of another day, settled by _milestones
+            target.used = target.reserved = True  # a record of another day, settled by _milestones
     owners: dict[int, list[Entity]] = {}
     for ci in range(len(s.clauses)):
         figs = [f for f in s.figures if s.clauses[ci][0] <= f.start < s.clauses[ci][1]]
@@ -280,6 +283,10 @@ def _skip_noise_figures(s: Sentence) -> None:
             before[-1].used = True
         elif after:
             after[0].used = True
+        if any(f.used and f.unit == "won" for f in before[-1:] + after[:1]):
+            for f in s.figures:  # "dumped about 11 trillion won over the five sessions, while retail bought 12.6 trillion"
+                if f.unit == "won" and f.value >= 10**9 and not any(_bound_figure(s, d) is f for d in s.dates):
+                    f.used = True
 
 
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
@@ -294,35 +301,47 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
         ctx.carry_left -= 1
     elif any(t.form == "close" for t in s.times):
         ctx.carry_time = None
-    named = [e for e in s.entities if e.type == "index" and not _possessive(s, e)]
-    if named:
-        ctx.market = named[0].subject
+    if s.entities and s.entities[0].type == "index" and not _possessive(s, s.entities[0]):
+        ctx.market = s.entities[0].subject  # "the index" in what follows means this one
     ctx.prev_entities = s.entities or ctx.prev_entities
 
 
 def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[Figure, Entity | None]]:
-    """Which entity each figure of a clause is about."""
+    """Which entity each figure of a clause is about.
+
+    A group of entities ("individuals and institutions", "HD Hyundai Heavy Industries and
+    Hanwha Ocean") followed by as many figures of one unit pairs them in order, with or
+    without "respectively"; "each" gives one figure to every member.
+    """
     cs, ce = s.clauses[ci]
     clause = s.text[cs:ce]
-    ents = [e for e in s.entities]
-    if L.RESPECTIVELY.search(clause) or (L.EACH.search(clause) and len(figs) > 1):
-        group = _group_before(s, figs[0].start if figs else ce, ents)
-        main = [f for f in figs if f.unit in _units_for(group[0].type)] if group else []
-        if group and len(group) > 1 and main and len(main) % len(group) == 0:
-            n = len(group)
-            paired = [(f, group[i % n]) for i, f in enumerate(main)]
-            return paired + [(f, _nearest(s, f, ents, ctx)) for f in figs if f not in main]
-    out = []
+    ents = s.entities
+    paired: dict[int, Entity] = {}
+    if figs:
+        group = _group_before(s, figs[0].start, ents)
+        if len(group) > 1:
+            explicit = bool(L.RESPECTIVELY.search(s.text[group[0].start:]))
+            for unit in dict.fromkeys(f.unit for f in figs):
+                same = [f for f in figs if f.unit == unit and f.unit in _units_for(group[0].type)]
+                between = [e for e in ents if group[-1].end <= e.start < (same[-1].start if same else 0)]
+                if not same or between:
+                    continue
+                n = len(group)
+                if len(same) == n or (explicit and len(same) % n == 0):
+                    for i, f in enumerate(same):
+                        paired[id(f)] = group[i % n]
+    out: list[tuple[Figure, Entity | None]] = []
     for f in figs:
+        if id(f) in paired:
+            out.append((f, paired[id(f)]))
+            continue
         ent = _nearest(s, f, ents, ctx)
-        if ent is not None and ent.type == "investor":
-            group = _group_before(s, f.start, ents)
-            if len(group) > 1 and L.EACH.search(clause) is None:
-                out.append((f, None))  # "foreigners and institutions bought 881.9 billion won": combined
-                continue
-        if ent is not None and L.EACH.search(s.text[:f.start]) and f.unit == "pct":
-            for g in _group_before(s, f.start, ents):
-                out.append((f, g))
+        group = _group_before(s, f.start, ents)
+        if ent is not None and len(group) > 1 and L.EACH.search(s.text[group[-1].end:f.start]):
+            out.extend((f, g) for g in group)  # "Samsung and SK hynix ... each rose about 1 percent"
+            continue
+        if ent is not None and ent.type == "investor" and len(group) > 1:
+            out.append((f, None))  # "foreigners and institutions bought 881.9 billion won": combined
             continue
         out.append((f, ent))
     return out
@@ -368,8 +387,8 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     after = [e for e in ents if f.end <= e.start < ce and e.type in ("index", "index_ref")]
     if after and s.clauses[ci][0] == 0:
         return _concrete(after[0], ctx)
-    # nothing in this sentence: "This 0.84% jump ...", "It was quoted at ..." continue the topic
-    if ctx.prev_entities and not s.entities:
+    # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
+    if ctx.prev_entities and not any(cs <= e.start < ce for e in ents):
         e = ctx.prev_entities[-1]
         if e.type in ("index", "index_ref", "won", "dollar", "company", "mcap", "margin", "bond"):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
@@ -435,6 +454,12 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     for d in s.dates:
         if not d.comparison and _bound_figure(s, d) is fig:
             return d, shift
+    if s.korean:  # "11월 4일 세운 장중 사상 최고치(4,226.75)", "11월 3일의 4,221.87"
+        for d in s.dates:
+            gap = s.text[d.end:fig.start]
+            if d.end <= fig.start and len(gap) < 30 and re.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", gap) \
+                    and not any(d.end <= g.start < fig.start for g in s.figures):
+                return d, shift
     own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and _bound_figure(s, d) is None
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
     for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
@@ -446,9 +471,10 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
         before = [d for d in own if d.start < fig.start]
         return (before[-1] if before else own[0]), shift
     clause = s.text[cs:ce]
-    if re.match(r"\s*,?\s*when\b", clause) and ci > 0:
+    if re.match(r"\s*,?\s*(?:when|while|whereas|and|but)\b", clause) and ci > 0:
         ps, pe = s.clauses[ci - 1]
-        prev = [d for d in s.dates if ps <= d.start < pe and not d.comparison]
+        prev = [d for d in s.dates if ps <= d.start < pe and not d.comparison
+                and (d.form != "previous" or re.match(r"\s*,?\s*when\b", clause))]
         if prev:
             return prev[-1], shift
     # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
@@ -495,7 +521,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
         return ctx.carry_time
     if re.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
         return ctx.prev_as_of
-    sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")]
+    sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
+            and (t.form != "open" or re.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
     if sent:
         return sent[0].as_of
     if any(t.form == "close" for t in s.times):
@@ -638,6 +665,8 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if nxt and re.fullmatch(r"\s*\(?\s*(?:worth|valued at|,)?\s*", s.text[fig.end:nxt[0].start]):
             emit.add(nxt[0], "index", "KOSPI", "turnover", "close", nxt[0].value, "index.turnover", **kw)
         return
+    if fig.unit in ("pt", "pct") and L.DISTANCE_AFTER.match(s.text[fig.end:fig.end + 20]):
+        return
     if fig.unit == "pt":
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change", _change_as_of(as_of), sign * fig.value, "index.change", **kw)
@@ -651,6 +680,8 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if fig.dec == 0 and fig.value % 100 == 0 and not fig.approx:
             return  # "the KOSPI 4600 breakthrough": a round level is a threshold, not a reading
         cue = _level_cue(s, fig, ent)
+        if cue in (None, "level") and re.search(r"\b(?:to reach|reached|reaching)\s+$", s.text[max(0, fig.start - 20):fig.start]):
+            cue = "high"  # "briefly trimmed its losses to reach 4,072.41"
         if cue in ("high", "low"):
             metric = cue
             a = as_of if re.fullmatch(r"\d\d:\d\d", as_of) else ("close" if not ctx.intraday_report else as_of)
@@ -710,8 +741,10 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
         return
     if ctx.market == "KOSDAQ" and L.MARKET_THERE.search(s.text):
         return
-    if any(e.type == "company" and ent.end <= e.start < fig.start for e in s.entities):
-        return
+    cs, ce = s.clauses[_clause_of(s, fig.start)]
+    if any(e.type == "company" and (ent.end <= e.start < fig.start or fig.end <= e.start < min(ce, fig.end + 40))
+           for e in s.entities):
+        return  # a single stock's investor flow
     after = s.text[fig.end:fig.end + 60]
     if re.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
         return
@@ -838,11 +871,21 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
             for f in figs:
                 if _is_threshold(s, f):
                     _first(s, f, ci, ctx, emit, owners)
+        lending = any(e.type == "lending" for e in s.entities)
+        for m in L.PREVIOUS_RECORD.finditer(clause):
+            if lending or L.SURPASS_RECORD.search(clause[max(0, m.start() - 30):m.end()]):
+                continue
+            target = _figure_after(s, cs + m.end(), len(text), 60)
+            if target is not None:
+                _record(s, target, ctx, emit, owners, previous=True)
         for m in L.RECORD.finditer(clause):
-            if L.NOT_PRICE_RECORD.match(clause[m.end():]) or any(e.type == "lending" for e in s.entities):
+            if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending:
                 continue
             near = clause[max(0, m.start() - 30):m.end()]
-            if L.SURPASS_RECORD.search(near):
+            surpass = L.SURPASS_RECORD.search(near)
+            if not surpass and L.PREVIOUS_RECORD.search(clause[max(0, m.start() - 12):m.end() + 6]):
+                continue
+            if surpass:
                 target = _figure_before(s, cs + m.start(), cs)
                 if target is not None:
                     _record(s, target, ctx, emit, owners)
@@ -850,15 +893,13 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
                 if target is not None:
                     _record(s, target, ctx, emit, owners, previous=True)
                 continue
-            if L.PREVIOUS_RECORD.search(clause[max(0, m.start() - 12):m.end()]):
-                target = _figure_after(s, cs + m.end(), len(text), 60)
-                if target is not None:
-                    _record(s, target, ctx, emit, owners, previous=True)
-                continue
-            if re.search(r"\bboth\b|\balso\b", clause[max(0, m.start() - 30):m.start()], re.I):
+            if re.search(r"\bboth\b|모두", clause[max(0, m.start() - 30):m.start()], re.I):
                 _record_without_figure(s, cs + m.start(), ctx, emit)
                 continue
             target = _figure_after(s, cs + m.end(), ce, 14) or _figure_before(s, cs + m.start(), cs)
+            if target is not None and target.end <= cs + m.start() and any(
+                    e.type == "company" and target.end <= e.start < cs + m.start() for e in s.entities):
+                continue  # "4,214.17로 마감…삼성전자·SK하이닉스 사상 최고가": the record is the companies'
             if target is None:
                 _record_without_figure(s, cs + m.start(), ctx, emit)
                 continue
@@ -876,6 +917,8 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     pre = s.text[max(cs, f.start - 80):f.start]
     if re.search(r"\bbelow\b|\bunder\b|밑|아래", pre[-25:], re.I):
         return
+    if re.search(r"\bsince\b", s.text[f.end:f.end + 30]) or re.search(r"first time since", clause):
+        return  # "its first finish above 900 since April last year": first in a while, not ever
     if L.CLOSE_WORDS.search(clause):
         metric = "first_close_above"
     elif L.INTRADAY_WORDS.search(clause) or ctx.intraday_report:
@@ -883,7 +926,8 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     else:
         metric = "first_above"
     date_ref, shift = _date_for(s, f)
-    if L.FIRST_PAST.search(s.text[cs:f.start]) and date_ref is None:
+    own_date = any(_bound_figure(s, d) is f for d in s.dates)
+    if L.FIRST_PAST.search(s.text[cs:f.start]) and not own_date:
         return  # "a month after it first finished above 5,000": no date given, not a fact
     emit.add(f, "milestone", subject, metric, "close", value, f"milestone.{metric}",
              date_ref=date_ref, shift=shift, approx=False)
@@ -947,10 +991,12 @@ def _milestone_subject(s: Sentence, f: Figure, owners: dict[int, list[Entity]]) 
 
 def _record(s: Sentence, f: Figure, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]],
             previous: bool = False) -> None:
-    if _is_threshold(s, f) and not previous:
+    if (_is_threshold(s, f) or f.reserved) and not previous:
         return
     owned = owners.get(id(f), [])
     ent = owned[0] if owned else _owner(s, f)
+    if ent is None and previous and not any(e.type == "company" for e in s.entities):
+        ent = Entity("index", ctx.market, -1, -1)  # "The previous record close was 5,522.27"
     if ent is None:
         return
     ent = _concrete(ent, ctx)

@@ -65,7 +65,7 @@ FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 NOT_FIGURES = re.compile(
     r"\[\d+\]|\b\d+(?:st|nd|rd|th)\b|\bNo\.\s?\d+|\b\d+[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
     r"\btop \d+\b|\b(?:19|20)\d\d\b(?![,.]\d)|\bG\d+\b|\b\d+\s?(?:MW|GW|tons?|km|kg)\b|\b\d+(?:개|년|월|주|분기)|"
-    r"\b\d+ (?:sessions?|days?|years?|months?|weeks?|stocks|companies|minutes|hours|times)\b|\bCES \d+|\bQ\d\b|\b\d+Q\b|\b[A-Z]+\d+\b", I)
+    r"\b\d+ (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\bCES \d+|\bQ\d\b|\b\d+Q\b|\b[A-Z]+\d+\b", I)
 HEDGES = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)
 HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|or so|or more)")
 
@@ -88,12 +88,12 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("level", re.compile(r"\b(?:stood at|was at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
 )
 LEVEL_CUES_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("high", re.compile(r"^\s*(?:까지 (?:올랐|오르|상승|치솟))")),
+    ("high", re.compile(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
     ("low", re.compile(r"^\s*(?:까지 (?:내렸|밀렸|떨어|하락|내려))")),
     ("open", re.compile(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작)")),
     ("close", re.compile(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
-RECORD = re.compile(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
+RECORD = re.compile(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
 NOT_PRICE_RECORD = re.compile(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
 RECORD_INTRADAY = re.compile(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
 PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:record|high|peak)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
@@ -123,3 +123,9 @@ BREADTH = (
     re.compile(rf"(?P<a>상승|하락) 종목(?:은|이)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락) 종목(?:은|이)?\s*(?P<y>{NUM})개"),
 )
 ADVANCE_FIRST = re.compile(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
+
+# "about 2 percent below its record close", "1,814.68포인트 높다", "0.39포인트 차이": a distance, not a move
+DISTANCE_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:its|the)|higher than|lower than|shy of)\b|^\s*(?:차이|높|낮|못 미)", I)
+UNCHANGED_QUOTE = re.compile(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
+DAYS_HIGH = re.compile(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
+NOISE_CLOCK = re.compile(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)

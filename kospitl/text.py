@@ -71,4 +71,13 @@ def clauses(sentence: str) -> list[Span]:
             out.append((s, m.start()))
         s = m.start()
     out.append((s, len(sentence)))
-    return [c for c in out if sentence[c[0]:c[1]].strip()]
+    # ", which closed at 181,200 won on Friday," is a clause of its own; what follows it is not
+    split: list[Span] = []
+    for a, b in out:
+        piece = sentence[a:b]
+        m = re.match(r",\s+which\b[^,]*,", piece)
+        if m and m.end() < len(piece):
+            split += [(a, a + m.end() - 1), (a + m.end() - 1, b)]
+        else:
+            split.append((a, b))
+    return [c for c in split if sentence[c[0]:c[1]].strip()]
