@@ -89,6 +89,8 @@ class Context:
     prev_entities: list[Entity] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # records stated without a figure
     carry_kinds: set[str] = field(default_factory=set)
+    narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
+    para_date: DateRef | None = None
     prev_as_of: str | None = None
 
 
@@ -102,10 +104,11 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
         if sec.kind in ("sources", "footer"):
             continue
         if sec.kind == "body":
-            ctx = Context(intraday_report=intraday)
+            narrative = any(x.kind in ("sources", "timeline", "related") for x in article.sections)
+            ctx = Context(intraday_report=intraday, narrative=narrative)
             found: list[Mention] = []
             for para in paragraphs(article.text, sec.start, sec.end):
-                ctx.prev_entities = []
+                ctx.para_date = None
                 for span in sentences(article.text, para):
                     found += _sentence(article, span, ctx, problems)
             mentions += found + _settle_records(found, ctx)
@@ -129,13 +132,24 @@ def _settle_records(found: list[Mention], ctx: Context) -> list[Mention]:
     """"Stocks surged ... to close at an all-time high": the record is the session's close."""
     out = []
     for metric in dict.fromkeys(ctx.pending):
+        if metric == "day_high":
+            closes = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == "close"
+                      and _same_session(m)]
+            if closes:
+                out.append(replace(closes[0], metric="high", rule="index.high_at_close"))
+            continue
         level = "close" if metric == "record_close" else "high"
         cands = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == level
-                 and m.date_ref is None and m.shift == 0]
+                 and _same_session(m)]
         if cands:
             out.append(replace(cands[0], kind="milestone", metric=metric, as_of="close", approx=False,
                                rule=f"milestone.{metric}"))
     return out
+
+
+def _same_session(m: Mention) -> bool:
+    """Dated as the report itself: no date phrase, "이날"/"today", or "on the 27th"."""
+    return m.shift == 0 and (m.date_ref is None or m.date_ref.form in ("today", "daynum"))
 
 
 def _title_in_body(article: Article, title: str) -> bool:
@@ -263,8 +277,24 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
         for ent in owners.get(id(fig), []):
             _interpret(s, fig, ent, ctx, emit)
     _milestones(s, ctx, emit, owners)
+    _unchanged(s, ctx, emit)
+    if L.DAYS_HIGH.search(s.text):
+        ctx.pending.append("day_high")  # "kept building on its gains to finish at the day's high"
     _update_context(s, ctx, out)
     return out
+
+
+def _unchanged(s: Sentence, ctx: Context, emit: _Emitter) -> None:
+    """"Shipbuilder HD Hyundai Heavy Industries closed unchanged": a change of 0 percent."""
+    for m in L.UNCHANGED_QUOTE.finditer(s.text):
+        before = [e for e in s.entities if e.end <= m.start()]
+        if not before or before[-1].type != "company":
+            continue
+        if any(before[-1].end <= f.start < m.start() for f in s.figures):
+            continue
+        fig = Figure("pct", Decimal(0), m.start(), m.end(), m.group())
+        emit.add(fig, "quote", before[-1].subject, "change_pct", _as_of_for(s, fig, ctx, "company"),
+                 Decimal(0), "quote.unchanged", date_ref=_date_for(s, fig)[0])
 
 
 def _skip_noise_figures(s: Sentence) -> None:
@@ -290,6 +320,9 @@ def _skip_noise_figures(s: Sentence) -> None:
 
 
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
+    named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
+    if named:
+        ctx.para_date = replace(named[-1], start=0, end=0)
     clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"]
     as_ofs = {m.as_of for m in out if m.kind != "milestone"}
     ctx.prev_as_of = next(iter(as_ofs)) if len(as_ofs) == 1 else None
@@ -317,19 +350,21 @@ def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[
     clause = s.text[cs:ce]
     ents = s.entities
     paired: dict[int, Entity] = {}
-    if figs:
-        group = _group_before(s, figs[0].start, ents)
-        if len(group) > 1:
-            explicit = bool(L.RESPECTIVELY.search(s.text[group[0].start:]))
-            for unit in dict.fromkeys(f.unit for f in figs):
-                same = [f for f in figs if f.unit == unit and f.unit in _units_for(group[0].type)]
-                between = [e for e in ents if group[-1].end <= e.start < (same[-1].start if same else 0)]
-                if not same or between:
-                    continue
-                n = len(group)
-                if len(same) == n or (explicit and len(same) % n == 0):
-                    for i, f in enumerate(same):
-                        paired[id(f)] = group[i % n]
+    seen: set[int] = set()
+    for first in figs:
+        group = _group_before(s, first.start, ents)
+        if len(group) < 2 or id(group[-1]) in seen:
+            continue
+        seen.add(id(group[-1]))
+        nxt = min([e.start for e in ents if e.start >= first.start] + [ce])
+        run = [f for f in figs if group[-1].end <= f.start < nxt]
+        explicit = bool(L.RESPECTIVELY.search(s.text[group[0].start:]))
+        for unit in dict.fromkeys(f.unit for f in run):
+            same = [f for f in run if f.unit == unit and f.unit in _units_for(group[0].type)]
+            n = len(group)
+            if same and (len(same) == n or (explicit and len(same) % n == 0)):
+                for i, f in enumerate(same):
+                    paired[id(f)] = group[i % n]
     out: list[tuple[Figure, Entity | None]] = []
     for f in figs:
         if id(f) in paired:
@@ -361,7 +396,7 @@ def _group_before(s: Sentence, pos: int, ents: list[Entity]) -> list[Entity]:
     group = [last]
     for e in reversed(before[:-1]):
         gap = s.text[e.end:group[0].start]
-        if e.type == last.type and re.fullmatch(r"\s*(?:,|and|, and|과|와|,\s*and|및|·)?\s*(?:the\s+|its\s+|rival\s+)?[\w\s-]{0,25}?\s*", gap) and len(gap) < 40 \
+        if e.type == last.type and e.subject not in {g.subject for g in group} and re.fullmatch(r"\s*(?:,|and|, and|과|와|,\s*and|및|·)?\s*(?:the\s+|its\s+|rival\s+)?[\w\s-]{0,25}?\s*", gap) and len(gap) < 40 \
                 and not re.search(r"\d|\bwhile\b|\bbut\b", gap):
             group.insert(0, e)
         else:
@@ -412,6 +447,8 @@ class _Emitter:
             rule: str, *, date_ref: DateRef | None = None, shift: int = 0, own_date: bool = False,
             approx: bool | None = None) -> None:
         s = self.s
+        if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
+            date_ref = self.ctx.para_date
         self.out.append(Mention(
             kind=kind, subject=subject, metric=metric, as_of=as_of, value=float(value),
             approx=fig.approx if approx is None else approx,
@@ -434,7 +471,13 @@ BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded
 
 
 def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
-    """The figure a date phrase directly follows ("3,486.19 set on Sept. 23"), if any."""
+    """The figure a date phrase directly follows ("3,486.19 set on Sept. 23"), if any; in
+    Korean the figure it modifies ("11월 4일 세운 장중 사상 최고치(4,226.75)")."""
+    if s.korean:
+        after = [f for f in s.figures if f.start >= d.end]
+        if after and len(s.text[d.end:after[0].start]) < 30 and \
+                re.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", s.text[d.end:after[0].start]):
+            return after[0]
     before = [f for f in s.figures if f.end <= d.start]
     if not before:
         return None
@@ -454,12 +497,6 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     for d in s.dates:
         if not d.comparison and _bound_figure(s, d) is fig:
             return d, shift
-    if s.korean:  # "11월 4일 세운 장중 사상 최고치(4,226.75)", "11월 3일의 4,221.87"
-        for d in s.dates:
-            gap = s.text[d.end:fig.start]
-            if d.end <= fig.start and len(gap) < 30 and re.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", gap) \
-                    and not any(d.end <= g.start < fig.start for g in s.figures):
-                return d, shift
     own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and _bound_figure(s, d) is None
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
     for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
@@ -597,7 +634,7 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
     prev = [f for f in s.figures if f.end == anchor]
     if prev and _depth < 3 and re.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
         return _level_cue(s, prev[0], ent, _depth + 1)
-    whole = s.text[max(ent.end, 0):fig.start]
+    whole = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0], 0):fig.start]
     best, pos = None, -1
     for name, pat in L.LEVEL_CUES_BEFORE[:2]:  # a high or low named earlier in the clause
         for m in re.finditer(pat.pattern.replace(r"[^\d]*$", ""), whole, re.I):
@@ -806,8 +843,11 @@ def _reference_closes(s: Sentence, emit: _Emitter) -> None:
         ent = _owner(s, f)
         if ent is None:
             continue
+        f.reserved = True
         when = (m.groupdict().get("when") or "").lower()
         record = "record" in m.group().lower()
+        if record and when in ("previous", "prior"):
+            continue  # "the previous record close of 5,522.27": the record, settled by _milestones
         if when.startswith(("monday", "tuesday", "wednesday", "thursday", "friday")):
             ref = next((d for d in s.dates if d.form == "weekday" and abs(d.start - (f.start - len(before) + m.start("when"))) < 3), None)
             if ref is None:
@@ -873,7 +913,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
                     _first(s, f, ci, ctx, emit, owners)
         lending = any(e.type == "lending" for e in s.entities)
         for m in L.PREVIOUS_RECORD.finditer(clause):
-            if lending or L.SURPASS_RECORD.search(clause[max(0, m.start() - 30):m.end()]):
+            if lending:
                 continue
             target = _figure_after(s, cs + m.end(), len(text), 60)
             if target is not None:
@@ -956,7 +996,8 @@ def _list_from(s: Sentence, first: Figure) -> list[Figure]:
     out = [first]
     for g in s.figures:
         if g.start > out[-1].end and g.unit == first.unit and \
-                re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[out[-1].end:g.start]):
+                re.fullmatch(r"\s*(?:(?:on|set on)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s*)?(?:,|and|or|, and)\s*",
+                             s.text[out[-1].end:g.start]):
             out.append(g)
     return out
 
@@ -1042,9 +1083,17 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
     group = [e.subject for e in _group_before(s, pos, s.entities) if e.type == "company"]
     prices = [m for m in emit.out if m.kind == "quote" and m.metric in ("price", "high") and m.sent_start == s.offset]
     if not prices:
-        if any(e.type in ("index", "index_ref") for e in s.entities if e.start < pos) and not ctx.base:
-            intraday = bool(L.RECORD_INTRADAY.search(s.text))
-            emit.pending.append(("record_high" if intraday else "record_close"))
+        before = [e for e in s.entities if e.end <= pos]
+        if before and before[-1].type in ("index", "index_ref") and not ctx.base \
+                and not re.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",
+                                  s.text[before[-1].end:pos]):
+            words = s.text[max(0, pos - 40):pos + 20]
+            if re.search(r"종가|\bclos", words):
+                emit.pending.append("record_close")
+            if re.search(r"장중|고점|intraday", words):
+                emit.pending.append("record_high")
+            if not re.search(r"종가|\bclos|장중|고점|intraday", words):
+                emit.pending.append("record_high" if L.RECORD_INTRADAY.search(s.text) else "record_close")
         return
     if re.search(r"\bboth\b", s.text[max(0, pos - 30):pos + 10], re.I):
         chosen = prices[-2:]
