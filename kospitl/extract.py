@@ -688,6 +688,18 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
         pass  # handled through the company named with it (see _quote)
 
 
+def _extreme_as_of(as_of: str, ctx: Context, kw: dict) -> str:
+    """A high or low: the day's (close) in a closing report or for another day; during the
+    session, the report's latest time (it only bounds the day's high from below)."""
+    if re.fullmatch(r"\d\d:\d\d", as_of):
+        return as_of
+    if kw.get("date_ref") is not None and kw["date_ref"].form != "today":
+        return "close"
+    if not ctx.intraday_report:
+        return "close"
+    return ctx.carry_time or "intraday"
+
+
 def _indicator_as_of(as_of: str) -> str:
     return as_of if re.fullmatch(r"\d\d:\d\d", as_of) else "close"
 
@@ -720,9 +732,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if cue in (None, "level") and re.search(r"\b(?:to reach|reached|reaching)\s+$", s.text[max(0, fig.start - 20):fig.start]):
             cue = "high"  # "briefly trimmed its losses to reach 4,072.41"
         if cue in ("high", "low"):
-            metric = cue
-            a = as_of if re.fullmatch(r"\d\d:\d\d", as_of) else ("close" if not ctx.intraday_report else as_of)
-            emit.add(fig, "index", subject, metric, a, fig.value, f"index.{metric}", **kw)
+            emit.add(fig, "index", subject, cue, _extreme_as_of(as_of, ctx, kw), fig.value, f"index.{cue}", **kw)
             return
         if cue == "open" or (cue in (None, "level") and as_of == "open"):
             emit.add(fig, "index", subject, "open", "open", fig.value, "index.open", **kw)
@@ -767,6 +777,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if cue is None and as_of != "close" and re.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
             cue = "high"  # "hitting new record highs of 206,000 won" during the session
         metric = "high" if cue == "high" else "low" if cue == "low" else "price"
+        if metric != "price":
+            as_of = _extreme_as_of(as_of, ctx, kw)
         emit.add(fig, "quote", code, metric, as_of, fig.value, f"quote.{metric}", **kw)
 
 
@@ -1084,9 +1096,11 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
     prices = [m for m in emit.out if m.kind == "quote" and m.metric in ("price", "high") and m.sent_start == s.offset]
     if not prices:
         before = [e for e in s.entities if e.end <= pos]
+        if not before and ctx.prev_entities and ctx.prev_entities[-1].type in ("index", "index_ref"):
+            before = [Entity("index", ctx.market, -1, -1)]  # "종가와 장중 고점 모두 사상 최고치다"
         if before and before[-1].type in ("index", "index_ref") and not ctx.base \
                 and not re.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",
-                                  s.text[before[-1].end:pos]):
+                                  s.text[max(before[-1].end, 0):pos]):
             words = s.text[max(0, pos - 40):pos + 20]
             if re.search(r"종가|\bclos", words):
                 emit.pending.append("record_close")

@@ -1,43 +1,99 @@
-"""Reconciliation: the observations of one fact key → one timeline value, with its reason.
+"""Reconciliation: the observations of one (date, subject) group → timeline facts, with reasons.
 
-Pure functions over ``Claim`` records; ``kospitl.store`` feeds them and writes the result.
+Pure functions; ``kospitl.store`` loads the rows and writes the result. The steps, in order
+(design notes §2):
 
-Order of the steps (design notes §2):
-1. identity first: claims are grouped by (date, kind, subject, metric, as_of);
-2. one vote per independent witness (``Claim.witness``: an article, later a story chain);
-3. values equal at the precision each claim printed agree ("644.7 bn" backs "644.68 bn"), and the
-   most precise agreeing value is kept;
-4. the best-backed cluster wins: more witnesses, then the publishers' prior weights, then the
-   most precise value; ties are broken by value so the result never depends on input order;
-5. derived values fill keys no article states, where arithmetic fixes them exactly.
+1. **Identity first.** Claims are grouped by (date, kind, subject, metric, as_of).
+2. **One voice per witness.** A wire story's versions and its syndicated copies are one
+   witness; only its latest version that states a fact counts, earlier takes are *superseded*
+   and copies are *copies* (kept as evidence, never voting).
+3. **Implications.** Arithmetic on one article's own figures implies facts it does not state
+   (previous close = close − change; a first close above a level is a record close; the fx
+   change is the difference of the rates). Implied claims back stated ones (``sources``
+   counts them) and fill keys nobody states (status ``derived``).
+4. **Invariants before votes.** A claim its own article's arithmetic refutes (change vs
+   percent), that breaks the ±30% daily limit (a 10× scale slip), or that moves the won by an
+   implausible amount, loses to claims that pass (``conflict-resolved``).
+5. **Votes last.** Values equal at the precision each claim printed agree; the cluster with
+   most independent witnesses wins, then publisher priors (wire > daily > aggregator > digest),
+   then precision; closing investor flows prefer the latest tally (provisional → final).
+   Ties break on the value, so the result never depends on the order of ingestion.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
 
-# Prior reliability by kind of publisher: wire > daily > aggregator > AI digest.
+from kospitl.witness import is_copy, version_rank
+
 PUBLISHER_PRIORS = {"wire": 3.0, "daily": 2.0, "aggregator": 1.0, "digest": 0.5, "override": 1000.0}
 APPROX_TOLERANCE = 0.01
+DAILY_LIMIT = {"quote": 0.30, "index": 0.15, "fx": 0.05}
+
+Key = tuple[str, str, str]  # kind, metric, as_of
+# keys arithmetic may fill when no article states them (status "derived")
+DERIVABLE = {("index", "close", "close"), ("fx", "rate", "close"), ("milestone", "record_close", "close")}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One stored observation with what reconciliation needs to know of its article."""
+
+    id: int
+    kind: str
+    metric: str
+    as_of: str
+    value: float
+    approx: bool
+    quantum: float
+    article_id: int
+    witness: str
+    source_kind: str = "daily"
+    version_tag: str | None = None
+    published_at: str | None = None
+    publisher: str | None = None
+    credit: str | None = None
+
+    @classmethod
+    def from_mapping(cls, m: Any) -> "Row":
+        return cls(m.id, m.kind, m.metric, m.as_of, m.value, bool(m.approx), m.precision, m.article_id,
+                   m.witness or f"article:{m.article_id}", m.source_kind, m.version_tag,
+                   m.published_at, m.publisher, m.credit)
+
+    @property
+    def key(self) -> Key:
+        return (self.kind, self.metric, self.as_of)
 
 
 @dataclass(frozen=True)
 class Claim:
-    obs_id: int
+    obs_id: int | None  # None for implied and corrected claims
     value: float
     approx: bool
     quantum: float
     witness: str
     weight: float = 1.0
+    time: str = ""
+    origin: str = "stated"  # stated | implied | corrected
+    note: str = ""
 
 
 @dataclass(frozen=True)
-class Settled:
+class Fact:
+    kind: str
+    metric: str
+    as_of: str
     value: float
     status: str
     sources: int
     articles: int
-    why: str | None
-    losers: tuple[tuple[int, str], ...] = ()  # (observation id, reason)
+    why: str | None = None
+
+
+@dataclass
+class Outcome:
+    facts: list[Fact] = field(default_factory=list)
+    verdicts: dict[int, tuple[str, str | None]] = field(default_factory=dict)
 
 
 def agree(a: Claim, b: Claim) -> bool:
@@ -57,10 +113,10 @@ def agree(a: Claim, b: Claim) -> bool:
     return diff <= tol
 
 
-def clusters(claims: list[Claim]) -> list[list[Claim]]:
+def clusters(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Group claims whose values agree with the cluster's most precise member."""
     out: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (c.approx, c.quantum, c.value, c.obs_id)):
+    for c in sorted(claims, key=lambda c: (c.approx, c.quantum, c.value, c.witness, c.obs_id or 0)):
         for cl in out:
             if agree(cl[0], c):
                 cl.append(c)
@@ -70,35 +126,229 @@ def clusters(claims: list[Claim]) -> list[list[Claim]]:
     return out
 
 
-def _strength(cl: list[Claim]) -> tuple[int, float, float, float]:
-    witnesses: dict[str, float] = {}
+def witnesses(cl: Iterable[Claim]) -> set[str]:
+    return {c.witness for c in cl}
+
+
+# ---- step 2: one voice per witness ---------------------------------------------------------
+
+def latest_per_witness(rows: list[Row]) -> tuple[list[Row], dict[int, tuple[str, str | None]]]:
+    """Rows of one key → the rows that vote, and verdicts for those that do not."""
+    by_witness: dict[str, list[Row]] = {}
+    for r in rows:
+        by_witness.setdefault(r.witness, []).append(r)
+    voters: list[Row] = []
+    verdicts: dict[int, tuple[str, str | None]] = {}
+    for w in sorted(by_witness):
+        ranked = sorted(by_witness[w], key=lambda r: (not is_copy(r.publisher, r.credit),
+                                                      version_rank(r.version_tag), r.published_at or "",
+                                                      r.article_id), reverse=True)
+        best = ranked[0]
+        for r in ranked:
+            if r.article_id == best.article_id:
+                voters.append(r)
+            elif is_copy(r.publisher, r.credit):
+                verdicts[r.id] = ("copy", f"syndicated copy: the same witness as {w}")
+            else:
+                verdicts[r.id] = ("superseded", f"superseded by a later version of the story "
+                                                f"({best.version_tag or 'first take'}, {best.published_at or 'undated'})")
+    return voters, verdicts
+
+
+def witness_time(rows: list[Row], witness: str) -> str:
+    """When a witness last spoke: its latest original (a copy's reprint time does not count)."""
+    times = [r.published_at or "" for r in rows if r.witness == witness and not is_copy(r.publisher, r.credit)]
+    return max(times) if times else ""
+
+
+# ---- step 3: implications ------------------------------------------------------------------
+
+def _by_article(rows: Iterable[Row]) -> dict[int, dict[Key, Row]]:
+    out: dict[int, dict[Key, Row]] = {}
+    for r in rows:
+        out.setdefault(r.article_id, {}).setdefault(r.key, r)
+    return out
+
+
+def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row]) -> dict[Key, list[Claim]]:
+    """What each article's own arithmetic says about this session's facts."""
+    out: dict[Key, list[Claim]] = {}
+
+    def add(key: Key, value: float, src: list[Row], note: str) -> None:
+        r = src[0]
+        out.setdefault(key, []).append(Claim(
+            None, round(value, 4), any(x.approx for x in src), max(x.quantum for x in src), r.witness,
+            PUBLISHER_PRIORS.get(r.source_kind, 1.0), r.published_at or "", "implied", note))
+
+    # the previous close from the next session's level and change, in one article
+    for figs in _by_article(nxt).values():
+        for (kind, metric, as_of), level in sorted(figs.items()):
+            change = figs.get((kind, "change", as_of))
+            if change is None or change.approx or level.approx:
+                continue
+            if kind == "index" and metric in ("close", "open", "level"):
+                add(("index", "close", "close"), level.value - change.value, [level, change],
+                    f"{metric} {_fmt(level.value)} − change {_fmt(change.value)} of the next session")
+            elif kind == "fx" and metric in ("rate", "open"):
+                add(("fx", "rate", "close"), level.value - change.value, [level, change],
+                    f"rate {_fmt(level.value)} − change {_fmt(change.value)} of the next session")
+    prev_by = _by_article(prev)
+    for aid, figs in _by_article(today).items():
+        # a first close above a round level: that close tops every earlier close
+        for (kind, metric, _), first in figs.items():
+            if kind == "milestone" and metric == "first_close_above":
+                close = figs.get(("index", "close", "close")) or figs.get(("quote", "price", "close"))
+                if close is not None and close.value >= first.value:
+                    add(("milestone", "record_close", "close"), close.value, [close],
+                        f"first close above {_fmt(first.value)}: the close tops every earlier close")
+        # the change is the difference from the previous close the same article gives
+        before = prev_by.get(aid, {})
+        for (kind, metric, as_of), level in sorted(figs.items()):
+            if kind == "fx" and metric == "rate" and ("fx", "rate", "close") in before:
+                p = before[("fx", "rate", "close")]
+                add(("fx", "change", as_of), level.value - p.value, [level, p],
+                    f"rate {_fmt(level.value)} − previous close {_fmt(p.value)}")
+            if kind == "index" and metric == "close" and as_of == "close" and ("index", "close", "close") in before:
+                p = before[("index", "close", "close")]
+                add(("index", "change", "close"), level.value - p.value, [level, p],
+                    f"close {_fmt(level.value)} − previous close {_fmt(p.value)}")
+    return out
+
+
+# ---- step 4: invariants ----------------------------------------------------------------------
+
+def check_claim(row: Row, own: dict[Key, Row], prev_value: float | None,
+                implied: list[Claim], next_rate: float | None) -> tuple[str | None, float | None]:
+    """Why a stated claim is refuted (or None), and a corrected value where one is certain."""
+    kind, metric = row.kind, row.metric
+    if kind == "index" and metric == "change" and row.as_of == "close":
+        close, pct = own.get(("index", "close", "close")), own.get(("index", "change_pct", "close"))
+        if close is not None and pct is not None and not pct.approx:
+            base = close.value - row.value
+            if base > 0:
+                got = row.value / base * 100
+                if abs(abs(got) - abs(pct.value)) > max(pct.quantum, 0.01) / 2 + 0.006:
+                    return (f"arithmetic: {_fmt(close.value)} − {_fmt(row.value)} = {_fmt(round(base, 2))}, "
+                            f"and {_fmt(row.value)}/{_fmt(round(base, 2))} = {got:.2f}% but the same article "
+                            f"says {_fmt(pct.value)}%"), None
+    if kind == "quote" and metric in ("price", "high", "low") and prev_value:
+        limit = DAILY_LIMIT["quote"]
+        if abs(row.value / prev_value - 1) > limit + 0.005:
+            for scale in (10, 100, 0.1):
+                if abs(row.value / scale / prev_value - 1) <= limit:
+                    return (f"{_fmt(row.value)} is beyond the ±30% daily limit over the previous close "
+                            f"{_fmt(prev_value)}; a {scale:g}x scale slip for {_fmt(row.value / scale)}"), row.value / scale
+            return f"{_fmt(row.value)} is beyond the ±30% daily limit over {_fmt(prev_value)}", None
+    if kind == "fx" and metric == "change":
+        for c in implied:
+            if abs(c.value + row.value) <= c.quantum / 2 + 1e-6 and abs(row.value) > 0:
+                return (f"the rates say {c.note} = {_fmt(c.value)}: the article's words give the wrong "
+                        "direction"), None
+    if kind == "fx" and metric == "rate" and row.as_of == "close" and next_rate:
+        if abs(next_rate / row.value - 1) > DAILY_LIMIT["fx"]:
+            return (f"{_fmt(row.value)} is {abs(next_rate / row.value - 1) * 100:.0f}% away from the next "
+                    f"session's {_fmt(next_rate)}: not a plausible close"), None
+    return None, None
+
+
+# ---- step 5: settling a key -------------------------------------------------------------------
+
+def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[int, tuple[str, float | None]],
+               prefer_latest: bool) -> tuple[Fact | None, dict[int, tuple[str, str | None]]]:
+    kind, metric, as_of = key
+    voters, verdicts = latest_per_witness(rows)
+    stated = [Claim(r.id, r.value, r.approx, r.quantum, r.witness, PUBLISHER_PRIORS.get(r.source_kind, 1.0),
+                    witness_time(rows, r.witness)) for r in voters]
+    valid = [c for c in stated if c.obs_id not in refuted]
+    invalid = [c for c in stated if c.obs_id in refuted]
+    corrected = [replace(c, obs_id=None, value=refuted[c.obs_id][1], origin="corrected")  # type: ignore[arg-type,index]
+                 for c in invalid if refuted[c.obs_id][1] is not None]  # type: ignore[index]
+    for c in invalid:
+        verdicts[c.obs_id] = ("lost", refuted[c.obs_id][0])  # type: ignore[index]
+    why: str | None = None
+    if valid:
+        groups = clusters(valid)
+        win = max(groups, key=lambda cl: _strength(cl, implied if key in DERIVABLE else [], prefer_latest))
+        backers = witnesses(win) | {c.witness for c in implied if agree(win[0], c) and key in DERIVABLE}
+        losers = [c for cl in groups if cl is not win for c in cl]
+        for c in losers:
+            verdicts[c.obs_id] = ("lost", _lost_reason(win, c, prefer_latest))  # type: ignore[index]
+        for c in win:
+            verdicts[c.obs_id] = ("kept", None)  # type: ignore[index]
+        value = win[0].value
+        if losers or invalid:
+            status = "conflict-resolved"
+            why = "; ".join([refuted[c.obs_id][0] for c in invalid] +  # type: ignore[index]
+                            [f"{_fmt(value)} ({len(backers)} witness(es)) over {_fmt(c.value)}: "
+                             f"{_lost_reason(win, c, prefer_latest)}" for c in losers[:3]])
+        else:
+            status = "agreed" if len(backers) >= 2 else "single"
+        return Fact(kind, metric, as_of, value, status, len(backers), len(win), why), verdicts
+    # implied changes only check stated ones; the timeline derives closes and records
+    fallback = (implied if (key in DERIVABLE or invalid) else []) or corrected
+    if fallback:
+        groups = clusters(fallback)
+        win = max(groups, key=lambda cl: _strength(cl, [], False))
+        backers = witnesses(win)
+        if invalid:
+            why = "; ".join(refuted[c.obs_id][0] for c in invalid)  # type: ignore[index]
+            return Fact(kind, metric, as_of, win[0].value, "conflict-resolved", len(backers), len(win), why), verdicts
+        return Fact(kind, metric, as_of, win[0].value, "derived", len(backers), len(win), win[0].note), verdicts
+    if invalid:  # refuted, and nothing better known: keep what was printed, flagged
+        groups = clusters(invalid)
+        win = max(groups, key=lambda cl: _strength(cl, [], False))
+        for c in win:
+            verdicts[c.obs_id] = ("kept", "refuted, but no better value is known")  # type: ignore[index]
+        why = "; ".join(refuted[c.obs_id][0] for c in win)  # type: ignore[index]
+        return Fact(kind, metric, as_of, win[0].value, "single", len(witnesses(win)), len(win),
+                    "unresolved: " + why), verdicts
+    return None, verdicts
+
+
+def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool) -> tuple[Any, ...]:
+    best: dict[str, float] = {}
     for c in cl:
-        witnesses[c.witness] = max(witnesses.get(c.witness, 0.0), c.weight)
-    best = cl[0]
-    return (len(witnesses), sum(witnesses.values()), -best.quantum, -best.value)
+        best[c.witness] = max(best.get(c.witness, 0.0), c.weight)
+    support = {c.witness for c in implied if agree(cl[0], c) and c.origin == "implied"} - set(best)
+    latest = max(c.time for c in cl) if prefer_latest else ""
+    return (latest, len(best) + len(support), sum(best.values()), -cl[0].quantum, -cl[0].value)
 
 
-def settle(claims: list[Claim]) -> Settled:
-    """Pick the value of one fact key from its claims (all claims must share the key)."""
-    if not claims:
-        raise ValueError("settle() needs at least one claim")
-    groups = sorted(clusters(claims), key=_strength, reverse=True)
-    win = groups[0]
-    value = win[0].value
-    witnesses = {c.witness for c in win}
-    articles = len({c.obs_id for c in win})
-    losers: list[tuple[int, str]] = []
-    for cl in groups[1:]:
-        for c in cl:
-            losers.append((c.obs_id, f"outvoted: {len(witnesses)} witness(es) state {_fmt(value)}"))
-    if len(groups) > 1:
-        others = ", ".join(sorted({_fmt(cl[0].value) for cl in groups[1:]}))
-        why = (f"{len(witnesses)} independent witness(es) state {_fmt(value)} against {others} "
-               f"({sum(len({c.witness for c in cl}) for cl in groups[1:])} witness(es))")
-        return Settled(value, "conflict-resolved", len(witnesses), articles, why, tuple(losers))
-    status = "agreed" if len(witnesses) >= 2 else "single"
-    return Settled(value, status, len(witnesses), articles, None)
+def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool) -> str:
+    if prefer_latest:
+        return (f"a later tally ({max(x.time for x in win) or 'later'}) replaces the provisional "
+                f"{_fmt(c.value)} ({c.time or 'earlier'})")
+    return f"outvoted by {len(witnesses(win))} independent witness(es) stating {_fmt(win[0].value)}"
+
+
+def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
+                 prev_facts: dict[Key, float]) -> Outcome:
+    """All facts of one (date, subject) from its rows and those of the neighbouring sessions."""
+    out = Outcome()
+    implied = implied_claims(today, nxt, prev)
+    by_key: dict[Key, list[Row]] = {}
+    for r in today:
+        by_key.setdefault(r.key, []).append(r)
+    own = _by_article(today)
+    next_rates = [r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")]
+    refuted: dict[int, tuple[str, float | None]] = {}
+    for key, rows in by_key.items():
+        for r in rows:
+            prev_value = prev_facts.get(("quote", "price", "close")) if r.kind == "quote" else None
+            reason, fixed = check_claim(r, own[r.article_id], prev_value, implied.get(key, []),
+                                        next_rates[0] if next_rates else None)
+            if reason:
+                refuted[r.id] = (reason, fixed)
+    for key in sorted(set(by_key) | set(implied)):
+        prefer_latest = key[0] == "flow" and key[2] == "close"
+        fact, verdicts = settle_key(key, by_key.get(key, []), implied.get(key, []), refuted, prefer_latest)
+        out.verdicts.update(verdicts)
+        if fact is not None:
+            out.facts.append(fact)
+    return out
 
 
 def _fmt(v: float) -> str:
-    return str(int(v)) if v == int(v) and abs(v) < 1e18 else f"{v:g}"
+    if v == int(v) and abs(v) < 1e18:
+        return f"{int(v):,}"
+    return f"{v:,.4f}".rstrip("0").rstrip(".")

@@ -49,6 +49,13 @@ class Calendar:
                 d -= timedelta(days=1)
         return d
 
+    def next_session(self, d: date) -> date:
+        """The first session strictly after ``d``."""
+        d += timedelta(days=1)
+        while not self.is_session(d):
+            d += timedelta(days=1)
+        return d
+
     def session_on_or_before(self, d: date) -> date:
         while not self.is_session(d):
             d -= timedelta(days=1)

@@ -8,13 +8,11 @@ from sqlalchemy import Connection, delete, insert, select, text, update
 
 from kospitl import sessions, tickers
 from kospitl.articles import Article
-from kospitl.derive import FactRow, previous_session_values, same_session_values
 from kospitl.errors import Problem
 from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
-from kospitl.reconcile import PUBLISHER_PRIORS, Claim, settle
+from kospitl.reconcile import Row, settle_group
 from kospitl.records import Observation
-from kospitl.witness import is_copy, version_rank
 
 A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
 Group = tuple[str, str]  # (date, subject)
@@ -92,89 +90,40 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 # ---- the timeline ---------------------------------------------------------------------
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
-    """Recompute the timeline for the touched (date, subject) groups and for the sessions
-    before them (whose derived closes depend on them). Returns the number of facts written."""
+    """Recompute the timeline for the touched (date, subject) groups and their neighbouring
+    sessions (whose implied closes and checks depend on them). Returns the facts written."""
     cal = sessions.load()
     todo: set[Group] = set()
     for d, subject in groups:
-        todo.add((d, subject))
-        todo.add((cal.previous_session(date.fromisoformat(d)).isoformat(), subject))
+        day = date.fromisoformat(d)
+        todo |= {(d, subject), (cal.previous_session(day).isoformat(), subject),
+                 (cal.next_session(day).isoformat(), subject)}
     written = 0
     for d, subject in sorted(todo):
-        facts = _stated_facts(conn, d, subject)
-        nxt = _next_session(cal, d)
-        derived = previous_session_values(_stated_facts(conn, nxt, subject, mark=False), d)
-        have = {(f.kind, f.metric, f.as_of) for f in facts}
-        facts += [f for f in derived if (f.kind, f.metric, f.as_of) not in have]
-        facts += same_session_values(facts)
+        day = date.fromisoformat(d)
+        prev_d, next_d = cal.previous_session(day).isoformat(), cal.next_session(day).isoformat()
+        today, prev, nxt = (_rows(conn, x, subject) for x in (d, prev_d, next_d))
+        prev_facts = {(f.kind, f.metric, f.as_of): f.value for f in settle_group(prev, [], [], {}).facts}
+        outcome = settle_group(today, nxt, prev, prev_facts)
         conn.execute(delete(F).where(F.c.date == d, F.c.subject == subject))
-        if facts:
-            conn.execute(insert(F), [dict(date=f.date, kind=f.kind, subject=f.subject, metric=f.metric,
-                                          as_of=f.as_of, value=f.value, status=f.status,
-                                          sources=f.sources, articles=f.articles, why=f.why)
-                                     for f in facts])
-        written += len(facts)
+        if outcome.facts:
+            conn.execute(insert(F), [dict(date=d, kind=f.kind, subject=subject, metric=f.metric, as_of=f.as_of,
+                                          value=f.value, status=f.status, sources=f.sources,
+                                          articles=f.articles, why=f.why) for f in outcome.facts])
+        for obs_id, (status, note) in sorted(outcome.verdicts.items()):
+            conn.execute(update(O).where(O.c.id == obs_id).values(status=status, note=note))
+        written += len(outcome.facts)
     return written
 
 
-def _next_session(cal: sessions.Calendar, d: str) -> str:
-    day = date.fromisoformat(d)
-    nxt = day
-    from datetime import timedelta
-    for _ in range(30):
-        nxt += timedelta(days=1)
-        if cal.is_session(nxt):
-            return nxt.isoformat()
-    return (day + timedelta(days=1)).isoformat()
-
-
-def _stated_facts(conn: Connection, d: str, subject: str, *, mark: bool = True) -> list[FactRow]:
-    rows = conn.execute(
+def _rows(conn: Connection, d: str, subject: str) -> list[Row]:
+    return [Row.from_mapping(m) for m in conn.execute(
         select(O.c.id, O.c.kind, O.c.metric, O.c.as_of, O.c.value, O.c.approx, O.c.precision,
                A.c.id.label("article_id"), A.c.witness, A.c.source_kind, A.c.version_tag,
                A.c.published_at, A.c.publisher, A.c.credit)
         .join(A, A.c.id == O.c.article_id)
         .where(O.c.date == d, O.c.subject == subject)
-        .order_by(O.c.kind, O.c.metric, O.c.as_of, O.c.id)).all()
-    by_key: dict[tuple[str, str, str], list[Any]] = {}
-    for r in rows:
-        by_key.setdefault((r.kind, r.metric, r.as_of), []).append(r)
-    out = []
-    for (kind, metric, as_of), group in sorted(by_key.items()):
-        voters, verdicts = _latest_per_witness(group)
-        claims = [Claim(r.id, r.value, bool(r.approx), r.precision, r.witness or f"article:{r.article_id}",
-                        PUBLISHER_PRIORS.get(r.source_kind, 1.0)) for r in voters]
-        st = settle(claims)
-        out.append(FactRow(d, kind, subject, metric, as_of, st.value, st.status, st.sources,
-                           st.articles, st.why))
-        if mark:
-            verdicts.update({c.obs_id: ("kept", None) for c in claims})
-            verdicts.update({obs_id: ("lost", reason) for obs_id, reason in st.losers})
-            for obs_id, (status, note) in verdicts.items():
-                conn.execute(update(O).where(O.c.id == obs_id).values(status=status, note=note))
-    return out
-
-
-def _latest_per_witness(group: list[Any]) -> tuple[list[Any], dict[int, tuple[str, str | None]]]:
-    """One claim per witness: a story's latest version, an original before its copies."""
-    by_witness: dict[str, list[Any]] = {}
-    for r in group:
-        by_witness.setdefault(r.witness or f"article:{r.article_id}", []).append(r)
-    voters, verdicts = [], {}
-    for rs in by_witness.values():
-        ranked = sorted(rs, key=lambda r: (not is_copy(r.publisher, r.credit), version_rank(r.version_tag),
-                                           r.published_at or "", r.id), reverse=True)
-        best = ranked[0]
-        for r in ranked:
-            if r.article_id == best.article_id:
-                voters.append(r)
-                continue
-            if is_copy(r.publisher, r.credit):
-                verdicts[r.id] = ("copy", f"syndicated copy of {best.witness}")
-            else:
-                verdicts[r.id] = ("superseded", f"superseded by a later version ({best.version_tag or 'first take'}, "
-                                                f"{best.published_at or 'undated'})")
-    return voters, verdicts
+        .order_by(O.c.kind, O.c.metric, O.c.as_of, O.c.id)).all()]
 
 
 # ---- reading ----------------------------------------------------------------------------
