@@ -184,6 +184,38 @@ def problems(db_path: str | None, fmt: str) -> None:
     render(found, ("location", "severity", "code", "message"), Format(fmt), sys.stdout)
 
 
+@cli.command()
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only violations that remain.")
+def check(db_path: str | None, quiet: bool) -> None:
+    """Check the market invariants (hledger-style balance assertions).
+
+    Lists the figures the timeline corrected (an article's own arithmetic or the daily
+    limits refute them) and every contradiction left in the timeline: change vs close and
+    previous close, change vs percent, low <= open, close <= high, milestones vs closes.
+    Exits 1 if any contradiction remains, 0 otherwise.
+
+    \b
+    Example:
+        kospitl check
+    """
+    from kospitl.check import check as run_check
+
+    with friendly_errors():
+        engine = open_db(db_path)
+        with engine.connect() as conn:
+            findings = run_check(conn)
+    remaining = [f for f in findings if f.severity == "violation"]
+    for f in findings:
+        if not quiet or f.severity == "violation":
+            click.echo(f.render())
+    corrected = len(findings) - len(remaining)
+    click.echo(f"{corrected} figure(s) corrected by the timeline, {len(remaining)} violation(s) remain",
+               err=bool(remaining))
+    if remaining:
+        sys.exit(1)
+
+
 def main() -> None:  # pragma: no cover
     cli()
 

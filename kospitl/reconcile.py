@@ -188,10 +188,10 @@ def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row]) -> dict[Ke
                 continue
             if kind == "index" and metric in ("close", "open", "level"):
                 add(("index", "close", "close"), level.value - change.value, [level, change],
-                    f"{metric} {_fmt(level.value)} − change {_fmt(change.value)} of the next session")
+                    f"{metric} {fmt_value(level.value)} − change {fmt_value(change.value)} of the next session")
             elif kind == "fx" and metric in ("rate", "open"):
                 add(("fx", "rate", "close"), level.value - change.value, [level, change],
-                    f"rate {_fmt(level.value)} − change {_fmt(change.value)} of the next session")
+                    f"rate {fmt_value(level.value)} − change {fmt_value(change.value)} of the next session")
     prev_by = _by_article(prev)
     for aid, figs in _by_article(today).items():
         # a first close above a round level: that close tops every earlier close
@@ -200,18 +200,18 @@ def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row]) -> dict[Ke
                 close = figs.get(("index", "close", "close")) or figs.get(("quote", "price", "close"))
                 if close is not None and close.value >= first.value:
                     add(("milestone", "record_close", "close"), close.value, [close],
-                        f"first close above {_fmt(first.value)}: the close tops every earlier close")
+                        f"first close above {fmt_value(first.value)}: the close tops every earlier close")
         # the change is the difference from the previous close the same article gives
         before = prev_by.get(aid, {})
         for (kind, metric, as_of), level in sorted(figs.items()):
             if kind == "fx" and metric == "rate" and ("fx", "rate", "close") in before:
                 p = before[("fx", "rate", "close")]
                 add(("fx", "change", as_of), level.value - p.value, [level, p],
-                    f"rate {_fmt(level.value)} − previous close {_fmt(p.value)}")
+                    f"rate {fmt_value(level.value)} − previous close {fmt_value(p.value)}")
             if kind == "index" and metric == "close" and as_of == "close" and ("index", "close", "close") in before:
                 p = before[("index", "close", "close")]
                 add(("index", "change", "close"), level.value - p.value, [level, p],
-                    f"close {_fmt(level.value)} − previous close {_fmt(p.value)}")
+                    f"close {fmt_value(level.value)} − previous close {fmt_value(p.value)}")
     return out
 
 
@@ -228,26 +228,26 @@ def check_claim(row: Row, own: dict[Key, Row], prev_value: float | None,
             if base > 0:
                 got = row.value / base * 100
                 if abs(abs(got) - abs(pct.value)) > max(pct.quantum, 0.01) / 2 + 0.006:
-                    return (f"arithmetic: {_fmt(close.value)} − {_fmt(row.value)} = {_fmt(round(base, 2))}, "
-                            f"and {_fmt(row.value)}/{_fmt(round(base, 2))} = {got:.2f}% but the same article "
-                            f"says {_fmt(pct.value)}%"), None
+                    return (f"arithmetic: {fmt_value(close.value)} − {fmt_value(row.value)} = {fmt_value(round(base, 2))}, "
+                            f"and {fmt_value(row.value)}/{fmt_value(round(base, 2))} = {got:.2f}% but the same article "
+                            f"says {fmt_value(pct.value)}%"), None
     if kind == "quote" and metric in ("price", "high", "low") and prev_value:
         limit = DAILY_LIMIT["quote"]
         if abs(row.value / prev_value - 1) > limit + 0.005:
             for scale in (10, 100, 0.1):
                 if abs(row.value / scale / prev_value - 1) <= limit:
-                    return (f"{_fmt(row.value)} is beyond the ±30% daily limit over the previous close "
-                            f"{_fmt(prev_value)}; a {scale:g}x scale slip for {_fmt(row.value / scale)}"), row.value / scale
-            return f"{_fmt(row.value)} is beyond the ±30% daily limit over {_fmt(prev_value)}", None
+                    return (f"{fmt_value(row.value)} is beyond the ±30% daily limit over the previous close "
+                            f"{fmt_value(prev_value)}; a {scale:g}x scale slip for {fmt_value(row.value / scale)}"), row.value / scale
+            return f"{fmt_value(row.value)} is beyond the ±30% daily limit over {fmt_value(prev_value)}", None
     if kind == "fx" and metric == "change":
         for c in implied:
             if abs(c.value + row.value) <= c.quantum / 2 + 1e-6 and abs(row.value) > 0:
-                return (f"the rates say {c.note} = {_fmt(c.value)}: the article's words give the wrong "
+                return (f"the rates say {c.note} = {fmt_value(c.value)}: the article's words give the wrong "
                         "direction"), None
     if kind == "fx" and metric == "rate" and row.as_of == "close" and next_rate:
         if abs(next_rate / row.value - 1) > DAILY_LIMIT["fx"]:
-            return (f"{_fmt(row.value)} is {abs(next_rate / row.value - 1) * 100:.0f}% away from the next "
-                    f"session's {_fmt(next_rate)}: not a plausible close"), None
+            return (f"{fmt_value(row.value)} is {abs(next_rate / row.value - 1) * 100:.0f}% away from the next "
+                    f"session's {fmt_value(next_rate)}: not a plausible close"), None
     return None, None
 
 
@@ -279,7 +279,7 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
         if losers or invalid:
             status = "conflict-resolved"
             why = "; ".join([refuted[c.obs_id][0] for c in invalid] +  # type: ignore[index]
-                            [f"{_fmt(value)} ({len(backers)} witness(es)) over {_fmt(c.value)}: "
+                            [f"{fmt_value(value)} ({len(backers)} witness(es)) over {fmt_value(c.value)}: "
                              f"{_lost_reason(win, c, prefer_latest)}" for c in losers[:3]])
         else:
             status = "agreed" if len(backers) >= 2 else "single"
@@ -317,8 +317,8 @@ def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool) -> tup
 def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool) -> str:
     if prefer_latest:
         return (f"a later tally ({max(x.time for x in win) or 'later'}) replaces the provisional "
-                f"{_fmt(c.value)} ({c.time or 'earlier'})")
-    return f"outvoted by {len(witnesses(win))} independent witness(es) stating {_fmt(win[0].value)}"
+                f"{fmt_value(c.value)} ({c.time or 'earlier'})")
+    return f"outvoted by {len(witnesses(win))} independent witness(es) stating {fmt_value(win[0].value)}"
 
 
 def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
@@ -348,7 +348,12 @@ def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
     return out
 
 
-def _fmt(v: float) -> str:
+def fmt_value(v: float) -> str:
+    """A value for messages: thousands separators, no trailing zeros.
+
+    >>> fmt_value(1246.85), fmt_value(3260000000000.0)
+    ('1,246.85', '3,260,000,000,000')
+    """
     if v == int(v) and abs(v) < 1e18:
         return f"{int(v):,}"
     return f"{v:,.4f}".rstrip("0").rstrip(".")
