@@ -37,6 +37,8 @@ class DateRef:
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("full", re.compile(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)\b")),
     ("full", re.compile(r"(?P<y>(?:19|20)\d\d)년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    ("full", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("full", re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
     ("monthday", re.compile(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
     ("monthday", re.compile(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
     ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
@@ -168,6 +170,7 @@ def _latest(doc: date, month: int | None, day: int) -> date | None:
 TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
     ("clock", re.compile(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
+    ("clock", re.compile(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b))", re.I)),
     ("first_minutes", re.compile(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
     ("press", re.compile(r"\bas of press time\b|\bat press time\b")),
     ("intraday", re.compile(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),

@@ -89,6 +89,7 @@ class Context:
     prev_entities: list[Entity] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # records stated without a figure
     carry_kinds: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
     narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
     para_date: DateRef | None = None
     prev_as_of: str | None = None
@@ -112,6 +113,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 for span in sentences(article.text, para):
                     found += _sentence(article, span, ctx, problems)
             mentions += found + _settle_records(found, ctx)
+            problems += ctx.problems
         else:  # related articles and timeline: one claim per line, dated by the line
             for para in paragraphs(article.text, sec.start, sec.end):
                 line = article.text[para[0]:para[1]]
@@ -125,6 +127,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 ctx = Context(intraday_report=False, base=base)
                 for span in sentences(article.text, para):
                     mentions += _sentence(article, span, ctx, problems)
+                problems += ctx.problems
     return mentions, problems
 
 
@@ -238,6 +241,10 @@ def _entities(text: str) -> list[Entity]:
     for s, e, code in tickers.find(text):
         out.append(Entity("company", code, s, e))
         taken.append((s, e))
+    for m in L.TICKER_CODE.finditer(text):
+        if not any(m.start() < te and ts < m.end() for ts, te in taken):
+            out.append(Entity("company", m[1], m.start(), m.end()))
+            taken.append(m.span())
     for etype, subject, pat in L.ENTITY_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
@@ -245,6 +252,14 @@ def _entities(text: str) -> list[Entity]:
                 continue
             out.append(Entity(etype, subject, s, e))
             taken.append((s, e))
+    for m in L.UNKNOWN_COMPANY.finditer(text):
+        s, e = m.span(1)
+        name = m[1]
+        if any(s < te and ts < e for ts, te in taken) or L.NOT_COMPANY_WORDS.match(name) \
+                or L.TICKER_CODE.match(text[e:e + 12].lstrip()):
+            continue
+        out.append(Entity("unknown", name, s, e))
+        taken.append((s, e))
     out.sort(key=lambda x: x.start)
     # "Samsung Electronics' market value", "its market capitalization": a single stock's value
     return out
@@ -442,6 +457,10 @@ class _Emitter:
     def __init__(self, article: Article, s: Sentence, ctx: Context, out: list[Mention]) -> None:
         self.article, self.s, self.ctx, self.out = article, s, ctx, out
         self.pending = ctx.pending
+
+    def problem(self, code: str, message: str, fig: Figure) -> None:
+        start = self.s.offset + fig.start
+        self.ctx.problems.append(Problem(code, message, self.article.line_of(start), self.s.text, "warning"))
 
     def add(self, fig: Figure, kind: str, subject: str, metric: str, as_of: str, value: Decimal,
             rule: str, *, date_ref: DateRef | None = None, shift: int = 0, own_date: bool = False,
@@ -666,6 +685,11 @@ def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:
 def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitter) -> None:
     t = ent.type
     if t in ("noise", "stock_mcap"):
+        return
+    if t == "unknown":
+        emit.problem("unknown-company", f"unknown company '{ent.subject}': its {fig.text} is not stored "
+                     "(add it to data/tickers.csv)", fig)
+        fig.used = True
         return
     date_ref, shift = _date_for(s, fig)
     as_of = _as_of_for(s, fig, ctx, t)

@@ -23,17 +23,18 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("stock_mcap", "", re.compile(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", re.compile(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", re.compile(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
-    ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?|국고채 3년물", I)),
-    ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?|국고채 5년물", I)),
-    ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?|국고채 10년물", I)),
+    ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
+    ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
+    ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
     ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b", I)),
     ("index", "KOSPI200", re.compile(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
     ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\bS\. Korea(?:'s|\u2019s)? (?:main |benchmark )?(?:stock )?index", I)),
-    ("index_ref", "", re.compile(r"\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
+    ("index_ref", "", re.compile(r"\bthe (?:main|Korean|Seoul|local) bourse\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
     ("investor", "foreign", re.compile(r"\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
     ("investor", "institution", re.compile(r"\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
     ("investor", "individual", re.compile(r"\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
     ("dollar", "USD/KRW", re.compile(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
+    ("dollar", "USD/KRW", re.compile(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b", I)),
     ("won", "USD/KRW", re.compile(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
     ("noise", "", re.compile(
         r"Wall Street|New York|\bDow\b|Dow Jones|Nasdaq|S&P\s?500|Nikkei|TAIEX|Hang Seng|Shanghai|Tokyo|Taiwan|"
@@ -73,8 +74,8 @@ HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|or so|or more)")
 UP = re.compile(r"\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
 DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
 UNCHANGED = re.compile(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
-BUY = re.compile(r"\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s) up|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
-SELL = re.compile(r"\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+BUY = re.compile(r"\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
+SELL = re.compile(r"\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
 WON_STRONGER = re.compile(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
 WON_WEAKER = re.compile(r"\b(?:down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
@@ -129,3 +130,21 @@ DISTANCE_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|of
 UNCHANGED_QUOTE = re.compile(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
 DAYS_HIGH = re.compile(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
 NOISE_CLOCK = re.compile(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
+
+# A KRX code printed with a name: "Hanmi Pharm (128940)", "(005930.KS)"
+TICKER_CODE = re.compile(r"\((?:KRX:\s*)?(\d{6})(?:\.K[SQ])?\)")
+# A name doing what listed companies do in market reports, that kospitl does not know:
+# "Hanwha Solutions rose 5 percent" → reported as an unknown company, never guessed.
+UNKNOWN_COMPANY = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w&.'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'-]*|&|of)){0,4})"
+    r"(?:'s shares| shares)?\s+(?:rose|fell|gained|lost|jumped|surged|soared|climbed|slipped|slid|dropped|declined|"
+    r"tumbled|plunged|advanced|retreated|edged (?:up|down)|added|shed|spiked|rallied|sank|dipped|was up|was down|"
+    r"closed (?:up|down))\s+(?:\w+\s+)?[\d.]+\s*(?:percent|%|pct)")
+NOT_COMPANY_WORDS = re.compile(
+    r"^(?:The|A|An|Its|Shares|Stocks|Investors|Foreign|Foreigners|Retail|Individual|Institutional|Institutions|"
+    r"Korean|South|Seoul|Kospi|KOSPI|Kosdaq|KOSDAQ|Index|Benchmark|It|They|Trading|Volume|Market|Markets|"
+    r"Exports|Imports|Prices|Sales|Growth|Inflation|GDP|Consumer|Producer|Asian|European|U\.S\.|US|Japan|China|"
+    r"Chip|Chips|Battery|Bank|Banks|Tech|Auto|Carmakers|Shipbuilders|Automakers|Chipmakers|Financials|Defense|"
+    r"Other|Most|Many|Some|All|Both|Each|Meanwhile|Elsewhere|However|Also|While|After|Before|On|In|At|By|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b")
