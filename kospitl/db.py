@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from kospitl.errors import KospitlError, SchemaTooNewError
@@ -42,12 +42,19 @@ def _engine(path: str, *, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # kospitl issues BEGIN itself (below): pysqlite's implicit BEGIN comes only before the
+        # first write, which lets two ingests read the same state and then collide.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA busy_timeout = 10000")
         cur.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -102,23 +109,23 @@ def _check_sqlite_file(path: str) -> None:
 
 
 def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
-    if populated:
-        backup = f"{path}.bak-{current_revision(engine)}"
-        if not os.path.exists(backup):
-            with engine.connect() as conn:
-                conn.exec_driver_sql(f"VACUUM INTO '{backup}'")
     with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection  # statements here run outside any transaction
+        assert raw is not None
+        if populated:
+            backup = f"{path}.bak-{current_revision(engine)}"
+            if not os.path.exists(backup):
+                raw.execute("VACUUM INTO ?", (backup,))
         # Batch mode rebuilds tables: foreign keys must be off, and the pragma is ignored
         # inside a transaction, so it is set before alembic begins one.
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-        conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.commit()
+        raw.execute("PRAGMA foreign_keys = OFF")
+        raw.execute("PRAGMA journal_mode = WAL")
+        raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
         conn.commit()
-        bad = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+        bad = raw.execute("PRAGMA foreign_key_check").fetchall()
+        raw.execute("PRAGMA foreign_keys = ON")
         if bad:
             raise KospitlError(f"{path}: foreign key check failed after upgrade: {bad[:3]}")

@@ -5,6 +5,7 @@ read → extract → resolve → (one transaction per article) store + reconcile
 from __future__ import annotations
 
 import glob
+import re
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,7 @@ from kospitl.resolution import report_session, resolve
 from kospitl.witness import source_kind, witness_of
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
+NOT_ARTICLES = re.compile(r"^(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b", re.I)  # beside articles in a folder
 
 
 @dataclass
@@ -62,7 +64,8 @@ def expand(paths: Iterable[str]) -> list[str]:
             out.extend(matches or [p])
         elif os.path.isdir(p):
             out.extend(sorted(str(f) for f in Path(p).rglob("*")
-                              if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES))
+                              if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                              and not NOT_ARTICLES.match(f.name)))
         else:
             out.append(p)
     return out
@@ -107,11 +110,13 @@ def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
         return FileResult(art.path, status, len(observations), problems)
     cal = sessions.load()
     session, _ = report_session(art, cal, given)
-    with engine.begin() as conn:
-        conn.exec_driver_sql("SELECT 1")  # the transaction is open; SQLAlchemy began it
+    with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
+        current = store.find_article(conn, art.content_hash)  # another process may have won
+        if current and (given is None or current["given_date"] == given.isoformat()):
+            return FileResult(art.path, "known")
         touched: set[tuple[str, str]] = set()
-        if existing:
-            touched |= store.delete_article(conn, existing["id"])
+        if current:
+            touched |= store.delete_article(conn, current["id"])
         kind = source_kind(art)
         article_id = store.insert_article(conn, art, given=given, session=session, source_kind=kind,
                                           witness=None)
