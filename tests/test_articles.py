@@ -3,9 +3,9 @@ the publication facts of each article format.
 
 Where the rows came from:
 - The inline articles are trimmed copies of the seed and dev articles (``shared/corpus``), one
-  per format the corpus README lists: Naver crawls with YAML front matter (seed 002, d06, d23),
-  Yonhap English pages (d01-d04), "Published ..." lines (seed 003, d05, d08), "Posted" lines
-  (d12, d13), fnnews "Input" blocks under a crawl-date header (d20, d24, d27), AJP (d21),
+  per format the corpus README lists: Naver crawls with YAML front matter (seed 002, d23),
+  Yonhap English pages (d03, d04), "Published ..." lines (seed 003, d05, d08, d19), a "Posted"
+  line (d12), fnnews "Input" blocks under a crawl-date header (d20, d24), AJP (d21),
   an AI digest with "Related Articles" (seed 000, d29), an aggregator page with "Sources" and
   "Timeline" (seed 001, d25), and a page with no date at all (d30).
 - The expected document dates are the trading days the README gives for those files; the rule
@@ -39,12 +39,8 @@ DECODE_ERRORS = [
     pytest.param(b"KOSPI\x00\x00\x01\x02rose\x00\x00", "NUL bytes: binary data", id="binary-nul"),
     pytest.param(b"\xff\xfe" + "KOSPI closes at a record high".encode("utf-16-le"),
                  "UTF-16 little-endian with its BOM", id="utf16-le-bom"),
-    pytest.param(b"\xfe\xff" + "KOSPI closes at a record high".encode("utf-16-be"),
-                 "UTF-16 big-endian with its BOM", id="utf16-be-bom"),
     pytest.param("S\u00e9oul shares close higher, won at 1,441.8".encode("latin-1"),
                  "Latin-1 bytes that are not valid UTF-8", id="latin1"),
-    pytest.param(bytes(range(1, 9)) * 40 + b"KOSPI rose",
-                 "mostly control characters", id="control-chars"),
     pytest.param(b"3,549.21 93.38 2.70\n", "numbers but no words", id="no-words"),
 ]
 
@@ -57,12 +53,8 @@ def test_decode_refuses(raw, why):
 
 
 DECODE_OK = [
-    pytest.param(b"\xef\xbb\xbfKOSPI closes higher\n", "KOSPI closes higher\n",
-                 "a UTF-8 BOM is dropped", id="utf8-bom"),
     pytest.param(b"KOSPI closes higher\r\nWon weakens\r\n", "KOSPI closes higher\nWon weakens\n",
                  "Windows line ends become \\n (offsets and line numbers depend on it)", id="crlf"),
-    pytest.param("코스피, 3500선 위 마감\n".encode("utf-8"), "코스피, 3500선 위 마감\n",
-                 "Korean text is words", id="korean"),
 ]
 
 
@@ -104,27 +96,6 @@ graceoh@yna.co.kr(END)
 *Source: [원문 보기](https://n.news.naver.com/mnews/article/001/0015826298)*
 """
 
-NAVER_NEWS1_KO = """---
-id: 421_0008534217
-title: "코스피, 사상 첫 3500선 위 마감…외국인 &#x27;사자&#x27;에 2.7% 급등"
-category: 
-publisher: 뉴스1
-published_at: 2025-10-02 15:47
-crawled_at: 2025-10-02 16:05:31
-url: https://n.news.naver.com/mnews/article/421/0008534217
----
-
-# 코스피, 사상 첫 3500선 위 마감…외국인 &#x27;사자&#x27;에 2.7% 급등
-
-**뉴스1** | 2025-10-02 15:47 | 
-
----
-
-(서울=뉴스1) 정지훈 기자 = 코스피가 추석 연휴를 앞둔 2일 외국인의 대규모 순매수에 힘입어 사상 처음으로 3500선 위에서 거래를 마쳤다.
-
-jhjeong@news1.kr
-"""
-
 NAVER_YONHAP_KO_MIDNIGHT = """---
 id: 001_0015812346
 title: "코스피, 올해 75.6% 올라 4,214.17로 마감…삼성전자·SK하이닉스 사상 최고가(종합)"
@@ -149,13 +120,6 @@ https://en.yna.co.kr/view/AEN20260102004851320
 SEOUL, Jan. 2 (Yonhap) -- South Korean shares jumped 2.27 percent Friday to close at a record high, led by chipmakers.
 
 (END)
-"""
-
-YONHAP_URGENT = """(URGENT) Seoul shares close 2.70 pct higher at 3,549.21, above 3,500 for 1st time
-https://en.yna.co.kr/view/AEN20251002007300320
-2025-10-02 15:32
-
-SEOUL, Oct. 2 (Yonhap) -- South Korean stocks finished Thursday's trading above the 3,500-point line for the first time ever. (END)
 """
 
 YONHAP_2ND_LD_AFTER_MIDNIGHT = """(2nd LD) Seoul shares break 3,500 for first time on chip rally
@@ -198,14 +162,6 @@ The benchmark index rose 61.39 points, or 1.73 percent, to 3,610.6.
 BY JANG MIN-SEO [[email protected]]
 """
 
-JOONGANG_YONHAP_LINE = """Kospi opens higher on Santa rally hopes after Christmas break
-Published: 26 Dec. 2025, 09:50
-
-The Kospi added 22.97 points, or 0.56 percent, to 4,131.59 in the first 15 minutes of trading.
-
-Yonhap
-"""
-
 FNNEWS_SAME_DAY = """Tuesday, February 3, 2026
 
 KOSPI Soars 6.84% to Record 5,288.08 as Institutions Buy 2.17 Trillion Won [fn Closing Market]
@@ -234,18 +190,6 @@ Updated
 fnreporter@fnnews.com
 """
 
-FNNEWS_CRAWLED_NEXT_DAY = """Friday, February 20, 2026
-
-KOSPI Ends at Record 5,677.25 on Institutional Buying; KOSDAQ Jumps 4.94% [fn Closing Market]
-
-Input
-2026-02-19 16:14:14
-Updated
-2026-02-19 16:14:14
-
-[Financial News] The KOSPI finished at a record on the 19th on heavy institutional buying.
-"""
-
 DONGA_POSTED = """Go to contents
 
 KOSPI closes above 4,000 in a first for Korea's stock market
@@ -255,21 +199,6 @@ Posted October. 28, 2025 07:38,
 Updated October. 28, 2025 07:38
 
 The KOSPI finished above 4,000 for the first time on Oct. 27, a landmark for the Korean stock market.
-"""
-
-KOREATIMES_POSTED = """Kospi ends above 4,000 for first time on trade hopes, chip rally
-Posted : 2025-10-27 16:09 | Updated : 2025-10-27 17:02
-
-By Choi Jae-won
-
-Korea's main stock index closed above 4,000 for the first time Monday.
-"""
-
-ASIAE_DOTTED = """KOSPI Tops 3,600 on Chip Rally After Holiday
-
-Published 2025.10.10 16:22
-
-[Asia Economy Reporter Park Seo-jun] The KOSPI closed above 3,600 for the first time.
 """
 
 AJP_DATELINE = """KOSPI edges up as chip buying lifts Samsung to record; won rebounds
@@ -325,11 +254,6 @@ PARSE = [
         version_tag="(LEAD)", attn="ADDS more details from 4th para, photos", credit="Yonhap"),
         "seed 002: &#x27; unescaped; the dateline wins over front matter; a midnight published_at is a "
         "date only, and crawled_at is never a publication time", id="naver-yonhap-english"),
-    pytest.param(NAVER_NEWS1_KO, dict(
-        title="코스피, 사상 첫 3500선 위 마감…외국인 '사자'에 2.7% 급등", publisher="뉴스1",
-        doc_date=date(2025, 10, 2), date_source="front matter published_at",
-        published_at=at(2025, 10, 2, 15, 47), version_tag=None),
-        "d06: front matter with a real clock time", id="naver-news1-korean"),
     pytest.param(NAVER_YONHAP_KO_MIDNIGHT, dict(
         doc_date=date(2025, 12, 30), date_source="front matter published_at", published_at=None,
         credit="Yonhap"),
@@ -340,10 +264,6 @@ PARSE = [
         version_tag="(LEAD)", attn="ADDS market details, comment from 5th para; ADDS photo",
         publisher="Yonhap", credit="Yonhap", sections=["body"]),
         "Yonhap English page: time line, (ATTN: ...) note, 'SEOUL, Jan. 2 (Yonhap) --'", id="yonhap-lead"),
-    pytest.param(YONHAP_URGENT, dict(
-        doc_date=date(2025, 10, 2), date_source="dateline", version_tag="(URGENT)", attn=None,
-        credit="Yonhap"),
-        "d01: a headline-only (URGENT) take", id="yonhap-urgent"),
     pytest.param(YONHAP_2ND_LD_AFTER_MIDNIGHT, dict(
         doc_date=date(2025, 10, 2), date_source="dateline", version_tag="(2nd LD)",
         published_at=at(2025, 10, 3, 0, 15)),
@@ -364,9 +284,6 @@ PARSE = [
     pytest.param(JOONGANG_OWN, dict(
         doc_date=date(2025, 10, 10), published_at=at(2025, 10, 10, 18, 16), credit=None),
         "d08: a JoongAng reporter's own story has no wire credit", id="joongang-own-story"),
-    pytest.param(JOONGANG_YONHAP_LINE, dict(
-        doc_date=date(2025, 12, 26), published_at=at(2025, 12, 26, 9, 50), credit="Yonhap"),
-        "d22: a closing 'Yonhap' line is a credit", id="joongang-yonhap-line"),
     pytest.param(FNNEWS_SAME_DAY, dict(
         title="KOSPI Soars 6.84% to Record 5,288.08 as Institutions Buy 2.17 Trillion Won [fn Closing Market]",
         doc_date=date(2026, 2, 3), date_source="published line", published_at=at(2026, 2, 3, 15, 41)),
@@ -374,19 +291,10 @@ PARSE = [
     pytest.param(FNNEWS_CRAWLED_LATER, dict(
         doc_date=date(2025, 11, 28), published_at=at(2025, 11, 28, 15, 59)),
         "d20: the page header shows the crawl date (Dec. 24); Input says Nov. 28", id="fnnews-crawl-header"),
-    pytest.param(FNNEWS_CRAWLED_NEXT_DAY, dict(
-        doc_date=date(2026, 2, 19), published_at=at(2026, 2, 19, 16, 14)),
-        "d27: header Feb. 20, Input Feb. 19", id="fnnews-crawl-header-next-day"),
     pytest.param(DONGA_POSTED, dict(
         title="KOSPI closes above 4,000 in a first for Korea's stock market",
         doc_date=date(2025, 10, 28), published_at=at(2025, 10, 28, 7, 38)),
         "d12: 'Posted October. 28, 2025 07:38'; 'Go to contents' is not the title", id="donga-posted"),
-    pytest.param(KOREATIMES_POSTED, dict(
-        doc_date=date(2025, 10, 27), published_at=at(2025, 10, 27, 16, 9)),
-        "d13: 'Posted : 2025-10-27 16:09'", id="koreatimes-posted-iso"),
-    pytest.param(ASIAE_DOTTED, dict(
-        doc_date=date(2025, 10, 10), published_at=at(2025, 10, 10, 16, 22)),
-        "d09: 'Published 2025.10.10 16:22'", id="asiae-dotted"),
     pytest.param(AJP_DATELINE, dict(
         doc_date=date(2025, 12, 26), date_source="dateline", published_at=at(2025, 12, 26, 16, 23),
         publisher="AJP"),

@@ -27,16 +27,11 @@ def _ids(rows):
 
 PARSE_NUMBER = [
     pytest.param("4,309.63", Decimal("4309.63"), "grouped thousands with decimals (seed 002 close)", id="grouped-decimal"),
-    pytest.param("1,000,000", Decimal("1000000"), "two grouping commas", id="grouped-million"),
     pytest.param("3549.21", Decimal("3549.21"), "no grouping, as Korean text prints index levels (d06)", id="ungrouped"),
-    pytest.param("1,683,000", Decimal("1683000"), "a share price in won (seed 002 Samsung Biologics)", id="price-won"),
-    pytest.param("0.84", Decimal("0.84"), "a percent figure (seed 000)", id="leading-zero"),
-    pytest.param("2", Decimal("2"), "a bare integer ('2 trillion won', d18)", id="integer"),
     pytest.param("1,400.0", Decimal("1400.0"), "a trailing zero is kept (d03 fx rate)", id="trailing-zero"),
     pytest.param("-6.39", Decimal("-6.39"), "an explicit minus (a signed change)", id="minus"),
     pytest.param("\u22120.79", Decimal("-0.79"), "the Unicode minus sign some pages print", id="unicode-minus"),
     pytest.param("  27.5288 ", Decimal("27.5288"), "surrounding spaces are ignored (seed 003 margin loans)", id="padded"),
-    pytest.param("1,000,000.5", Decimal("1000000.5"), "grouping and decimals together", id="grouped-million-decimal"),
 ]
 
 
@@ -49,13 +44,8 @@ PARSE_NUMBER_BAD = [
     pytest.param("1,2,3", "grouping commas every digit", id="bad-commas"),
     pytest.param("4,5OO", "letter O typed for zero", id="letter-o"),
     pytest.param("", "empty text", id="empty"),
-    pytest.param("   ", "only spaces", id="blank"),
     pytest.param("12,34", "a group of two digits", id="short-group"),
-    pytest.param("1,0000", "a group of four digits", id="long-group"),
     pytest.param("1.2.3", "two decimal points", id="two-points"),
-    pytest.param("3,549.21.5", "a second decimal part", id="two-decimals"),
-    pytest.param("abc", "no digits at all", id="letters"),
-    pytest.param("4,309.63 won", "a unit is not part of the number", id="with-unit"),
 ]
 
 
@@ -72,19 +62,10 @@ PARSE_KOREAN = [
     pytest.param("3조657억", 3_065_700_000_000, "an 억 group of three digits (d06 individuals)", id="jo-eok-3digits"),
     pytest.param("690억", 69_000_000_000, "억 only (d06 institutions)", id="eok"),
     pytest.param("8천188억", 818_800_000_000, "천 inside the 억 group (d23 individuals)", id="cheon-eok"),
-    pytest.param("4천729억", 472_900_000_000, "천 inside the 억 group (d23 foreigners)", id="cheon-eok-2"),
-    pytest.param("5천억", 500_000_000_000, "천 with nothing after it, then 억", id="cheon-only-eok"),
     pytest.param("11만9천900", 119_900, "만 then 천 then units (d23 Samsung close)", id="man-cheon"),
     pytest.param("65만1천", 651_000, "a trailing 천 group (d23 SK hynix close)", id="man-trailing-cheon"),
-    pytest.param("12만900", 120_900, "만 then a three-digit tail (d23 Samsung intraday high)", id="man-tail"),
-    pytest.param("8만9000", 89_000, "만 then a four-digit tail (d06 Samsung close)", id="man-4digit-tail"),
-    pytest.param("39만5500", 395_500, "d06 SK hynix close", id="man-4digit-tail-2"),
     pytest.param("3,478조", 3_478_000_000_000_000, "a grouping comma before 조 (d23 market cap)", id="grouped-jo"),
-    pytest.param("2조2373억", 2_237_300_000_000, "fnnews' 2.2373 trillion written the Korean way", id="jo-eok-4digits"),
-    pytest.param("1조", 1_000_000_000_000, "조 alone", id="jo"),
     pytest.param("1.5조", 1_500_000_000_000, "a decimal before the unit", id="decimal-jo"),
-    pytest.param("3조 1250억", 3_125_000_000_000, "a space between the groups", id="spaced"),
-    pytest.param("93", 93, "a plain number is a Korean amount too", id="plain"),
 ]
 
 
@@ -95,9 +76,7 @@ def test_parse_korean(text, expected, why):
 
 PARSE_KOREAN_BAD = [
     pytest.param("", "empty text", id="ko-empty"),
-    pytest.param("조", "a unit without digits", id="ko-unit-only"),
     pytest.param("4,5OO억", "letter O typed for zero", id="ko-letter-o"),
-    pytest.param("3조1250억원", "the unit 원 is not part of the amount (the docstring: 'without its unit')", id="ko-with-won"),
     pytest.param("1,2,3억", "grouping commas every digit, as malformed as in parse_number",
                  id="ko-bad-commas", marks=pytest.mark.xfail(strict=True, reason="parse_korean accepts misplaced grouping commas: '1,2,3억' → 123억")),
     pytest.param("3조조", "a doubled unit",
@@ -120,11 +99,7 @@ def test_parse_korean_rejects(text, why):
 DECIMALS = [
     pytest.param("3,549.2", 1, "d07 prints the Oct. 2 close with one decimal", id="one"),
     pytest.param("3,549.21", 2, "d02 prints it with two", id="two"),
-    pytest.param("2", 0, "no decimal point", id="none"),
     pytest.param("1,400.0", 1, "a trailing zero is still a printed digit (d03)", id="trailing-zero"),
-    pytest.param("2.948%", 3, "a yield with its sign (seed 001)", id="percent"),
-    pytest.param("27.5288 trillion won", 4, "the scale word does not count (seed 003)", id="with-scale"),
-    pytest.param("3조1250억", 0, "Korean amounts have no decimal point", id="korean"),
 ]
 
 
@@ -138,13 +113,9 @@ def test_decimals(text, expected, why):
 SCALE_EN = [
     pytest.param(("644.68", "billion"), 644_680_000_000, "the vocabulary's own example (seed 002)", id="billion"),
     pytest.param(("3.14", "trillion"), 3_140_000_000_000, "d02 foreign net buy", id="trillion"),
-    pytest.param(("400.33", "million"), 400_330_000, "seed 002 volume in shares", id="million"),
     pytest.param(("1.2", "tn"), 1_200_000_000_000, "abbreviated trillion", id="tn"),
-    pytest.param(("5", "bn"), 5_000_000_000, "abbreviated billion", id="bn"),
-    pytest.param(("12", "thousand"), 12_000, "thousand", id="thousand"),
     pytest.param(("2.2373", "Trillion"), 2_237_300_000_000, "the scale word is case-insensitive", id="capitalised"),
     pytest.param(("7", None), 7, "no scale word leaves the value alone", id="no-scale"),
-    pytest.param(("7.5", ""), Decimal("7.5"), "an empty scale word is no scale word", id="empty-scale"),
 ]
 
 
