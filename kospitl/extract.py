@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 from datetime import date
 from decimal import Decimal
 
@@ -87,7 +88,7 @@ class Context:
     carry_time: str | None = None
     carry_left: int = 0
     prev_entities: list[Entity] = field(default_factory=list)
-    pending: list[str] = field(default_factory=list)  # records stated without a figure
+    pending: list[tuple[str, Any]] = field(default_factory=list)  # records stated without a figure
     carry_kinds: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
@@ -112,7 +113,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 ctx.para_date = None
                 for span in sentences(article.text, para):
                     found += _sentence(article, span, ctx, problems)
-            mentions += found + _settle_records(found, ctx)
+            mentions += found + _settle_records(found, ctx, article.doc_date)
             problems += ctx.problems
         else:  # related articles and timeline: one claim per line, dated by the line
             for para in paragraphs(article.text, sec.start, sec.end):
@@ -131,28 +132,44 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
     return mentions, problems
 
 
-def _settle_records(found: list[Mention], ctx: Context) -> list[Mention]:
+def _settle_records(found: list[Mention], ctx: Context, doc: date | None) -> list[Mention]:
     """"Stocks surged ... to close at an all-time high": the record is the session's close."""
     out = []
-    for metric in dict.fromkeys(ctx.pending):
+    for metric, day in dict.fromkeys(ctx.pending):
         if metric == "day_high":
             closes = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == "close"
-                      and _same_session(m)]
+                      and _same_session(m, day, doc)]
             if closes:
                 out.append(replace(closes[0], metric="high", rule="index.high_at_close"))
             continue
         level = "close" if metric == "record_close" else "high"
         cands = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == level
-                 and _same_session(m)]
+                 and _same_session(m, day, doc)]
         if cands:
             out.append(replace(cands[0], kind="milestone", metric=metric, as_of="close", approx=False,
                                rule=f"milestone.{metric}"))
     return out
 
 
-def _same_session(m: Mention) -> bool:
-    """Dated as the report itself: no date phrase, "이날"/"today", or "on the 27th"."""
-    return m.shift == 0 and (m.date_ref is None or m.date_ref.form in ("today", "daynum"))
+def _day_key(dates: list[DateRef]) -> Any:
+    """The most specific day a sentence names: (month, day), a weekday, or None."""
+    named = [d for d in dates if not d.comparison]
+    for forms in (("full", "monthday"), ("daynum",), ("weekday",)):
+        for d in named:
+            if d.form in forms:
+                return (d.month, d.day) if d.form in ("full", "monthday") else (None, d.day) if d.form == "daynum" else d.weekday
+    return None
+
+
+def _same_session(m: Mention, day: Any, doc: date | None = None) -> bool:
+    """A mention about the day a sentence named (or, with none named, the report's own day)."""
+    if m.shift != 0 or (m.date_ref is not None and m.date_ref.form == "previous"):
+        return False
+    if day is None:
+        return m.date_ref is None or m.date_ref.form in ("today", "daynum")
+    if m.date_ref is None:  # the report's own day: does the sentence name it?
+        return doc is not None and day in ((doc.month, doc.day), (None, doc.day), doc.weekday())
+    return m.date_ref is not None and _day_key([m.date_ref]) in (day, (None, day[1]) if isinstance(day, tuple) else day)
 
 
 def _title_in_body(article: Article, title: str) -> bool:
@@ -294,7 +311,7 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
     _milestones(s, ctx, emit, owners)
     _unchanged(s, ctx, emit)
     if L.DAYS_HIGH.search(s.text):
-        ctx.pending.append("day_high")  # "kept building on its gains to finish at the day's high"
+        ctx.pending.append(("day_high", _day_key(s.dates)))  # "kept building on its gains to finish at the day's high"
     _update_context(s, ctx, out)
     return out
 
@@ -425,7 +442,8 @@ def _possessive(s: Sentence, e: Entity) -> bool:
 
 
 def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity | None:
-    before = [e for e in ents if e.end <= f.start]
+    cs, ce = s.clauses[_clause_of(s, f.start)]
+    before = [e for e in ents if e.end <= f.start and (e.type != "noise" or e.start >= cs)]
     strong = [e for e in before if not _possessive(s, e)]
     if strong:
         before = strong
@@ -433,12 +451,11 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
         return _concrete(before[-1], ctx)
     # "After opening 0.8 percent higher at 1,174.27, the index ...": the subject comes later
     ci = _clause_of(s, f.start)
-    cs, ce = s.clauses[ci]
     after = [e for e in ents if f.end <= e.start < ce and e.type in ("index", "index_ref")]
     if after and s.clauses[ci][0] == 0:
         return _concrete(after[0], ctx)
     # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
-    if ctx.prev_entities and not any(cs <= e.start < ce for e in ents):
+    if ctx.prev_entities and not any(cs <= e.start < ce for e in ents) and not any(e.end <= f.start for e in ents):
         e = ctx.prev_entities[-1]
         if e.type in ("index", "index_ref", "won", "dollar", "company", "mcap", "margin", "bond"):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
@@ -489,6 +506,17 @@ def _clause_of(s: Sentence, pos: int) -> int:
 BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?", re.I)
 
 
+def _exclusive(s: Sentence, d: DateRef) -> bool:
+    """"3,486.19 set on Sept. 23": the date belongs to that figure alone (not "... on Feb. 2,")."""
+    f = _bound_figure(s, d)
+    if f is None:
+        return False
+    if s.korean:
+        return True
+    return bool(re.search(r"\b(?:set|reached|hit|recorded|touched|seen)\b", s.text[f.end:d.start])) \
+        or d.form == "previous"
+
+
 def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     """The figure a date phrase directly follows ("3,486.19 set on Sept. 23"), if any; in
     Korean the figure it modifies ("11월 4일 세운 장중 사상 최고치(4,226.75)")."""
@@ -516,7 +544,7 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     for d in s.dates:
         if not d.comparison and _bound_figure(s, d) is fig:
             return d, shift
-    own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and _bound_figure(s, d) is None
+    own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and not _exclusive(s, d)
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
     for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
         if d.end <= fig.start and re.fullmatch(r"[\s,]*(?:at|was|of|:)?\s*", s.text[d.end:fig.start]):
@@ -995,13 +1023,24 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
         return
     if re.search(r"\bsince\b", s.text[f.end:f.end + 30]) or re.search(r"first time since", clause):
         return  # "its first finish above 900 since April last year": first in a while, not ever
-    if L.CLOSE_WORDS.search(clause):
+    prev_thresholds = [g for g in s.figures if g.end <= f.start and _is_threshold(s, g)]
+    lo = max([cs] + [g.end for g in prev_thresholds])
+    if prev_thresholds and re.search(r"\band (?:then )?(?:above|past|over|beyond|through)\s+(?:the\s+)?$", s.text[lo:f.start]):
+        # "first closed above 4,000 on Oct. 27 last year and above 5,600 on Feb. 19": the verb is shared
+        lo = max([cs] + [g.end for g in prev_thresholds[:-1]])
+    hi = min([ce] + [g.start for g in s.figures if g.start >= f.end and _is_threshold(s, g)])
+    cut = re.search(r",\s+(?:and|but|while)\b|;", s.text[f.end:hi])
+    if cut:  # "first broke the 4,000 mark on Oct. 27, and ... closed above 5,000": not this one's verb
+        hi = f.end + cut.start()
+    phrase = s.text[lo:hi]  # "first broke the 4,000 mark on Oct. 27, and ... closed above 5,000"
+    date_ref, shift = _date_for(s, f)
+    today = date_ref is None or date_ref.form == "today"
+    if L.CLOSE_WORDS.search(phrase):
         metric = "first_close_above"
-    elif L.INTRADAY_WORDS.search(clause) or ctx.intraday_report:
+    elif L.INTRADAY_WORDS.search(phrase) or (ctx.intraday_report and today and not shift):
         metric = "first_intraday_above"
     else:
         metric = "first_above"
-    date_ref, shift = _date_for(s, f)
     own_date = any(_bound_figure(s, d) is f for d in s.dates)
     if L.FIRST_PAST.search(s.text[cs:f.start]) and not own_date:
         return  # "a month after it first finished above 5,000": no date given, not a fact
@@ -1126,12 +1165,13 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
                 and not re.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",
                                   s.text[max(before[-1].end, 0):pos]):
             words = s.text[max(0, pos - 40):pos + 20]
+            day = _day_key(s.dates)
             if re.search(r"종가|\bclos", words):
-                emit.pending.append("record_close")
+                emit.pending.append(("record_close", day))
             if re.search(r"장중|고점|intraday", words):
-                emit.pending.append("record_high")
+                emit.pending.append(("record_high", day))
             if not re.search(r"종가|\bclos|장중|고점|intraday", words):
-                emit.pending.append("record_high" if L.RECORD_INTRADAY.search(s.text) else "record_close")
+                emit.pending.append(("record_high" if L.RECORD_INTRADAY.search(s.text) else "record_close", day))
         return
     if re.search(r"\bboth\b", s.text[max(0, pos - 30):pos + 10], re.I):
         chosen = prices[-2:]

@@ -28,8 +28,8 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
     ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b", I)),
     ("index", "KOSPI200", re.compile(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
-    ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\bS\. Korea(?:'s|\u2019s)? (?:main |benchmark )?(?:stock )?index", I)),
-    ("index_ref", "", re.compile(r"\bthe (?:main|Korean|Seoul|local) bourse\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
+    ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
+    ("index_ref", "", re.compile(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
     ("investor", "foreign", re.compile(r"\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
     ("investor", "institution", re.compile(r"\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
     ("investor", "individual", re.compile(r"\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
@@ -101,7 +101,7 @@ PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:record|high|pe
 SURPASS_RECORD = re.compile(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke) the (?:previous|prior|old) (?:record|high)", I)
 FIRST = re.compile(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
 FIRST_PAST = re.compile(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
-CLOSE_WORDS = re.compile(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감|\brecord close\b|\bclosing high\b", I)
+CLOSE_WORDS = re.compile(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감|\brecord close\b|\bclosing high\b", I)
 INTRADAY_WORDS = re.compile(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
 THRESHOLD_BEFORE = re.compile(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
 THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파)", I)
@@ -112,7 +112,7 @@ MULTI_DAY = re.compile(
     r"\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
-    r"\byear[- ]to[- ]date\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
+    r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 RESPECTIVELY = re.compile(r"\brespectively\b|각각", I)
 EACH = re.compile(r"\beach\b", I)
 SAME_TIME = re.compile(r"\b(?:at the same time|at that point|by then|at that time)\b", I)

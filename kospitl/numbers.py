@@ -66,6 +66,11 @@ def _small(group: str) -> Decimal:
     return total
 
 
+_KO_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_KO_SMALL = re.compile(rf"(?:(?:{_KO_NUM})?[천백십])*(?:{_KO_NUM})?")
+_KO_ORDER = "조억만"
+
+
 def parse_korean(text: str) -> Decimal:
     """A Korean amount, without its unit.
 
@@ -73,15 +78,27 @@ def parse_korean(text: str) -> Decimal:
     [3125000000000, 818800000000, 119900, 651000, 3478000000000000, 69000000000]
     """
     s = text.replace(" ", "")
-    if not re.fullmatch(r"[\d,.천백십조억만]+", s) or not re.search(r"\d", s):
+    if not re.search(r"\d", s):
         raise NumberError(f"not a Korean amount: {text!r}")
-    total = Decimal(0)
-    pos = 0
-    for m in re.finditer(r"([\d,.천백십]+)([조억만])", s):
-        total += _small(m[1]) * SCALE_KO_BIG[m[2]]
-        pos = m.end()
-    if pos < len(s):
-        total += _small(s[pos:])
+    parts = re.split(r"([조억만])", s)
+    total, last = Decimal(0), -1
+    try:
+        for i in range(0, len(parts), 2):
+            group, unit = parts[i], parts[i + 1] if i + 1 < len(parts) else ""
+            if not group or not _KO_SMALL.fullmatch(group):
+                if group or unit:
+                    raise NumberError(f"not a Korean amount: {text!r}")
+                continue
+            if unit:
+                rank = _KO_ORDER.index(unit)
+                if rank <= last:
+                    raise NumberError(f"not a Korean amount (units out of order): {text!r}")
+                last = rank
+                total += _small(group) * SCALE_KO_BIG[unit]
+            else:
+                total += _small(group)
+    except InvalidOperation:
+        raise NumberError(f"not a Korean amount: {text!r}") from None
     return total
 
 

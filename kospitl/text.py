@@ -75,7 +75,7 @@ def clauses(sentence: str) -> list[Span]:
     split: list[Span] = []
     for a, b in out:
         piece = sentence[a:b]
-        m = re.match(r",\s+which\b[^,]*,", piece)
+        m = re.match(r",\s+which\b(?:[^,]|,(?=\d))*,", piece)
         if m and m.end() < len(piece):
             split += [(a, a + m.end() - 1), (a + m.end() - 1, b)]
         else:

@@ -199,16 +199,14 @@ INTRADAY = [
                   o("2026-02-02", "index", K, "open", "open", 5122.62),
                   o("2026-02-02", "index", K, "change_pct", "open", -1.95),
                   o("2026-02-02", "index", K, "low", "close", 4933.58)],
-                 "d25: 'on Feb. 2' dates the whole sentence; the sidecar's clock time dates nothing", id="aggregator-feb-2",
-                 marks=bug("'to 4,949.67 on Feb. 2' binds the date to the close only; the change, percent and the 'after opening ...' open and low fall back to the article date (02-06)")),
+                 "d25: 'on Feb. 2' dates the whole sentence; the sidecar's clock time dates nothing", id="aggregator-feb-2"),
     pytest.param(pub("06 Feb. 2026, 18:00", "On Feb. 6 the index opened 2.6% lower at 5,013.15, slid to 4,899.3 and set off a sell-side sidecar around 9:06 a.m., before closing down 1.4% at 5,089.14[3]."),
                  [o("2026-02-06", "index", K, "open", "open", 5013.15),
                   o("2026-02-06", "index", K, "change_pct", "open", -2.6),
                   o("2026-02-06", "index", K, "low", "close", 4899.3),
                   o("2026-02-06", "index", K, "close", "close", 5089.14),
                   o("2026-02-06", "index", K, "change_pct", "close", -1.4)],
-                 "d25: open, low and close in one sentence", id="aggregator-feb-6",
-                 marks=bug("the noise entity 'sidecar' captures 'before closing down 1.4% at 5,089.14': the Feb. 6 close and change_pct are dropped")),
+                 "d25: open, low and close in one sentence", id="aggregator-feb-6"),
 ]
 
 
@@ -481,8 +479,7 @@ MILESTONES = [
                  "d02: only the previous high is set on Sept. 23", id="record-eclipsed-previous-high"),
     pytest.param(pub("02 Oct. 2025, 15:32", "SEOUL, Oct. 2 (Yonhap) -- South Korean stocks finished Thursday's trading above the 3,500-point line for the first time ever. (END)"),
                  [o("2025-10-02", "milestone", K, "first_close_above", "close", 3500)],
-                 "d01: 'finished ... above ... for the first time'", id="finished-above-first",
-                 marks=bug("CLOSE_WORDS does not reach across a possessive ('finished Thursday's trading above'): first_above instead of first_close_above")),
+                 "d01: 'finished ... above ... for the first time'", id="finished-above-first"),
     pytest.param(pub("02 Jan. 2026, 18:00", "The benchmark Korea Composite Stock Price Index (KOSPI) rose 95.46 points, or 2.27 percent, to close at 4,309.63, climbing past the 4,300 level for the first time ever."),
                  [o("2026-01-02", "index", K, "close", "close", 4309.63),
                   o("2026-01-02", "index", K, "change", "close", 95.46),
@@ -507,8 +504,7 @@ MILESTONES = [
                  id="first-cleared-at-the-close"),
     pytest.param(pub("19 Feb. 2026, 16:12", "The index has now climbed more than 40 percent since it first closed above 4,000 on Oct. 27 last year."),
                  [o("2025-10-27", "milestone", K, "first_close_above", "close", 4000)],
-                 "d26: 'Oct. 27 last year'; a gain since then is no fact", id="first-close-last-year",
-                 marks=bug("'climbed more than 40 percent since it first closed above ...' is emitted as the day's change_pct 40 (approx); a gain over many sessions is no fact")),
+                 "d26: 'Oct. 27 last year'; a gain since then is no fact", id="first-close-last-year"),
     pytest.param(pub("25 Feb. 2026, 16:00", "The run has been steep: the index first closed above 4,000 on Oct. 27 last year and above 5,600 on Feb. 19."),
                  [o("2025-10-27", "milestone", K, "first_close_above", "close", 4000),
                   o("2026-02-19", "milestone", K, "first_close_above", "close", 5600)],
@@ -546,12 +542,10 @@ MILESTONES = [
     pytest.param(pub("25 Feb. 2026, 14:10", "The milestone comes roughly four months after the index first broke the 4,000 mark on Oct. 27 last year, and just a month after it closed above 5,000 on Jan. 27."),
                  [o("2025-10-27", "milestone", K, "first_intraday_above", "close", 4000),
                   o("2026-01-27", "milestone", K, "first_close_above", "close", 5000)],
-                 "seed 004: 'broke' is intraday, 'closed above' is a close", id="broke-and-closed-above",
-                 marks=bug("'closed above' in the second conjunct leaks into the first: 'first broke the 4,000 mark on Oct. 27' becomes first_close_above instead of first_intraday_above")),
+                 "seed 004: 'broke' is intraday, 'closed above' is a close", id="broke-and-closed-above"),
     pytest.param(pub("25 Feb. 2026, 14:10", "The surge represents an increase of more than 1,000 trillion won in just a month since the bourse first crossed 4,000 trillion won on Jan. 16."),
                  [o("2026-01-16", "milestone", "market_cap:KOSPI", "first_above", "close", 4000000000000000)],
-                 "seed 004: the bourse's market value; a one-month increase is no fact", id="market-cap-first-crossed",
-                 marks=bug("'the bourse' is no market-cap entity: 'the bourse first crossed 4,000 trillion won on Jan. 16' gives nothing (and in the full seed 004 the Jan. 16 first becomes first_intraday_above because the report is intraday)")),
+                 "seed 004: the bourse's market value; a one-month increase is no fact", id="market-cap-first-crossed"),
     pytest.param(pub("16 Oct. 2025, 09:39", "On Wednesday the combined value of Kospi-listed shares also closed above 3,000 trillion won for the first time, at 3,011.9 trillion won ($2.11 trillion)."),
                  [o("2025-10-15", "indicator", "market_cap:KOSPI", "value", "close", 3011900000000000),
                   o("2025-10-15", "milestone", "market_cap:KOSPI", "first_close_above", "close", 3000000000000000)],
@@ -583,8 +577,7 @@ MILESTONES = [
                  "d08: the second sentence belongs to Oct. 2 whole", id="previous-session-on-oct-2"),
     pytest.param(pub("10 Oct. 2025, 09:47", "South Korea's main stock index pushed through the 3,600 line for the first time in its history Friday morning, as investors returned from a weeklong holiday and piled back into chipmakers."),
                  [o("2025-10-10", "milestone", K, "first_intraday_above", "close", 3600)],
-                 "d07: 'Friday morning' in a morning report", id="first-intraday-morning",
-                 marks=bug("'South Korea's main stock index' is not recognised as the KOSPI, so the first above 3,600 is lost")),
+                 "d07: 'Friday morning' in a morning report", id="first-intraday-morning"),
 ]
 
 
@@ -691,8 +684,7 @@ NOISE = [
                   o("2026-02-24", "milestone", K, "record_close", "close", 5969.64),
                   o("2026-02-19", "index", K, "close", "close", 5677.25),
                   o("2026-02-19", "milestone", K, "first_close_above", "close", 5600)],
-                 "d29: 'closed at an all-time high' makes the stated close a record; a related item is dated by its own line; the Nikkei item is noise", id="related-articles",
-                 marks=bug("a Related Articles section after the body drops the body's figureless record ('closed at an all-time high') that should settle on the stated close")),
+                 "d29: 'closed at an all-time high' makes the stated close a record; a related item is dated by its own line; the Nikkei item is noise", id="related-articles"),
 ]
 
 
