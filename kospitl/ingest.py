@@ -20,7 +20,7 @@ from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extract import extract
 from kospitl.records import Observation
 from kospitl.resolution import report_session, resolve
-from kospitl.witness import source_kind, witness_of
+from kospitl.witness import fingerprint, source_kind, witness_of
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
 NOT_ARTICLES = re.compile(r"^(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b", re.I)  # beside articles in a folder
@@ -118,9 +118,12 @@ def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
         if current:
             touched |= store.delete_article(conn, current["id"])
         kind = source_kind(art)
+        print_ = fingerprint(art)
         article_id = store.insert_article(conn, art, given=given, session=session, source_kind=kind,
-                                          witness=None)
-        store.set_witness(conn, article_id, witness_of(conn, art, article_id, session))
+                                          witness=None, fingerprint=print_)
+        witness = witness_of(conn, art, article_id, session, print_)
+        store.set_witness(conn, article_id, witness)
+        touched |= store.join_witness(conn, article_id, witness)
         store.insert_observations(conn, article_id, observations)
         store.insert_problems(conn, article_id, art.path, problems)
         touched |= {(o.date, o.subject) for o in observations}

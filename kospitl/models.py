@@ -37,6 +37,7 @@ class Article(SQLModel, table=True):
     attn: str | None = Field(default=None, description="Yonhap ATTN note")
     credit: str | None = Field(default=None, description="syndication credit, e.g. Yonhap")
     source_kind: str = Field(default="daily", description="wire, daily, aggregator or digest")
+    fingerprint: str | None = Field(default=None, description="MinHash of the body, for near-duplicates")
     witness: str | None = Field(default=None, index=True,
                                 description="independent witness: story chain or original of a copy")
     given_date: str | None = Field(default=None, description="date supplied with --date")

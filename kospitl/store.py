@@ -47,13 +47,13 @@ def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
 
 
 def insert_article(conn: Connection, art: Article, *, given: date | None, session: date | None,
-                   source_kind: str, witness: str | None) -> int:
+                   source_kind: str, witness: str | None, fingerprint: str | None = None) -> int:
     values = dict(
         content_hash=art.content_hash, source_path=art.path, publisher=art.publisher,
         title=art.title, published_at=art.published_at.isoformat() if art.published_at else None,
         doc_date=art.doc_date.isoformat() if art.doc_date else None, date_source=art.date_source,
         session_date=session.isoformat() if session else None, version_tag=art.version_tag,
-        attn=art.attn, credit=art.credit, source_kind=source_kind, witness=witness,
+        attn=art.attn, credit=art.credit, source_kind=source_kind, witness=witness, fingerprint=fingerprint,
         given_date=given.isoformat() if given else None, text=art.text,
         ingested_at=datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))
     return int(conn.execute(insert(A).values(**values)).inserted_primary_key[0])
@@ -135,3 +135,11 @@ def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> It
 
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:
     conn.execute(update(A).where(A.c.id == article_id).values(witness=witness))
+
+
+def join_witness(conn: Connection, article_id: int, witness: str) -> set[Group]:
+    """A new article that repeats an earlier one ``article:N`` (a reprint without a credit
+    line): nothing to move, both now share ``witness``. Returns groups whose votes change."""
+    rows = conn.execute(select(O.c.date, O.c.subject).join(A, A.c.id == O.c.article_id)
+                        .where(A.c.witness == witness, A.c.id != article_id)).all()
+    return {(r.date, r.subject) for r in rows}

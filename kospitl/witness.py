@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import Connection
+import zlib
+
+from sqlalchemy import Connection, text
 
 from kospitl.articles import Article
 
@@ -59,8 +61,47 @@ def version_rank(tag: str | None) -> int:
     return 2 + int(m[1]) if m else 1
 
 
-def witness_of(conn: Connection, art: Article, article_id: int, session: date | None) -> str:
+NEAR_DUPLICATE = 0.6  # estimated Jaccard similarity of word 5-gram shingles
+_SEEDS = tuple(range(1, 33))
+
+
+def fingerprint(art: Article) -> str:
+    """A MinHash signature of the body's word 5-grams (32 hashes, hex), for near-duplicates."""
+    body = " ".join(art.text[s.start:s.end] for s in art.sections if s.kind == "body")
+    words = re.findall(r"[0-9a-z\uac00-\ud7a3]+", body.lower())
+    shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
+    sig = []
+    for seed in _SEEDS:
+        sig.append(min(zlib.crc32(f"{seed}:{sh}".encode()) for sh in shingles) if shingles else 0)
+    return " ".join(f"{h:08x}" for h in sig)
+
+
+def similarity(a: str, b: str) -> float:
+    """Estimated Jaccard similarity of two fingerprints.
+
+    >>> similarity("00000001 00000002", "00000001 00000003")
+    0.5
+    """
+    xs, ys = a.split(), b.split()
+    if not xs or len(xs) != len(ys):
+        return 0.0
+    return sum(x == y for x, y in zip(xs, ys)) / len(xs)
+
+
+def witness_of(conn: Connection, art: Article, article_id: int, session: date | None, print_: str) -> str:
+    """The wire's report of the session for wire copy; else the witness of a near-duplicate
+    article of the same session (a reprint without a credit line); else the article itself."""
     wire = wire_of(art)
     if wire and session is not None:
         return f"{wire}:{session.isoformat()}"
+    if session is not None:
+        best, best_sim = None, NEAR_DUPLICATE
+        for other_id, witness, other_print in conn.execute(text(
+                "SELECT id, witness, fingerprint FROM article WHERE session_date = :d AND id != :i "
+                "ORDER BY id"), {"d": session.isoformat(), "i": article_id}):
+            sim = similarity(print_, other_print or "")
+            if sim >= best_sim and witness:
+                best, best_sim = witness, sim
+        if best is not None:
+            return best
     return f"article:{article_id}"

@@ -91,3 +91,17 @@ def test_check_fails_on_a_remaining_contradiction(runner, db, tmp_path):
     assert r.exit_code == 1
     assert "close 4525.48 is above the day's high 4500.12" in r.output
     assert "change 50.0 on 4475.48 is 1.12%, not 1.0%" in r.output
+
+
+def test_reprint_without_credit_line_is_the_same_witness(runner, db, tmp_path):
+    """d05 is the Korea Herald's copy of Yonhap's LEAD; without its "(Yonhap)" credit line the
+    near-duplicate text alone makes it the same witness: the provisional 3.14 tn stays outvoted
+    by the 2nd LD's final 3.26 tn instead of tying with it."""
+    dev = shared_path("corpus", "dev")
+    files = [str(p) for p in sorted(dev.glob("d0[1-4]_*.txt"))]
+    copy = tmp_path / "herald_copy.txt"
+    copy.write_text((dev / "d05_koreaherald_20251002.txt").read_text().replace(" (Yonhap)", ""))
+    assert invoke(runner, "ingest", "-q", "--db", db, *files, str(copy)).exit_code == 0
+    rows = csv.DictReader(io.StringIO(invoke(runner, "export", "timeline", "--db", db).output))
+    flow = next(r for r in rows if r["kind"] == "flow" and r["subject"] == "foreign")
+    assert (flow["value"], flow["status"], flow["sources"]) == ("3260000000000", "single", "1")

@@ -85,6 +85,7 @@ def upgrade() -> None:
     sa.Column('attn', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('credit', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('source_kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('fingerprint', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('witness', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('given_date', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('text', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
