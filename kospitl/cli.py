@@ -69,7 +69,8 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
     """Read article files (or directories, or globs) into the database.
 
     Re-ingesting a known article changes nothing. A file that is not an article is reported
-    as "Error: FILE: reason" and skipped; the exit status is then 1.
+    as "Error: FILE: reason" and skipped. The exit status is 1 when a file was not an article
+    or a problem of severity error remains (a figure whose date cannot be resolved).
 
     \b
     Example:
@@ -101,7 +102,7 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
                    f"{report.count('redated')} re-dated, {known} already known (unchanged), "
                    f"{len(report.errors)} not articles; {verb} {report.observations} observation(s), "
                    f"{report.problems} problem(s)" + (" [dry run: nothing written]" if dry_run else ""))
-    if report.errors:
+    if report.errors or any(p.severity == "error" for f in report.files for p in f.problems):
         sys.exit(1)
 
 
@@ -165,23 +166,223 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
 @db_option
 @output_options(Format.TABLE)
 def problems(db_path: str | None, fmt: str) -> None:
-    """List what could not be resolved, as FILE:LINE: message.
+    """The review queue: unresolved dates, unknown companies, invariant violations.
+
+    Each is shown as FILE:LINE: message (table output) or as rows (--csv, --json ...).
 
     \b
     Example:
         kospitl problems
+        kospitl problems --csv > review.csv
     """
-    from kospitl.store import rows as query_rows
+    from kospitl import review
 
     with friendly_errors():
         engine = open_db(db_path)
         with engine.connect() as conn:
-            found = list(query_rows(conn, "SELECT location, severity, code, message FROM v_problem ORDER BY id"))
+            found = review.problems(conn)
     if fmt == Format.TABLE.value:
         for r in found:
             click.echo(f"{r['location']}: {r['message']}")
         return
-    render(found, ("location", "severity", "code", "message"), Format(fmt), sys.stdout)
+    render(found, review.PROBLEM_COLUMNS, Format(fmt), sys.stdout)
+
+
+@cli.command()
+@click.argument("day", metavar="DATE")
+@db_option
+@output_options(Format.TABLE)
+def show(day: str, db_path: str | None, fmt: str) -> None:
+    """Everything known about one session, and the articles behind it.
+
+    \b
+    Example:
+        kospitl show 2026-01-02
+    """
+    from kospitl import review
+    from kospitl.ingest import check_date
+
+    with friendly_errors():
+        check_date(day)
+        engine = open_db(db_path)
+        with engine.connect() as conn:
+            facts = review.show(conn, day)
+            arts = review.articles_for(conn, day)
+    if not facts:
+        raise click.ClickException(f"{day}: no facts for this session")
+    render(facts, review.SHOW_COLUMNS if fmt != Format.TABLE.value else review.SHOW_COLUMNS[:-1],
+           Format(fmt), sys.stdout)
+    if fmt == Format.TABLE.value:
+        click.echo(f"\n{len(arts)} article(s):")
+        for a in arts:
+            click.echo(f"  {a['published_at'] or '-':25}  {a['publisher'] or '-':12}  {a['source_path']}")
+
+
+@cli.command()
+@db_option
+@click.option("--subject", help="Only this subject.")
+@click.option("--kind", help="Only this kind.")
+@click.option("--from", "date_from", metavar="DATE", help="From this session date.")
+@click.option("--to", "date_to", metavar="DATE", help="Up to this session date.")
+@output_options(Format.TABLE)
+def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_from: str | None,
+              date_to: str | None, fmt: str) -> None:
+    """Keys where the articles disagree: every candidate value, the winner and why.
+
+    \b
+    Example:
+        kospitl conflicts --kind flow
+    """
+    from kospitl import review
+
+    with friendly_errors():
+        engine = open_db(db_path)
+        with engine.connect() as conn:
+            found = review.conflicts(conn, subject=subject, kind=kind, date_from=date_from, date_to=date_to)
+    render(found, review.CONFLICT_COLUMNS, Format(fmt), sys.stdout)
+
+
+@cli.command()
+@click.argument("day", metavar="DATE")
+@click.argument("kind")
+@click.argument("subject")
+@click.argument("metric")
+@click.argument("as_of", required=False)
+@db_option
+@output_options(Format.TABLE)
+def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, db_path: str | None, fmt: str) -> None:
+    """The evidence behind one fact: every article sentence that states it.
+
+    \b
+    Example:
+        kospitl sources 2025-10-02 flow foreign net_buy close
+    """
+    from kospitl import review
+
+    with friendly_errors():
+        engine = open_db(db_path)
+        with engine.connect() as conn:
+            found = review.sources(conn, day, kind, subject, metric, as_of)
+    if not found:
+        raise click.ClickException(f"{day} {kind} {subject} {metric}: no observations")
+    cols = review.SOURCE_COLUMNS if fmt != Format.TABLE.value else ("article", "value", "status", "line", "evidence")
+    render(found, cols, Format(fmt), sys.stdout)
+
+
+@cli.command()
+@click.argument("sql")
+@db_option
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="A named parameter for :NAME in the SQL (repeatable).")
+@output_options(Format.TABLE)
+def query(sql: str, db_path: str | None, params: tuple[tuple[str, str], ...], fmt: str) -> None:
+    """Run one SQL statement on the database opened read-only (writes are refused).
+
+    \b
+    Example:
+        kospitl query "SELECT date, close FROM session WHERE index_name = :i" -p i KOSPI
+    """
+    from kospitl.query import run
+
+    with friendly_errors():
+        columns, found = run(db_path or default_path(), sql, dict(params))
+    render(found, columns, Format(fmt), sys.stdout)
+
+
+@cli.command()
+@click.argument("day", metavar="DATE")
+@click.argument("kind")
+@click.argument("subject")
+@click.argument("metric")
+@click.argument("value", type=float)
+@click.option("--as-of", default="close", show_default=True, help="close, open, HH:MM or intraday.")
+@click.option("--note", required=True, help="Why: kept with the decision (the audit trail).")
+@db_option
+def override(day: str, kind: str, subject: str, metric: str, value: float, as_of: str, note: str,
+             db_path: str | None) -> None:
+    """Record a manual decision for one fact: a top-priority source, nothing edited in place.
+
+    \b
+    Example:
+        kospitl override 2025-10-27 index KOSPI change 101.24 --note "KRX data: 101.24"
+    """
+    from kospitl.review_write import record_override
+
+    with friendly_errors():
+        engine = open_db(db_path)
+        oid = record_override(engine, day, kind, subject, metric, value, note=note, as_of=as_of)
+    click.echo(f"override {oid}: {day} {kind} {subject} {metric} {as_of} = {value:g} ({note})")
+
+
+@cli.command()
+@db_option
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+def reprocess(db_path: str | None, dry_run: bool) -> None:
+    """Re-extract every stored article with the current rules and show what changed.
+
+    \b
+    Example:
+        kospitl reprocess --dry-run
+    """
+    from kospitl.review_write import reprocess as run
+
+    with friendly_errors():
+        engine = open_db(db_path)
+        changes = run(engine, dry_run=dry_run)
+    for c in changes:
+        click.echo(f"{c.path}: +{len(c.added)} -{len(c.removed)}")
+        for line in c.removed:
+            click.echo(f"  - {line}")
+        for line in c.added:
+            click.echo(f"  + {line}")
+    click.echo(f"{len(changes)} article(s) changed" + (" [dry run: nothing written]" if dry_run else ""))
+
+
+@cli.command("datasette-metadata")
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="Write to FILE instead of standard output.")
+def datasette_metadata(db_path: str | None, output: str) -> None:
+    """Write datasette metadata (table and column descriptions, units) for the database.
+
+    \b
+    Example:
+        kospitl datasette-metadata -o metadata.json && datasette kospitl.db -m metadata.json
+    """
+    from pathlib import Path
+
+    from kospitl.dictionary import datasette_metadata as build, dumps
+
+    with friendly_errors():
+        path = db_path or default_path()
+        engine = open_db(path)
+        with engine.connect() as conn:
+            meta = build(conn, Path(path).stem)
+    with click.open_file(output, "w", encoding="utf-8") as out:
+        out.write(dumps(meta))
+
+
+@cli.command()
+@db_option
+@click.option("--subject", default="KOSPI", show_default=True, help="An index or a ticker.")
+@click.option("--from", "date_from", metavar="DATE", help="From this session date.")
+@click.option("--to", "date_to", metavar="DATE", help="Up to this session date.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.svg or FILE.png")
+def chart(db_path: str | None, subject: str, date_from: str | None, date_to: str | None, output: str) -> None:
+    """Draw the close series with milestones marked and day ranges where known.
+
+    \b
+    Example:
+        kospitl chart --subject KOSPI --from 2026-01-01 -o timeline.svg
+    """
+    from kospitl import chart as ch
+
+    with friendly_errors():
+        engine = open_db(db_path)
+        with engine.connect() as conn:
+            s = ch.series(conn, subject, date_from, date_to)
+        ch.write(s, output)
+    click.echo(f"wrote {output}: {len(s.closes)} close(s), {len(s.milestones)} milestone(s)")
 
 
 @cli.command()

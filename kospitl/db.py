@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -35,8 +36,7 @@ def alembic_config(url: str | None = None) -> Config:
 def _engine(path: str, *, readonly: bool = False) -> Engine:
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
-        engine = create_engine("sqlite:///" + uri.replace("file://", "file:"),
-                               connect_args={"uri": True})
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     else:
         engine = create_engine(f"sqlite:///{path}")
 

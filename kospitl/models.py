@@ -122,3 +122,14 @@ class Ticker(SQLModel, table=True):
     name_ko: str | None = None
     market: str | None = None
     aliases: str | None = Field(default=None, description="other names, separated by |")
+
+
+class ColumnInfo(SQLModel, table=True):
+    """The column dictionary: what every column of every table and view means, and its unit."""
+
+    __tablename__ = "column_info"
+
+    table_name: str = Field(primary_key=True)
+    column_name: str = Field(primary_key=True)
+    description: str
+    unit: str | None = None

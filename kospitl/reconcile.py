@@ -311,10 +311,14 @@ def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool) -> tup
         best[c.witness] = max(best.get(c.witness, 0.0), c.weight)
     support = {c.witness for c in implied if agree(cl[0], c) and c.origin == "implied"} - set(best)
     latest = max(c.time for c in cl) if prefer_latest else ""
-    return (latest, len(best) + len(support), sum(best.values()), -cl[0].quantum, -cl[0].value)
+    # a manual override (kospitl override) outranks every article; the latest one wins
+    override = max((c.time for c in cl if c.weight >= PUBLISHER_PRIORS["override"]), default="")
+    return (override, latest, len(best) + len(support), sum(best.values()), -cl[0].quantum, -cl[0].value)
 
 
 def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool) -> str:
+    if any(x.weight >= PUBLISHER_PRIORS["override"] for x in win):
+        return f"a manual override ({max(x.time for x in win)}) sets {fmt_value(win[0].value)}"
     if prefer_latest:
         return (f"a later tally ({max(x.time for x in win) or 'later'}) replaces the provisional "
                 f"{fmt_value(c.value)} ({c.time or 'earlier'})")

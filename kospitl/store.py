@@ -6,7 +6,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection, delete, insert, select, text, update
 
-from kospitl import sessions, tickers
+from kospitl import dictionary, sessions, tickers
 from kospitl.articles import Article
 from kospitl.errors import Problem
 from kospitl.models import Article as ArticleRow
@@ -31,6 +31,7 @@ def sync_reference(conn: Connection) -> None:
         conn.execute(delete(td))
         conn.execute(insert(td), [{"date": d.isoformat(), "is_session": ok, "note": note}
                                   for d, ok, note in cal.days(first, last)])
+    dictionary.sync(conn)
     tk = Ticker.__table__  # type: ignore[attr-defined]
     listings = tickers.load()
     if conn.execute(text("SELECT COUNT(*) FROM ticker")).scalar_one() != len(listings):

@@ -21,7 +21,7 @@ def test_reingest_changes_nothing(runner, db):
 
 def test_undated_article_gives_problems_not_facts(runner, db):
     r = invoke(runner, "ingest", "--db", db, str(SAMPLES / UNDATED_SEED))
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # problems of severity error remain
     assert "the article states no date and none was given (use --date)" in r.output
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM observation").fetchone()[0] == 0

@@ -1,0 +1,104 @@
+"""Read-side questions a reviewer asks: one session, the conflicts, the evidence behind a fact,
+the review queue. Each returns rows (dicts) for ``kospitl.output.render``."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from kospitl.check import check
+from kospitl.store import rows
+
+SHOW_COLUMNS = ("kind", "subject", "label", "metric", "as_of", "value", "status", "sources", "why")
+CONFLICT_COLUMNS = ("date", "kind", "subject", "metric", "as_of", "value", "status", "candidates", "why")
+SOURCE_COLUMNS = ("article", "publisher", "published_at", "value", "approx", "status", "line", "evidence",
+                  "date_rule", "note")
+PROBLEM_COLUMNS = ("location", "severity", "code", "message")
+
+KIND_ORDER = "CASE f.kind WHEN 'index' THEN 0 WHEN 'milestone' THEN 1 WHEN 'flow' THEN 2 WHEN 'quote' THEN 3 " \
+             "WHEN 'fx' THEN 4 WHEN 'rate' THEN 5 ELSE 6 END"
+
+
+def show(conn: Connection, day: str) -> list[dict[str, Any]]:
+    """Every fact of one session, with names instead of codes."""
+    return list(rows(conn, f"""
+        SELECT f.kind, f.subject, COALESCE(t.name_en, f.subject) AS label, f.metric, f.as_of, f.value,
+               f.status, f.sources, f.why
+        FROM fact f LEFT JOIN ticker t ON t.code = f.subject
+        WHERE f.date = :d
+        ORDER BY {KIND_ORDER}, f.subject, f.metric, f.as_of""", {"d": day}))
+
+
+def articles_for(conn: Connection, day: str) -> list[dict[str, Any]]:
+    """The articles whose figures stand behind a session's facts."""
+    return list(rows(conn, """
+        SELECT DISTINCT a.source_path, a.publisher, a.title, a.published_at
+        FROM observation o JOIN article a ON a.id = o.article_id
+        WHERE o.date = :d ORDER BY a.published_at, a.source_path""", {"d": day}))
+
+
+def conflicts(conn: Connection, *, date_from: str | None = None, date_to: str | None = None,
+              subject: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+    """Keys where the articles disagree: every candidate value, the winner and why."""
+    where, params = ["o.status = 'lost'"], {}
+    for col, val in (("o.subject", subject), ("o.kind", kind)):
+        if val:
+            where.append(f"{col} = :{col[2:]}")
+            params[col[2:]] = val
+    if date_from:
+        where.append("o.date >= :date_from")
+        params["date_from"] = date_from
+    if date_to:
+        where.append("o.date <= :date_to")
+        params["date_to"] = date_to
+    keys = list(rows(conn, f"""
+        SELECT DISTINCT o.date, o.kind, o.subject, o.metric, o.as_of FROM observation o
+        WHERE {' AND '.join(where)} ORDER BY o.date, o.kind, o.subject, o.metric, o.as_of""", params))
+    out = []
+    for k in keys:
+        fact = next(rows(conn, """SELECT value, status, why FROM fact WHERE date = :date AND kind = :kind
+                                  AND subject = :subject AND metric = :metric AND as_of = :as_of""", k), None)
+        cands = list(rows(conn, """
+            SELECT o.value, o.status, COUNT(*) AS n FROM observation o
+            WHERE o.date = :date AND o.kind = :kind AND o.subject = :subject AND o.metric = :metric
+              AND o.as_of = :as_of GROUP BY o.value, o.status ORDER BY o.value, o.status""", k))
+        text = "; ".join(f"{_num(c['value'])} ({c['status']} ×{c['n']})" for c in cands)
+        out.append({**k, "value": fact["value"] if fact else None, "status": fact["status"] if fact else None,
+                    "candidates": text, "why": fact["why"] if fact else None})
+    return out
+
+
+def sources(conn: Connection, day: str, kind: str, subject: str, metric: str,
+            as_of: str | None = None) -> list[dict[str, Any]]:
+    """The evidence sentences behind one fact (all as_of values unless one is given)."""
+    params = {"d": day, "k": kind, "s": subject, "m": metric}
+    extra = ""
+    if as_of:
+        extra = " AND o.as_of = :a"
+        params["a"] = as_of
+    found = []
+    for r in rows(conn, f"""
+            SELECT a.source_path, a.publisher, a.published_at, o.value, o.approx, o.status, o.line,
+                   o.evidence, o.date_rule, o.note, o.as_of
+            FROM observation o JOIN article a ON a.id = o.article_id
+            WHERE o.date = :d AND o.kind = :k AND o.subject = :s AND o.metric = :m{extra}
+            ORDER BY o.as_of, a.published_at, a.source_path, o.line""", params):
+        r["article"] = r.pop("source_path").replace("\\", "/").rsplit("/", 1)[-1]
+        r["approx"] = bool(r["approx"])
+        found.append(r)
+    return found
+
+
+def problems(conn: Connection, *, include_checks: bool = True) -> list[dict[str, Any]]:
+    """The review queue: unresolved dates, unknown companies, and invariant violations."""
+    found = list(rows(conn, "SELECT location, severity, code, message FROM v_problem ORDER BY id"))
+    if include_checks:
+        for f in check(conn):
+            if f.severity == "violation":
+                found.append({"location": f"timeline {f.date} {f.subject}", "severity": "error",
+                              "code": "invariant", "message": f.message})
+    return found
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
