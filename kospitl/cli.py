@@ -140,11 +140,13 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
 @click.option("--kind", help="Only this kind (index, quote, flow, fx, rate, indicator, milestone).")
 @click.option("--metric", help="Only this metric.")
 @click.option("--status", type=click.Choice(["agreed", "single", "conflict-resolved", "derived"]))
+@click.option("--source", help="Only facts an article from this publisher or file states.")
 @click.option("--from", "date_from", metavar="DATE", help="From this session date.")
 @click.option("--to", "date_to", metavar="DATE", help="Up to this session date.")
 @output_options(Format.TABLE)
 def timeline(db_path: str | None, subject: str | None, kind: str | None, metric: str | None,
-             status: str | None, date_from: str | None, date_to: str | None, fmt: str) -> None:
+             status: str | None, source: str | None, date_from: str | None, date_to: str | None,
+             fmt: str) -> None:
     """Show the reconciled timeline.
 
     \b
@@ -157,7 +159,7 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
         engine = open_db(db_path)
         with engine.connect() as conn:
             rows = ex.timeline(conn, subject=subject, kind=kind, metric=metric, status=status,
-                               date_from=date_from, date_to=date_to)
+                               source=source, date_from=date_from, date_to=date_to)
             columns = TIMELINE_COLUMNS if fmt != Format.TABLE.value else TIMELINE_COLUMNS[:-1]
             render(rows, columns, Format(fmt), sys.stdout)
 
@@ -289,7 +291,7 @@ def query(sql: str, db_path: str | None, params: tuple[tuple[str, str], ...], fm
     render(found, columns, Format(fmt), sys.stdout)
 
 
-@cli.command()
+@cli.command(context_settings={"ignore_unknown_options": True})  # VALUE may be negative
 @click.argument("day", metavar="DATE")
 @click.argument("kind")
 @click.argument("subject")

@@ -24,9 +24,16 @@ def observations(conn: Connection) -> Iterator[dict[str, Any]]:
 
 
 def timeline(conn: Connection, *, subject: str | None = None, kind: str | None = None,
-             metric: str | None = None, status: str | None = None, date_from: str | None = None,
-             date_to: str | None = None) -> Iterator[dict[str, Any]]:
-    where, params = [], {}
+             metric: str | None = None, status: str | None = None, source: str | None = None,
+             date_from: str | None = None, date_to: str | None = None) -> Iterator[dict[str, Any]]:
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if source:
+        where.append("""EXISTS (SELECT 1 FROM observation o JOIN article a ON a.id = o.article_id
+                        WHERE o.date = fact.date AND o.kind = fact.kind AND o.subject = fact.subject
+                          AND o.metric = fact.metric AND o.as_of = fact.as_of AND o.status = 'kept'
+                          AND (a.publisher LIKE :source OR a.source_path LIKE :source))""")
+        params["source"] = f"%{source}%"
     for col, val in (("subject", subject), ("kind", kind), ("metric", metric), ("status", status)):
         if val:
             where.append(f"{col} = :{col}")

@@ -68,7 +68,8 @@ def test_dry_run_writes_nothing(runner, db):
     invoke(runner, "ingest", "--db", db, str(SAMPLES / "002_4f409d777393ce93.txt"))
     before = table_counts(db)
     r = invoke(runner, "ingest", "--db", db, "--dry-run", str(SAMPLES))
-    assert r.exit_code == 0
+    assert r.exit_code == 1  # the undated sample's figures are problems of severity error
+    assert "4 new, 0 re-dated, 1 already known (unchanged)" in r.output
     assert "[dry run: nothing written]" in r.output
     assert table_counts(db) == before
 
