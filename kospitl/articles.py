@@ -39,11 +39,15 @@ CREDIT_LINE = re.compile(r"^(Yonhap|AFP|AP|Reuters)\s*$", re.M)
 # "Published: 07 Jan. 2026, 18:38", "Published : Oct. 2, 2025 - 16:41", "Published 2025.10.10 16:22",
 # "Posted October. 28, 2025 07:38", "Posted : 2025-10-27 16:09", "Input\n2026-02-03 15:41:02"
 _TIME = r"(\d{1,2}):(\d{2})(?::\d{2})?"
+_LABEL = r"(?:Published|Posted|Input|Created|입력|기사등록|등록일?)"
 PUBLISHED_PATTERNS = (
-    re.compile(rf"(?:Published|Posted|Input|입력)\s*:?\s*(\d{{1,2}})\s+({MONTH_RE})\.?\s*,?\s*(\d{{4}}),?\s*{_TIME}"),
-    re.compile(rf"(?:Published|Posted|Input|입력)\s*:?\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[-,]?\s*{_TIME}"),
-    re.compile(rf"(?:Published|Posted|Input|입력)\s*:?\s*(\d{{4}})[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})\.?\s+{_TIME}"),
+    re.compile(rf"{_LABEL}\s*:?\s*(\d{{1,2}})\s+({MONTH_RE})\.?\s*,?\s*(\d{{4}}),?\s*{_TIME}"),
+    re.compile(rf"{_LABEL}\s*:?\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[-,]?\s*{_TIME}"),
+    re.compile(rf"{_LABEL}\s*:?\s*(\d{{4}})[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})\.?\s+{_TIME}"),
 )
+# an unlabelled date line under the headline: "April 3, 2025 3:58 PM GMT+9", "Aug 18, 2025 (Gmt+09:00)"
+DATE_LINE = re.compile(rf"^\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})(?:,?\s+(\d{{1,2}}):(\d{{2}})\s*([AaPp]\.?[Mm]\.?)?)?"
+                       r"(?:\s*\(?(?:GMT|UTC|KST)?\s*\+?0?9(?::00)?\)?)?(?:\s+Updated.*)?\s*$", re.M | re.I)
 ISO_LINE = re.compile(rf"^(\d{{4}})-(\d{{2}})-(\d{{2}})\s+{_TIME}\s*$", re.M)
 LEADING_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s+(.*)$")
 FULL_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,\s*(\d{{4}})\b")
@@ -223,6 +227,18 @@ def _publication(art: Article, text: str, body_start: int) -> None:
         if m:
             found = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), tzinfo=KST)
             source = "time line"
+    if found is None and art.doc_date is None:
+        m = DATE_LINE.search(head)
+        if m:
+            try:
+                day = date(int(m[3]), MONTHS[m[1][:3].lower()], int(m[2]))
+            except (ValueError, KeyError):
+                day = None
+            if day is not None and m[4]:
+                hh = int(m[4]) % 12 + (12 if (m[6] or "").lower().startswith("p") else 0) if m[6] else int(m[4])
+                found, source = datetime(day.year, day.month, day.day, hh, int(m[5]), tzinfo=KST), "date line"
+            elif day is not None:
+                art.doc_date, art.date_source = day, "date line"
     if found is not None:
         art.published_at = found
         art.doc_date, art.date_source = found.date(), source
@@ -234,7 +250,7 @@ def _publication(art: Article, text: str, body_start: int) -> None:
         month, day = MONTHS[dl[2][:3].lower()], int(dl[3])
         ref = art.doc_date
         if ref is not None:
-            year = ref.year - 1 if (month, day) > (ref.month, ref.day) and month == 12 and ref.month == 1 else ref.year
+            year = ref.year - 1 if (month, day) > (ref.month, ref.day) else ref.year
             try:
                 art.doc_date, art.date_source = date(year, month, day), "dateline"
             except ValueError:

@@ -45,11 +45,12 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("daynum", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("daynum", re.compile(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
     ("lastyear_final", re.compile(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
+    ("following", re.compile(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
     ("previous", re.compile(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|a day earlier|the day before|yesterday)\b|전 거래일|전날|전일")),
     ("today", re.compile(r"이날|\btoday\b|this morning")),
 )
-COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince)\s+$")
-COMPARISON_AFTER = re.compile(r"^\s*(?:대비|보다|에 비해)")
+COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
+COMPARISON_AFTER = re.compile(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
 # "a day after reaching the milestones": the milestones were one session before the clause's date
 DAY_AFTER = re.compile(r"\ba day after\b")
 
@@ -115,6 +116,8 @@ def resolve(ref: DateRef, doc: date | None, cal: Calendar, *, report: date | Non
     if doc is None:
         raise Unresolved(f"'{ref.text}' needs the article's date, and the article has none")
     base = report or doc
+    if ref.form == "following":
+        raise Unresolved(f"'{ref.text}' names no day it follows")
     if ref.form == "today":
         return base, f"'{ref.text}' = {base}"
     if ref.form == "previous":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 from datetime import date
 from decimal import Decimal
@@ -223,6 +224,8 @@ def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
                 out.append(fig)
     out.sort(key=lambda f: f.start)
     for f in out:
+        if f.unit == "pct" and L.PCT_OF_NOUN.match(text[f.end:f.end + 20]):
+            f.used = True  # "a 25% tariff": not a market move
         if f.unit != "pt":
             continue
         before = text[max(0, f.start - 40):f.start]
@@ -277,6 +280,12 @@ def _entities(text: str) -> list[Entity]:
             continue
         out.append(Entity("unknown", name, s, e))
         taken.append((s, e))
+    for m in L.KO_UNKNOWN_COMPANY.finditer(text):
+        s, e = m.span(1)
+        if any(s < te and ts < e for ts, te in taken) or L.KO_NOT_COMPANY.match(m[1]):
+            continue
+        out.append(Entity("unknown", m[1], s, e))
+        taken.append((s, e))
     out.sort(key=lambda x: x.start)
     # "Samsung Electronics' market value", "its market capitalization": a single stock's value
     return out
@@ -293,6 +302,7 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
     # reference closes first: "the previous session's close of 1,449.8", "Wednesday's record close of 3,657.28"
     _reference_closes(s, emit)
     _breadth(s, emit)
+    _ranges(s, ctx, emit)
     for m in L.PREVIOUS_RECORD.finditer(s.text):
         target = _figure_after(s, m.end(), len(s.text), 60)
         if target is not None:
@@ -457,7 +467,7 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
     if ctx.prev_entities and not any(cs <= e.start < ce for e in ents) and not any(e.end <= f.start for e in ents):
         e = ctx.prev_entities[-1]
-        if e.type in ("index", "index_ref", "won", "dollar", "company", "mcap", "margin", "bond"):
+        if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (s.korean and e.type == "company"):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
     if f.unit == "shares":
         return Entity("index", "KOSPI", -1, -1)
@@ -536,7 +546,16 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
 
 
 def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
-    """The date phrase a figure belongs to, and a session shift ("a day after ...")."""
+    """The date phrase a figure belongs to, and a session shift ("a day after ...", "the following day")."""
+    ref, shift = _date_phrase_for(s, fig)
+    if ref is not None and ref.form == "following":
+        anchors = [d for d in s.dates if d.end <= ref.start and d.form not in ("following", "previous")]
+        if anchors:
+            return replace(anchors[-1], comparison=False), shift + 1
+    return ref, shift
+
+
+def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     ci = _clause_of(s, fig.start)
     cs, ce = s.clauses[ci]
     shift = 0
@@ -557,8 +576,9 @@ def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     clause = s.text[cs:ce]
     if re.match(r"\s*,?\s*(?:when|while|whereas|and|but)\b", clause) and ci > 0:
         ps, pe = s.clauses[ci - 1]
-        prev = [d for d in s.dates if ps <= d.start < pe and not d.comparison
-                and (d.form != "previous" or re.match(r"\s*,?\s*when\b", clause))]
+        when = bool(re.match(r"\s*,?\s*when\b", clause))
+        prev = [d for d in s.dates if ps <= d.start < pe and (not d.comparison or when)
+                and (d.form != "previous" or when)]
         if prev:
             return prev[-1], shift
     # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
@@ -674,9 +694,15 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
             return "high"
     anchor = max(_prev_anchor(s, fig, ent), 0)
     gap = s.text[anchor:fig.start]
-    for name, pat in L.LEVEL_CUES_BEFORE:
-        if pat.search(gap):
-            return name
+    best_gap, best_pos = None, -1
+    for name, pat in L.LEVEL_CUES_BEFORE:  # the cue nearest the figure governs it
+        if not pat.search(gap):
+            continue
+        for m in _bare(pat).finditer(gap):
+            if m.start() > best_pos:
+                best_gap, best_pos = name, m.start()
+    if best_gap:
+        return best_gap
     # "opened 1.38 percent higher at 3,598.1": the verb before the change governs the level
     prev = [f for f in s.figures if f.end == anchor]
     if prev and _depth < 3 and re.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
@@ -684,10 +710,16 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
     whole = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0], 0):fig.start]
     best, pos = None, -1
     for name, pat in L.LEVEL_CUES_BEFORE[:2]:  # a high or low named earlier in the clause
-        for m in re.finditer(pat.pattern.replace(r"[^\d]*$", ""), whole, re.I):
+        for m in _bare(pat).finditer(whole):
             if m.start() > pos:
                 best, pos = name, m.start()
     return best
+
+
+@lru_cache(maxsize=None)
+def _bare(pat: re.Pattern[str]) -> re.Pattern[str]:
+    """A level cue without its "nothing but words up to the figure" tail, to find every match."""
+    return re.compile(pat.pattern.replace(r"[^\d]*$", ""), pat.flags)
 
 
 def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:
@@ -722,7 +754,13 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
     date_ref, shift = _date_for(s, fig)
     as_of = _as_of_for(s, fig, ctx, t)
     kw = dict(date_ref=date_ref, shift=shift)
-    if t == "index":
+    if t in ("turnover", "volume") and fig.unit == "won" and fig.value >= 10**9:
+        emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
+    elif t in ("turnover", "volume") and fig.unit == "shares":
+        emit.add(fig, "index", "KOSPI", "volume", "close", fig.value, "index.volume", **kw)
+    elif t in ("turnover", "volume"):
+        return
+    elif t == "index":
         _index(s, fig, ent, as_of, ctx, emit, kw)
     elif t == "company":
         _quote(s, fig, ent, as_of, ctx, emit, kw)
@@ -766,6 +804,12 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if nxt and re.fullmatch(r"\s*\(?\s*(?:worth|valued at|,)?\s*", s.text[fig.end:nxt[0].start]):
             emit.add(nxt[0], "index", "KOSPI", "turnover", "close", nxt[0].value, "index.turnover", **kw)
         return
+    prev_ref = L.PREV_CLOSE_AFTER.match(s.text[fig.end:fig.end + 60])
+    if prev_ref and fig.unit in ("pt", "pct"):
+        sign = -1 if re.match(r"below|lower|down", prev_ref["dir"], re.I) else 1
+        metric = "change" if fig.unit == "pt" else "change_pct"
+        emit.add(fig, "index", subject, metric, _change_as_of(as_of), sign * fig.value, f"index.{metric}", **kw)
+        return  # "3.18 points above Wednesday's close": the change
     if fig.unit in ("pt", "pct") and L.DISTANCE_AFTER.match(s.text[fig.end:fig.end + 20]):
         return
     if fig.unit == "pt":
@@ -862,7 +906,9 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
     if fig.unit not in ("won", "num"):
         return
     v = fig.value
-    a = as_of if as_of != "intraday" or True else as_of
+    a = as_of
+    if _is_threshold(s, fig):
+        return  # "breaching the 1,400 level", "dipping below 1,400"
     if FX_RANGE[0] <= v <= FX_RANGE[1] and fig.dec <= 2:
         cue = _level_cue(s, fig, ent)
         if cue == "open" or as_of == "open":
@@ -880,6 +926,8 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
 
 
 def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
+    if re.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국", s.text):
+        return  # "In the United States, the 10-year Treasury yield ...": not Korea's
     if fig.unit == "pct" and 0 < fig.value < 20:
         emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
     elif fig.unit == "bp":
@@ -891,9 +939,10 @@ def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw:
 
 REF_CLOSE = re.compile(
     r"(?:(?P<cmp>from|than|versus|against)\s+)?(?:the\s+)?(?P<when>previous session's|previous trading day's|prior session's|previous|prior|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+)?(?P<what>close|closing level|closing price|finish|closing rate)\s+(?:of|at)\s+$"
+    r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+)?(?P<what>close|closing level|closing price|finish|closing rate)"
+    r"(?:\s+(?:of|at)|,\s+which\s+(?:at|was|stood at|of))\s+$"
     r"|(?:the\s+)?(?:previous|prior) (?:trading day|session)\s*\(\s*$"
-    r"|지난해 마지막 거래일 종가\s*\(\s*$", re.I)
+    r"|(?P<ko>지난해 마지막 거래일 종가|전 거래일(?: 종가)?)\s*\(\s*$", re.I)
 
 
 def _reference_closes(s: Sentence, emit: _Emitter) -> None:
@@ -921,6 +970,12 @@ def _reference_closes(s: Sentence, emit: _Emitter) -> None:
             date_ref = next((d for d in s.dates if d.form == "lastyear_final"), None)
             if date_ref is None:
                 continue
+        elif when.startswith("last "):
+            ref = next((d for d in s.dates if d.form == "weekday" and d.text.lower().startswith("last")
+                        and d.start < f.start), None)
+            if ref is None:
+                continue
+            date_ref = replace(ref, comparison=False)
         else:
             date_ref = DateRef("previous", "previous session", 0, 0)
         if ent.type in ("won", "dollar") or (f.unit == "won" and FX_RANGE[0] <= f.value <= FX_RANGE[1] and ent.type != "company"):
@@ -931,6 +986,9 @@ def _reference_closes(s: Sentence, emit: _Emitter) -> None:
             lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
             if lo <= f.value <= hi:
                 emit.add(f, "index", subject, "close", "close", f.value, "index.previous_close", date_ref=date_ref)
+                if not record and re.match(r"[^.;]{0,30}\b(?:itself |also )?(?:been |was |a )+(?:a |an )?(?:record|all-time high)",
+                                           s.text[f.end:]):
+                    record = True  # "last Friday's close, which at 6,244.13 had itself been a record"
                 if record:
                     emit.out.append(replace(emit.out[-1], kind="milestone", metric="record_close", rule="milestone.record_close"))
 
@@ -943,6 +1001,23 @@ def _owner(s: Sentence, f: Figure) -> Entity | None:
     if e.type == "index_ref":
         return Entity("index", "", e.start, e.end)
     return e
+
+
+def _ranges(s: Sentence, ctx: Context, emit: _Emitter) -> None:
+    """"moved between 3,190.85 and 3,227.03 during the session": the day's low and high."""
+    for m in L.RANGE.finditer(s.text):
+        x = next((f for f in s.figures if f.start == m.start("x")), None)
+        y = next((f for f in s.figures if f.start == m.start("y")), None)
+        ent = _owner(s, x) if x else None
+        if x is None or y is None or ent is None or ent.type not in ("index", "index_ref"):
+            continue
+        subject = ent.subject or ctx.market
+        lo, hi = sorted((x, y), key=lambda f: f.value)
+        date_ref, shift = _date_for(s, x)
+        kw = dict(date_ref=date_ref, shift=shift)
+        as_of = _extreme_as_of(_as_of_for(s, x, ctx, "index"), ctx, kw)
+        emit.add(lo, "index", subject, "low", as_of, lo.value, "index.range", **kw)
+        emit.add(hi, "index", subject, "high", as_of, hi.value, "index.range", **kw)
 
 
 def _breadth(s: Sentence, emit: _Emitter) -> None:
@@ -959,6 +1034,12 @@ def _breadth(s: Sentence, emit: _Emitter) -> None:
         date_ref, shift = _date_for(s, x)
         emit.add(adv, "index", "KOSPI", "advancers", "close", adv.value, "index.breadth", date_ref=date_ref)
         emit.add(dec, "index", "KOSPI", "decliners", "close", dec.value, "index.breadth", date_ref=date_ref)
+        u = L.UNCHANGED_COUNT.search(s.text)
+        if u:
+            pos = u.start("z") if u["z"] else u.start("w")
+            z = next((f for f in s.figures if f.start == pos), None)
+            if z is not None:
+                emit.add(z, "index", "KOSPI", "unchanged", "close", z.value, "index.breadth", date_ref=date_ref)
         return
 
 
@@ -985,6 +1066,9 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
         for m in L.RECORD.finditer(clause):
             if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending:
                 continue
+            if L.NOT_RECORD.search(clause[max(0, m.start() - 30):m.start()]) and \
+                    _figure_after(s, cs + m.end(), ce, 14) is None:
+                continue  # "just short of its record close": no record set
             near = clause[max(0, m.start() - 30):m.end()]
             surpass = L.SURPASS_RECORD.search(near)
             if not surpass and L.PREVIOUS_RECORD.search(clause[max(0, m.start() - 12):m.end() + 6]):
@@ -1021,7 +1105,8 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     pre = s.text[max(cs, f.start - 80):f.start]
     if re.search(r"\bbelow\b|\bunder\b|밑|아래", pre[-25:], re.I):
         return
-    if re.search(r"\bsince\b", s.text[f.end:f.end + 30]) or re.search(r"first time since", clause):
+    if re.search(r"\bsince\b", s.text[f.end:f.end + 30]) or re.search(
+            r"first time (?:since|in (?:\w+\s+){0,4}(?:years?|months?|weeks?|sessions))", s.text, re.I):
         return  # "its first finish above 900 since April last year": first in a while, not ever
     prev_thresholds = [g for g in s.figures if g.end <= f.start and _is_threshold(s, g)]
     lo = max([cs] + [g.end for g in prev_thresholds])

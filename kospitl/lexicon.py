@@ -14,7 +14,10 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("noise", "", re.compile(r"KOSPI\s?200 futures|코스피200 선물|\bfutures\b", I)),
+    ("noise", "", re.compile(r"KOSPI\s?200 futures|코스피200 선물|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|"
+                             r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
+                             r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
+                             r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average))?", I)),
     ("mcap", "market_cap:KOSPI", re.compile(
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
@@ -23,19 +26,21 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("stock_mcap", "", re.compile(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", re.compile(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", re.compile(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
-    ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
-    ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
+    ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
+    ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
     ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
     ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b", I)),
     ("index", "KOSPI200", re.compile(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
     ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
+    ("turnover", "KOSPI", re.compile(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
+    ("volume", "KOSPI", re.compile(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
     ("index_ref", "", re.compile(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
     ("investor", "foreign", re.compile(r"\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
     ("investor", "institution", re.compile(r"\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
     ("investor", "individual", re.compile(r"\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
     ("dollar", "USD/KRW", re.compile(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
-    ("dollar", "USD/KRW", re.compile(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b", I)),
-    ("won", "USD/KRW", re.compile(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
+    ("dollar", "USD/KRW", re.compile(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
+    ("won", "USD/KRW", re.compile(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b", I)),
     ("noise", "", re.compile(
         r"Wall Street|New York|\bDow\b|Dow Jones|Nasdaq|S&P\s?500|Nikkei|TAIEX|Hang Seng|Shanghai|Tokyo|Taiwan|"
         r"\bJapan(?:'s|ese)?\b|\bChina\b|Chinese|Australia|Cboe|Volatility Index|\bVIX\b|\bthe yen\b|\byen\b|"
@@ -57,6 +62,7 @@ FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bp", re.compile(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
     ("won", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
     ("shares", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>million|billion|mln)?\s+shares\b", I)),
+    ("shares", re.compile(rf"(?P<n>{KO_AMOUNT})\s*주(?![가식당요])")),
     ("threshold", re.compile(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
     ("pt", re.compile(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
     ("amount", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
@@ -64,26 +70,26 @@ FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # things that look like numbers but are not figures
 NOT_FIGURES = re.compile(
-    r"\[\d+\]|\b\d+(?:st|nd|rd|th)\b|\bNo\.\s?\d+|\b\d+[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
-    r"\btop \d+\b|\b(?:19|20)\d\d\b(?![,.]\d)|\bG\d+\b|\b\d+\s?(?:MW|GW|tons?|km|kg)\b|\b\d+(?:개|년|월|주|분기)|"
+    r"\d+(?=개월)|\[\d+\]|\b\d+(?:st|nd|rd|th)\b|\bNo\.\s?\d+|\b\d+[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
+    r"\btop \d+\b|\b(?:19|20)\d\d\b(?![,.]\d)|\bG\d+\b|\b\d+\s?(?:MW|GW|tons?|km|kg)\b|\b\d+(?:년|월|분기)|"
     r"\b\d+ (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\bCES \d+|\bQ\d\b|\b\d+Q\b|\b[A-Z]+\d+\b", I)
 HEDGES = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)
-HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|or so|or more)")
+HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
 
 # ---- direction words -----------------------------------------------------------------------
 UP = re.compile(r"\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
 DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
 UNCHANGED = re.compile(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
-BUY = re.compile(r"\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
-SELL = re.compile(r"\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+BUY = re.compile(r"사들(?:였|이|인)|매수(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
+SELL = re.compile(r"팔아(?:치웠|치운)|내다 ?팔|매도(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
 WON_STRONGER = re.compile(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
 WON_WEAKER = re.compile(r"\b(?:down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
 
 # ---- what a level is: cues before a number (English) or after it (Korean) -----------------
 LEVEL_CUES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("high", re.compile(r"\b(?:intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing)|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
-    ("low", re.compile(r"\b(?:intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to)\b[^\d]*$", I)),
+    ("high", re.compile(r"\b(?:(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
+    ("low", re.compile(r"\b(?:intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
     ("open", re.compile(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
     ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
     ("level", re.compile(r"\b(?:stood at|was at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
@@ -97,8 +103,8 @@ LEVEL_CUES_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
 RECORD = re.compile(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
 NOT_PRICE_RECORD = re.compile(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
 RECORD_INTRADAY = re.compile(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
-PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:record|high|peak)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
-SURPASS_RECORD = re.compile(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke) the (?:previous|prior|old) (?:record|high)", I)
+PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
+SURPASS_RECORD = re.compile(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)
 FIRST = re.compile(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
 FIRST_PAST = re.compile(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
 CLOSE_WORDS = re.compile(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감|\brecord close\b|\bclosing high\b", I)
@@ -107,7 +113,7 @@ THRESHOLD_BEFORE = re.compile(r"(?:\b(?:above|past|through|below|under|over|beyo
 THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파)", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
-FORECAST = re.compile(r"\b(?:forecasts?|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|outlook|could|would|might|may reach|talk of|reaching \d|scheduled)\b|전망|목표", I)
+FORECAST = re.compile(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|guidance)\b|전망|목표|예상", I)
 MULTI_DAY = re.compile(
     r"\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
@@ -119,9 +125,9 @@ SAME_TIME = re.compile(r"\b(?:at the same time|at that point|by then|at that tim
 MARKET_THERE = re.compile(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
 VOLUME_WORTH = re.compile(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
 BREADTH = (
-    re.compile(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
+    re.compile(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:\w+ly\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     re.compile(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
-    re.compile(rf"(?P<a>상승|하락) 종목(?:은|이)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락) 종목(?:은|이)?\s*(?P<y>{NUM})개"),
+    re.compile(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
 )
 ADVANCE_FIRST = re.compile(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
 
@@ -148,3 +154,19 @@ NOT_COMPANY_WORDS = re.compile(
     r"Other|Most|Many|Some|All|Both|Each|Meanwhile|Elsewhere|However|Also|While|After|Before|On|In|At|By|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b")
+UNCHANGED_COUNT = re.compile(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|(?P<w>{NUM})\s+(?:stocks|issues|shares)?\s*(?:were |closed |finished |ended )?(?:unchanged|flat)\b", I)
+# "moved between 3,190.85 and 3,227.03", "traded in a range of X to Y": the day's low and high
+RANGE = re.compile(rf"\b(?:moved|traded|fluctuated|swung|ranged|oscillated|hovered)\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
+# "short of its record close": a record not reached
+NOT_RECORD = re.compile(r"(?:short of|shy of|below|under|near|close to|approach(?:ing|ed)?|off|from|within [\w\s.%]+ of)\s+(?:its|the|a)?\s*(?:previous\s+)?$", I)
+# a percent that belongs to a noun after it: "a 25% tariff", "a 30% stake"
+PCT_OF_NOUN = re.compile(r"^\s*(?:tariffs?|levy|levies|duty|duties|tax(?:es)?|stake|interest|discount|premium|"
+                         r"market share|share of|of (?:the|its|total)|cut|hike|limit|cap|ceiling|관세|지분|세율)", I)
+# "3.18 points above Wednesday's close": a change stated as a distance from the previous close
+PREV_CLOSE_AFTER = re.compile(r"^\s*(?P<dir>above|below|higher than|lower than|up from|down from)\s+(?:the\s+|its\s+)?"
+                              r"(?:previous|prior|last|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s)?)\s*"
+                              r"(?:session'?s?\s+|trading day'?s?\s+)?(?:close|finish|closing|session|level)", I)
+# a Korean name with a subject particle before its figure: "한화비전도 3.9% 올랐다"
+KO_UNKNOWN_COMPANY = re.compile(r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][A-Za-z0-9가-힣&]{1,15}?)(?:는|은|가|이|도)\s+(?=[\d.,]+\s*%|[\d,만천]+원)")
+KO_NOT_COMPANY = re.compile(r"^.*(?:에|에서|으로|로|까지|부터|에는|중)$|^(?:장중|코스피|코스닥|지수|외국인|개인|기관|환율|이날|주가|시가총액|거래대금|거래량|종목|상승률|하락률|업종|"
+                            r"업종별|증시|시장|대형주|중소형주|조선주|반도체|반도체주|은행|증권|전기전자|이|그|해당)")

@@ -1,7 +1,7 @@
 """Resolution: mentions → observations with session dates, or problems. Never a guess."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from kospitl.articles import Article
 from kospitl.dates import Unresolved, resolve as resolve_ref
@@ -63,9 +63,13 @@ def _date_of(m: Mention, doc: date | None, report: date | None, how: str, cal: C
     else:
         ref_doc = m.base or doc
         d, rule = resolve_ref(m.date_ref, ref_doc, cal, report=base)
-    if m.shift:
-        d = cal.previous_session(d, -m.shift) if m.shift < 0 else d + timedelta(days=m.shift)
-        rule += f"; {abs(m.shift)} session(s) earlier"
+    if m.shift < 0:
+        d = cal.previous_session(d, -m.shift)
+        rule += f"; {-m.shift} session(s) earlier"
+    elif m.shift > 0:
+        for _ in range(m.shift):
+            d = cal.next_session(d)
+        rule += f"; {m.shift} session(s) later"
     return d, rule
 
 

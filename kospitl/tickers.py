@@ -49,12 +49,26 @@ def matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(parts), re.I), by_name
 
 
+# words that may follow a company's name without making it another company's name
+FOLLOWERS = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|shares?|stock|Chairman|Vice|CEO|Chief|President|Group(?= Chairman))\b|"
+                       r"(?:'s|\u2019s)|\s*[,.;:()\[\]]|\s+[a-z0-9]|\s*$|[은는이가도의를을와과에로,]")
+KO_PARTICLE = re.compile(r"^(?:[은는이가도의를을와과에로]|와의|에서|으로|보다|까지|만|조차|부터|·|\s|$)")
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, code) of every company named in ``text``."""
+    """(start, end, code) of every company named in ``text``; a name that only starts a longer
+    name ("HD Hyundai Mipo", "한화비전") is some other company, not this one."""
     pat, by_name = matcher()
     out = []
     for m in pat.finditer(text):
         code = by_name.get(re.sub(r"[\s\u00a0]+", " ", m.group()).lower())
-        if code:
-            out.append((m.start(), m.end(), code))
+        if not code:
+            continue
+        rest = text[m.end():m.end() + 20]
+        if re.match(r"[\uac00-\ud7a3]", m.group()[-1]) or re.match(r"[A-Za-z0-9]*[\uac00-\ud7a3]$", m.group()):
+            if rest and re.match(r"[\uac00-\ud7a3]", rest[0]) and not KO_PARTICLE.match(rest):
+                continue
+        elif re.match(r"\s+[A-Z][a-z]", rest) and not FOLLOWERS.match(rest):
+            continue
+        out.append((m.start(), m.end(), code))
     return out

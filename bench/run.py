@@ -1,0 +1,503 @@
+#!/usr/bin/env python3
+"""kospitl benchmark: ingest throughput and its growth, re-ingest, memory, query latency, floor.
+
+    .venv/bin/python bench/run.py --quick                      # 1k articles, < ~1 minute
+    .venv/bin/python bench/run.py --sizes 1000,10000,100000    # the full table
+    .venv/bin/python bench/run.py --sizes 100000 --ingest-budget 1200   # time-boxed, extrapolated
+    .venv/bin/python bench/run.py --profile                    # where a 1k ingest spends its time
+
+Each size runs in a fresh worker process (so ``ru_maxrss`` is that size's peak) on a corpus
+made by ``bench/generate.py`` (cached in the workdir, keyed by size and seed). The worker
+ingests with the library in-process (``ingest_paths`` on consecutive batches of the sorted
+files, so the per-article cost can be followed as the database grows), re-ingests a sample of
+known articles, times the queries through the library and the CLI, and inserts the same
+observation rows with plain ``sqlite3`` in one transaction (the floor). See bench/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+PY = sys.executable
+KOSPITL = str(Path(PY).with_name("kospitl"))
+
+TARGETS = {"ingest_aps": 500, "growth": 1.2, "reingest_aps": 5000, "timeline_ms": 50, "rss_mb": 300}
+
+
+# ---- helpers --------------------------------------------------------------------------------
+
+def log(msg: str) -> None:
+    print(f"[{datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
+
+
+def rss_now_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def rss_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def timed(fn, repeat: int = 5) -> dict:
+    """Run ``fn`` once to warm up, then ``repeat`` times: median and min in ms, and its result."""
+    result = fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return {"median_ms": round(statistics.median(times), 2), "min_ms": round(min(times), 2), "result": result}
+
+
+def fresh_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        p = Path(str(path) + suffix)
+        if p.exists():
+            p.unlink()
+    for p in path.parent.glob(path.name + ".bak-*"):
+        p.unlink()
+
+
+def ensure_corpus(workdir: Path, n: int, seed: int) -> Path:
+    """The corpus for (n, seed), generated in a subprocess unless already there."""
+    out = workdir / f"corpus-{n}-s{seed}"
+    man = out / "manifest.json"
+    if man.exists():
+        m = json.loads(man.read_text())
+        if m.get("n") == n and m.get("seed") == seed:
+            return out
+    log(f"generating {n:,} articles (seed {seed}) → {out}")
+    t = time.perf_counter()
+    subprocess.run([PY, str(BENCH / "generate.py"), "-n", str(n), "--seed", str(seed), "--out", str(out)],
+                   check=True, stdout=subprocess.DEVNULL)
+    log(f"generated in {time.perf_counter() - t:.1f} s")
+    return out
+
+
+def explain(conn, sql: str, params: dict) -> str:
+    from sqlalchemy import text
+    return "; ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql), params))
+
+
+# ---- the worker: one size in a fresh process ----------------------------------------------------
+
+def worker(a: argparse.Namespace) -> dict:
+    base_rss = rss_now_mb()
+    from kospitl import export
+    from kospitl.db import open_db
+    from kospitl.ingest import expand, ingest_paths
+    from kospitl.store import rows as query_rows
+    import_rss = rss_now_mb()
+
+    corpus = Path(a.corpus)
+    manifest = json.loads((corpus / "manifest.json").read_text())
+    n = manifest["n"]
+    files = expand([str(corpus)])
+    assert len(files) == n, (len(files), n)
+    if a.order == "shuffled":
+        random.Random(a.seed).shuffle(files)
+    db = Path(a.workdir) / f"kospitl-{n}-s{a.seed}.db"
+    fresh_db(db)
+    res: dict = {"n": n, "corpus": str(corpus), "db": str(db), "order": a.order,
+                 "sessions": manifest["sessions"], "per_day": round(n / manifest["sessions"], 1),
+                 "rss_base_mb": round(base_rss, 1), "rss_after_import_mb": round(import_rss, 1)}
+
+    t = time.perf_counter()
+    engine = open_db(str(db))
+    res["open_db_s"] = round(time.perf_counter() - t, 3)
+
+    # -- ingest, batch by batch --
+    batch = a.batch or (100 if n <= 1000 else 1000)
+    batches = []
+    done = 0
+    t_all = time.perf_counter()
+    statuses: dict[str, int] = {}
+    observations = 0
+    stopped = False
+    while done < n:
+        chunk = files[done:done + batch]
+        t = time.perf_counter()
+        report = ingest_paths(engine, chunk)
+        dt = time.perf_counter() - t
+        for f in report.files:
+            statuses[f.status] = statuses.get(f.status, 0) + 1
+        observations += report.observations
+        done += len(chunk)
+        batches.append({"upto": done, "n": len(chunk), "s": round(dt, 3), "ms_per_article": round(dt * 1000 / len(chunk), 2),
+                        "rss_mb": round(rss_now_mb(), 1)})
+        elapsed = time.perf_counter() - t_all
+        if len(batches) % max(1, (n // batch) // 20) == 0 or done == n:
+            eta = elapsed / done * (n - done)
+            log(f"  {n:,}: {done:,} ingested, last batch {batches[-1]['ms_per_article']:.1f} ms/article, "
+                f"{done / elapsed:.1f} articles/s, rss {batches[-1]['rss_mb']:.0f} MB, eta {eta / 60:.1f} min")
+        if a.ingest_budget and elapsed > a.ingest_budget and done < n:
+            stopped = True
+            log(f"  ingest budget of {a.ingest_budget} s spent: stopping at {done:,} of {n:,} (figures are extrapolated)")
+            break
+    ingest_s = time.perf_counter() - t_all
+    res.update(ingested=done, partial=stopped, ingest_s=round(ingest_s, 2), statuses=statuses, observations=observations,
+               ingest_aps=round(done / ingest_s, 1), ingest_ms=round(ingest_s * 1000 / done, 2), batches=batches,
+               rss_peak_mb=round(rss_peak_mb(), 1))
+    win = 1000 if done >= 2000 else max(1, done // 10)
+    first = _window(batches, 0, win)
+    last = _window(batches, done - win, done)
+    res.update(window=win, first_ms=first, last_ms=last, growth_within=round(last / first, 2))
+    if stopped:  # least squares of ms/article on articles already in the database, carried to n
+        xs = [b["upto"] - b["n"] / 2 for b in batches[1:]] or [batches[0]["upto"]]
+        ys = [b["ms_per_article"] for b in batches[1:]] or [batches[0]["ms_per_article"]]
+        mx, my = statistics.fmean(xs), statistics.fmean(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (sum((x - mx) ** 2 for x in xs) or 1)
+        est_last = my + slope * (n - win / 2 - mx)
+        est_total = sum(my + slope * (x - mx) for x in range(done, n)) / 1000 + ingest_s
+        res.update(extrapolated={"slope_ms_per_1k_articles": round(slope * 1000, 4),
+                                 "last_ms": round(est_last, 2), "growth": round(est_last / first, 2),
+                                 "total_s": round(est_total, 0), "aps": round(n / est_total, 1)})
+
+    # -- re-ingest of known articles --
+    known = files[:done]
+    k = min(len(known), a.reingest)
+    sample = [known[i * len(known) // k] for i in range(k)]
+    t = time.perf_counter()
+    report = ingest_paths(engine, sample)
+    dt = time.perf_counter() - t
+    res.update(reingest_n=k, reingest_s=round(dt, 2), reingest_aps=round(k / dt, 1),
+               reingest_all_known=all(f.status == "known" for f in report.files))
+
+    # -- queries --
+    with engine.connect() as conn:
+        counts = dict(conn.exec_driver_sql(
+            "SELECT 'articles', COUNT(*) FROM article UNION ALL SELECT 'observations', COUNT(*) FROM observation "
+            "UNION ALL SELECT 'facts', COUNT(*) FROM fact UNION ALL SELECT 'problems', COUNT(*) FROM problem").all())
+        res["rows"] = counts
+        res["fact_status"] = dict(conn.exec_driver_sql("SELECT status, COUNT(*) FROM fact GROUP BY status").all())
+        res["obs_status"] = dict(conn.exec_driver_sql("SELECT status, COUNT(*) FROM observation GROUP BY status").all())
+        lo, hi = conn.exec_driver_sql("SELECT MIN(date), MAX(date) FROM fact WHERE subject = 'KOSPI'").one()
+        mid = conn.exec_driver_sql("SELECT date FROM fact GROUP BY date ORDER BY date LIMIT 1 OFFSET "
+                                   "(SELECT COUNT(DISTINCT date) FROM fact) / 2").scalar()
+        q = {}
+        r = timed(lambda: len(list(export.timeline(conn, subject="KOSPI"))))
+        q["timeline_lib"] = {**r, "rows": r.pop("result"), "range": [lo, hi]}
+        r = timed(lambda: len(list(export.timeline(conn, subject="KOSPI", kind="index", date_from=lo, date_to=hi))))
+        q["timeline_lib_kind_range"] = {**r, "rows": r.pop("result")}
+        show_sql = "SELECT * FROM fact WHERE date = :d ORDER BY kind, subject, metric, as_of"
+        r = timed(lambda: len(list(query_rows(conn, show_sql, {"d": mid}))))
+        q["show_date"] = {**r, "rows": r.pop("result"), "date": mid}
+        conf_sql = "SELECT * FROM fact WHERE status = 'conflict-resolved' ORDER BY date, kind, subject, metric, as_of"
+        r = timed(lambda: len(list(query_rows(conn, conf_sql))))
+        q["conflicts"] = {**r, "rows": r.pop("result")}
+        tl_sql = ("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why FROM fact "
+                  "WHERE subject = :subject ORDER BY date, kind, subject, metric, as_of")
+        q["plans"] = {"timeline": explain(conn, tl_sql, {"subject": "KOSPI"}),
+                      "show_date": explain(conn, show_sql, {"d": mid}),
+                      "conflicts": explain(conn, conf_sql, {})}
+        res["queries"] = q
+    cli = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([KOSPITL, "timeline", "--subject", "KOSPI", "--db", str(db), "--csv"], check=True,
+                       stdout=subprocess.DEVNULL)
+        cli.append((time.perf_counter() - t) * 1000)
+    ver = []
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run([KOSPITL, "--version"], check=True, stdout=subprocess.DEVNULL)
+        ver.append((time.perf_counter() - t) * 1000)
+    res["queries"]["timeline_cli"] = {"median_ms": round(statistics.median(cli), 1),
+                                      "startup_ms": round(statistics.median(ver), 1)}
+
+    # -- the floor: the same observation rows, plain sqlite3, one transaction --
+    res["floor"] = floor(db, Path(a.workdir) / f"floor-{n}.db", ingest_s)
+
+    # -- a CLI ingest of the first files, for comparison --
+    if a.cli_ingest:
+        m = min(a.cli_ingest, done)
+        cdb = Path(a.workdir) / f"cli-{n}.db"
+        fresh_db(cdb)
+        t = time.perf_counter()
+        subprocess.run([KOSPITL, "ingest", "-q", "--db", str(cdb), *files[:m]], check=True)
+        dt = time.perf_counter() - t
+        inproc = sum(b["s"] for b in batches if b["upto"] <= m) or batches[0]["s"] * m / batches[0]["n"]
+        res["cli_ingest"] = {"n": m, "s": round(dt, 2), "aps": round(m / dt, 1),
+                             "inprocess_s_same_files": round(inproc + res["open_db_s"], 2)}
+
+    res["verify"] = verify(engine, corpus, {str(Path(p).resolve()) for p in files[:done]}, a.verify)
+    res["rss_peak_mb"] = round(rss_peak_mb(), 1)
+    return res
+
+
+def _window(batches: list[dict], lo: int, hi: int) -> float:
+    """ms per article over the articles lo..hi (batch-weighted)."""
+    s = n = 0.0
+    for b in batches:
+        start = b["upto"] - b["n"]
+        overlap = max(0, min(hi, b["upto"]) - max(lo, start))
+        if overlap:
+            s += b["s"] * overlap / b["n"]
+            n += overlap
+    return round(s * 1000 / n, 2) if n else float("nan")
+
+
+def floor(db: Path, target: Path, ingest_s: float) -> dict:
+    src = sqlite3.connect(db)
+    cols = [r[1] for r in src.execute("PRAGMA table_info(observation)") if r[1] != "id"]
+    data = src.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM observation ORDER BY id").fetchall()
+    src.close()
+    fresh_db(target)
+    dst = sqlite3.connect(target, isolation_level=None)
+    dst.execute("PRAGMA journal_mode = WAL")
+    dst.execute("PRAGMA synchronous = NORMAL")
+    qc = ", ".join(f'"{c}"' for c in cols)
+    dst.execute(f"CREATE TABLE observation (id INTEGER PRIMARY KEY, {qc})")
+    dst.execute("CREATE INDEX ix_observation_article_id ON observation (article_id)")
+    dst.execute("CREATE INDEX ix_observation_key ON observation (date, kind, subject, metric, as_of)")
+    t = time.perf_counter()
+    dst.execute("BEGIN")
+    dst.executemany(f"INSERT INTO observation ({qc}) VALUES ({', '.join('?' * len(cols))})", data)
+    dst.execute("COMMIT")
+    dt = time.perf_counter() - t
+    dst.close()
+    fresh_db(target)
+    return {"rows": len(data), "s": round(dt, 3), "rows_per_s": round(len(data) / dt), "ratio": round(ingest_s / dt)}
+
+
+def verify(engine, corpus: Path, ingested: set[str], k: int) -> dict:
+    """A sample of articles: their stored observations against the facts they state; and the
+    timeline of the sample's sessions against the true history."""
+    docs = [json.loads(line) for line in open(corpus / "facts.jsonl", encoding="utf-8")]
+    docs = [d for d in docs if str((corpus / d["doc"]).resolve()) in ingested]
+    if not docs:
+        return {}
+    sample = [docs[i * len(docs) // min(k, len(docs))] for i in range(min(k, len(docs)))]
+    expected = stated = matched = 0
+    with engine.connect() as conn:
+        for d in sample:
+            path = str(corpus / d["doc"])
+            got: dict[tuple, list[float]] = {}
+            for r in conn.exec_driver_sql(
+                    "SELECT o.date, o.kind, o.subject, o.metric, o.as_of, o.value FROM observation o "
+                    "JOIN article a ON a.id = o.article_id WHERE a.source_path = ?", (path,)):
+                got.setdefault(tuple(r[:5]), []).append(r[5])
+            exp = {(d["date"], k_, s, m, a): v for k_, s, m, a, v, _q in d["facts"]}
+            expected += len(exp)
+            stated += len(got)
+            matched += sum(1 for key, v in exp.items() if any(abs(g - v) <= 1e-9 * max(1, abs(v)) for g in got.get(key, ())))
+        days = {d["date"] for d in sample}
+        truth = [json.loads(line) for line in open(corpus / "truth.jsonl", encoding="utf-8")]
+        truth = [t for t in truth if t["date"] in days]
+        ok = bad = missing = 0
+        for t in truth:
+            v = conn.exec_driver_sql("SELECT value FROM fact WHERE date=? AND kind=? AND subject=? AND metric=? AND as_of=?",
+                                     (t["date"], t["kind"], t["subject"], t["metric"], t["as_of"])).scalar()
+            if v is None:
+                missing += 1
+            elif abs(v - t["value"]) <= 0.5 * t["quantum"] + 1e-9 * max(1, abs(t["value"])):
+                ok += 1
+            else:
+                bad += 1
+    return {"articles": len(sample), "facts_expected": expected, "obs_keys": stated, "obs_matched": matched,
+            "recall": round(matched / expected, 4) if expected else None,
+            "timeline_rows": len(truth), "timeline_ok": ok, "timeline_wrong": bad, "timeline_missing": missing}
+
+
+# ---- profile ---------------------------------------------------------------------------------
+
+def profile(a: argparse.Namespace, corpus: Path) -> None:
+    import cProfile
+    import pstats
+    from kospitl.db import open_db
+    from kospitl.ingest import expand, ingest_paths
+
+    files = expand([str(corpus)])
+    db = Path(a.workdir) / "profile.db"
+    fresh_db(db)
+    engine = open_db(str(db))
+    prof = cProfile.Profile()
+    t = time.perf_counter()
+    prof.enable()
+    ingest_paths(engine, files)
+    prof.disable()
+    total = time.perf_counter() - t
+    out = Path(a.workdir) / f"profile-{len(files)}.pstats"
+    prof.dump_stats(out)
+    st = pstats.Stats(prof)
+    entries = []
+    for (file, line, fn), (cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        entries.append((ct, tt, nc, f"{_short(file)}:{line}({fn})"))
+    print(f"\ncProfile of one ingest of {len(files):,} articles: {total:.1f} s under the profiler "
+          f"({len(files) / total:.1f} articles/s); stats in {out}\n")
+    print("Top by cumulative time (kospitl functions, then the library calls they spend it in):")
+    print(f"{'cum s':>8} {'share':>6} {'self s':>7} {'calls':>9}  function")
+    for ct, tt, nc, name in sorted(entries, reverse=True):
+        if ("kospitl/" in name or "sqlalchemy/engine/base.py" in name or "sqlite3" in name or "re.Pattern" in name
+                or "coercions.py" in name or "cache_key.py" in name) and ct / total > 0.02:
+            print(f"{ct:8.2f} {ct / total:6.1%} {tt:7.2f} {nc:9}  {name}")
+    print("\nTop by self time:")
+    for ct, tt, nc, name in sorted(entries, key=lambda e: -e[1])[:15]:
+        print(f"{ct:8.2f} {tt / total:6.1%} {tt:7.2f} {nc:9}  {name}")
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        return
+    fresh_db(db)
+    engine = open_db(str(db))
+    p = Profiler(interval=0.002)
+    p.start()
+    ingest_paths(engine, files[:300])
+    p.stop()
+    html = Path(a.workdir) / "profile-pyinstrument.txt"
+    html.write_text(p.output_text(unicode=False, color=False, show_all=False))
+    print(f"\npyinstrument call tree (first 300 articles): {html}")
+
+
+def _short(file: str) -> str:
+    for marker in ("site-packages/", "/work/main/"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    return file
+
+
+# ---- the table ---------------------------------------------------------------------------------
+
+def fmt_table(results: list[dict]) -> str:
+    def cell(r: dict, key: str) -> str:
+        return str(r.get(key, "—"))
+
+    lines = []
+    hdr = ["figure"] + [f"{r['n']:,}" for r in results] + ["target"]
+    lines.append("| " + " | ".join(hdr) + " |")
+    lines.append("|" + "---|" * len(hdr))
+
+    def row(name: str, vals: list[str], target: str = "") -> None:
+        lines.append("| " + " | ".join([name] + vals + [target]) + " |")
+
+    def ext(r: dict, key: str, fmt: str = "{}") -> str:
+        e = r.get("extrapolated")
+        return f" (extrapolated to {r['n']:,}: {fmt.format(e[key])})" if e else ""
+
+    row("articles ingested", [f"{r['ingested']:,}" + (" (time-boxed)" if r["partial"] else "") for r in results])
+    row("articles per session (density)", [str(r["per_day"]) for r in results])
+    row("open_db (new file), s", [cell(r, "open_db_s") for r in results])
+    row("ingest throughput, articles/s", [f"{r['ingest_aps']}" + ext(r, "aps") for r in results], "≥ 500")
+    row("ingest, ms/article (mean)", [cell(r, "ingest_ms") for r in results], "≤ 2")
+    row("ms/article, first window", [f"{r['first_ms']} (first {r['window']:,})" for r in results])
+    row("ms/article, last window", [f"{r['last_ms']} (last {r['window']:,})" + ext(r, "last_ms") for r in results])
+    row("cost growth within the run (last/first)", [f"{r['growth_within']}×" + ext(r, "growth", "{}×") for r in results],
+        "≤ 1.2×")
+    if len(results) > 1:
+        b = results[0]["ingest_ms"]
+        row(f"mean ms/article vs the {results[0]['n']:,} run", [f"{r['ingest_ms'] / b:.2f}×" for r in results], "≤ 1.2×")
+    row("re-ingest of known articles, articles/s", [f"{r['reingest_aps']} ({r['reingest_n']:,} files)" for r in results],
+        "≥ 5,000")
+    row("peak RSS (ru_maxrss), MB", [cell(r, "rss_peak_mb") for r in results], "≤ 300")
+    row("timeline --subject KOSPI, library, ms",
+        [f"{r['queries']['timeline_lib']['median_ms']} ({r['queries']['timeline_lib']['rows']:,} rows)" for r in results],
+        "≤ 50")
+    row("timeline --subject KOSPI, CLI, ms",
+        [f"{r['queries']['timeline_cli']['median_ms']} (startup {r['queries']['timeline_cli']['startup_ms']})"
+         for r in results])
+    row("facts of one date (show), ms",
+        [f"{r['queries']['show_date']['median_ms']} ({r['queries']['show_date']['rows']} rows)" for r in results])
+    row("conflict-resolved facts, ms",
+        [f"{r['queries']['conflicts']['median_ms']} ({r['queries']['conflicts']['rows']} rows)" for r in results])
+    row("floor: same observations, plain sqlite3, s",
+        [f"{r['floor']['s']} ({r['floor']['rows']:,} rows)" for r in results])
+    row("kospitl ingest / floor", [f"{r['floor']['ratio']:,}×" for r in results])
+    row("CLI ingest (fresh db), articles/s",
+        [(f"{r['cli_ingest']['aps']} ({r['cli_ingest']['n']:,} files; in-process "
+          f"{r['cli_ingest']['n'] / r['cli_ingest']['inprocess_s_same_files']:.1f})") if r.get("cli_ingest") else "—"
+         for r in results])
+    row("rows: articles / observations / facts",
+        [f"{r['rows']['articles']:,} / {r['rows']['observations']:,} / {r['rows']['facts']:,}" for r in results])
+    row("verify: observation recall (sample)",
+        [f"{r['verify'].get('recall')} ({r['verify'].get('articles')} articles)" for r in results])
+    row("verify: timeline = truth (sample days)",
+        [f"{r['verify'].get('timeline_ok')}/{r['verify'].get('timeline_rows')}" for r in results])
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="kospitl benchmark (see bench/README.md)")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workdir", default="/tmp/kospitl-bench")
+    ap.add_argument("--quick", action="store_true", help="1k only, small samples: under a minute")
+    ap.add_argument("--batch", type=int, default=0, help="articles per timed batch (default 100 up to 1k, else 1,000)")
+    ap.add_argument("--order", choices=("sorted", "shuffled"), default="sorted",
+                    help="ingest order: sorted names (chronological) or shuffled by --seed")
+    ap.add_argument("--reingest", type=int, default=2000, help="known articles re-ingested (a spread sample)")
+    ap.add_argument("--cli-ingest", type=int, default=1000,
+                    help="files for the one timed CLI ingest (first size only; 0 = skip)")
+    ap.add_argument("--verify", type=int, default=200, help="articles sampled for verification")
+    ap.add_argument("--ingest-budget", type=float, default=0,
+                    help="seconds per size for the ingest; past it the run stops and extrapolates (0 = none)")
+    ap.add_argument("--profile", action="store_true", help="profile one ingest of the smallest size and exit")
+    ap.add_argument("--json", help="also write the results here (default: WORKDIR/results-DATE.json)")
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # worker: corpus directory
+    a = ap.parse_args(argv)
+    workdir = Path(a.workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    if a.one:
+        a.corpus = a.one
+        print(json.dumps(worker(a)))
+        return 0
+    sizes = [1000] if a.quick else [int(s.replace("_", "")) for s in a.sizes.split(",")]
+    if a.quick:
+        a.reingest, a.cli_ingest, a.verify = min(a.reingest, 200), min(a.cli_ingest, 100), min(a.verify, 50)
+    if a.profile:
+        profile(a, ensure_corpus(workdir, min(sizes), a.seed))
+        return 0
+    started = time.perf_counter()
+    results = []
+    for i, n in enumerate(sizes):
+        corpus = ensure_corpus(workdir, n, a.seed)
+        log(f"size {n:,}: worker starting")
+        cmd = [PY, __file__, "--one", str(corpus), "--seed", str(a.seed), "--workdir", str(workdir),
+               "--batch", str(a.batch), "--order", a.order, "--reingest", str(a.reingest),
+               "--cli-ingest", str(a.cli_ingest if i == 0 else 0), "--verify", str(a.verify),
+               "--ingest-budget", str(a.ingest_budget)]
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+        log(f"size {n:,}: done")
+    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--short", "kospitl", "migrations"],
+                           capture_output=True, text=True).stdout.split("\n")
+    meta = {"date": datetime.now().isoformat(timespec="seconds"), "git": git,
+            "uncommitted_library_files": sum(1 for x in dirty if x.strip()),
+            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
+            "machine": platform.machine(), "seed": a.seed, "order": a.order,
+            "wall_s": round(time.perf_counter() - started, 1)}
+    print(f"\nkospitl benchmark — {meta['date']}, git {git}"
+          f"{' (+' + str(meta['uncommitted_library_files']) + ' uncommitted library files)' if meta['uncommitted_library_files'] else ''}, "
+          f"Python {meta['python']}, SQLite {meta['sqlite']}, {meta['cpus']} CPUs; seed {a.seed}, order {a.order}; "
+          f"{meta['wall_s']:.0f} s\n")
+    print(fmt_table(results))
+    for r in results:
+        p = r["queries"]["plans"]
+        print(f"\n{r['n']:,}: query plans — timeline: {p['timeline']} | show: {p['show_date']} | conflicts: {p['conflicts']}")
+        if r.get("extrapolated"):
+            e = r["extrapolated"]
+            print(f"{r['n']:,}: EXTRAPOLATED from {r['ingested']:,} articles ingested in {r['ingest_s']:.0f} s: "
+                  f"slope {e['slope_ms_per_1k_articles']} ms/article per 1,000 articles in the database → "
+                  f"last 1,000 ≈ {e['last_ms']} ms/article, total ≈ {e['total_s'] / 60:.0f} min ({e['aps']} articles/s)")
+    path = Path(a.json) if a.json else workdir / f"results-{datetime.now():%Y%m%d-%H%M%S}.json"
+    path.write_text(json.dumps({"meta": meta, "results": results}, indent=1))
+    print(f"\nresults: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
