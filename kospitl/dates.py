@@ -68,7 +68,7 @@ def find_dates(text: str) -> list[DateRef]:
             if ref is None:
                 continue
             before = text[max(0, s - 25):s]
-            comparison = bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(text[e:e + 6]))
+            comparison = bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(text[e:e + 25]))
             found.append(DateRef(**{**ref.__dict__, "comparison": comparison}))
             taken.append((s, e))
     return sorted(found, key=lambda r: r.start)

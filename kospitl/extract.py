@@ -240,7 +240,7 @@ def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
     g = m.groupdict()
     raw = g.get("n") or m.group()
     try:
-        if unit == "won" and HANGUL.search(m.group()) and re.search(r"[조억만천백십]", raw):
+        if re.search(r"[조억만천백십]", raw):
             value = parse_korean(raw)
         elif g.get("ko"):
             value = parse_korean(raw + g["ko"])
@@ -465,7 +465,7 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     if after and s.clauses[ci][0] == 0:
         return _concrete(after[0], ctx)
     # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
-    if ctx.prev_entities and not any(cs <= e.start < ce for e in ents) and not any(e.end <= f.start for e in ents):
+    if ctx.prev_entities and not any(e.end <= f.start for e in ents):
         e = ctx.prev_entities[-1]
         if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (s.korean and e.type == "company"):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
@@ -1036,7 +1036,7 @@ def _breadth(s: Sentence, emit: _Emitter) -> None:
         emit.add(dec, "index", "KOSPI", "decliners", "close", dec.value, "index.breadth", date_ref=date_ref)
         u = L.UNCHANGED_COUNT.search(s.text)
         if u:
-            pos = u.start("z") if u["z"] else u.start("w")
+            pos = u.start("z") if u["z"] else u.start("v") if u["v"] else u.start("w")
             z = next((f for f in s.figures if f.start == pos), None)
             if z is not None:
                 emit.add(z, "index", "KOSPI", "unchanged", "close", z.value, "index.breadth", date_ref=date_ref)
@@ -1066,6 +1066,9 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
         for m in L.RECORD.finditer(clause):
             if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending:
                 continue
+            if re.search(r"만의\s*$|이후\s*$|이래\s*$", clause[max(0, m.start() - 12):m.start()]) or re.match(
+                    r"\s*(?:since|in (?:more than |over |about )?(?:\w+\s+){0,3}(?:years?|months?|weeks?))\b", clause[m.end():]):
+                continue  # "11개월 만의 최고치", "its highest close since March": a high in a while, not a record
             if L.NOT_RECORD.search(clause[max(0, m.start() - 30):m.start()]) and \
                     _figure_after(s, cs + m.end(), ce, 14) is None:
                 continue  # "just short of its record close": no record set

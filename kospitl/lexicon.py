@@ -14,7 +14,7 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("noise", "", re.compile(r"KOSPI\s?200 futures|코스피200 선물|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|"
+    ("noise", "", re.compile(r"KOSPI\s?200 futures|코스피200 선물|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average))?", I)),
@@ -154,7 +154,7 @@ NOT_COMPANY_WORDS = re.compile(
     r"Other|Most|Many|Some|All|Both|Each|Meanwhile|Elsewhere|However|Also|While|After|Before|On|In|At|By|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b")
-UNCHANGED_COUNT = re.compile(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|(?P<w>{NUM})\s+(?:stocks|issues|shares)?\s*(?:were |closed |finished |ended )?(?:unchanged|flat)\b", I)
+UNCHANGED_COUNT = re.compile(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|(?P<v>{NUM})개(?: 종목)?(?:은|이|는)? 보합|(?P<w>{NUM})\s+(?:stocks|issues|shares)?\s*(?:were |closed |finished |ended )?(?:unchanged|flat)\b", I)
 # "moved between 3,190.85 and 3,227.03", "traded in a range of X to Y": the day's low and high
 RANGE = re.compile(rf"\b(?:moved|traded|fluctuated|swung|ranged|oscillated|hovered)\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
 # "short of its record close": a record not reached
