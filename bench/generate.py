@@ -24,7 +24,7 @@ Output, in ``OUT``:
 * ``facts.jsonl`` — one line per article: the facts it states, as printed (``doc``, ``date``,
   ``facts`` = [[kind, subject, metric, as_of, value, quantum], ...], ``typos`` = keys printed wrong);
 * ``truth.jsonl`` — the true value of every fact stated on any covered session, with the finest
-  quantum (value of the last printed digit) any article printed it with;
+  and the coarsest quantum (value of the last printed digit) the articles printed it with;
 * ``manifest.json`` — seed, N, range, counts.
 
 Deterministic: the same ``--seed`` and ``-n`` give byte-identical files.
@@ -55,6 +55,7 @@ from kospitl.articles import content_hash  # noqa: E402
 
 FIRST_DAY = date(2016, 1, 4)
 LAST_DAY = date(2025, 12, 30)
+FORMAT = 2  # bumped when the output changes; bench/run.py regenerates older corpora
 MIN_PER_DAY = 4  # "several articles per day": fewer articles → fewer (evenly spaced) days
 
 MONTH_ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
@@ -680,7 +681,7 @@ def generate(n: int, seed: int, out: Path, typo_rate: float = 0.01, min_per_day:
     writer = Writer(market, load_tickers(), typo_rate, seed)
     plan = plan_days(market, n, min_per_day)
     seen: set[str] = set()
-    truth: dict[tuple, list] = {}  # key → [true value, finest quantum printed]
+    truth: dict[tuple, list] = {}  # key → [true value, finest quantum printed, coarsest]
     counts: dict[str, int] = {}
     nfacts = 0
     with open(out / "facts.jsonl", "w", encoding="utf-8") as facts:
@@ -705,15 +706,16 @@ def generate(n: int, seed: int, out: Path, typo_rate: float = 0.01, min_per_day:
                 key = (day_d.isoformat(), kind, subject, metric, as_of)
                 if key in truth:
                     truth[key][1] = min(truth[key][1], q)
+                    truth[key][2] = max(truth[key][2], q)
                 else:
-                    truth[key] = [_true_value(market, day, kind, subject, metric), q]
+                    truth[key] = [_true_value(market, day, kind, subject, metric), q, q]
             if not quiet and (i + 1) % 10000 == 0:
                 print(f"  generated {i + 1:,}/{n:,}", file=sys.stderr)
     with open(out / "truth.jsonl", "w", encoding="utf-8") as f:
-        for (d, kind, subject, metric, as_of), (v, q) in sorted(truth.items()):
+        for (d, kind, subject, metric, as_of), (v, q, qmax) in sorted(truth.items()):
             f.write(json.dumps({"date": d, "kind": kind, "subject": subject, "metric": metric, "as_of": as_of,
-                                "value": v, "quantum": q}) + "\n")
-    manifest = {"n": n, "seed": seed, "typo_rate": typo_rate, "min_per_day": min_per_day,
+                                "value": v, "quantum": q, "coarsest": qmax}) + "\n")
+    manifest = {"format": FORMAT, "n": n, "seed": seed, "typo_rate": typo_rate, "min_per_day": min_per_day,
                 "first_day": plan[0].isoformat(), "last_day": plan[-1].isoformat(), "sessions": len(set(plan)),
                 "outlets": counts, "facts": nfacts, "truth_rows": len(truth),
                 "bytes": sum(f.stat().st_size for f in out.rglob("*.txt")),

@@ -26,3 +26,15 @@ def test_seed_scores(runner, db, tmp_path):
     assert invoke(runner, "export", "timeline", "--db", db, "-o", str(tl)).exit_code == 0
     assert score(gold, obs) >= 0.97
     assert score(gold, tl) >= 0.95
+
+
+def test_held_out_corpus_scores(runner, db, tmp_path):
+    """16 articles from outlets and weeks the rules were not written on (tests/corpus/holdout,
+    written independently with their gold); a regression guard for the rules' generality."""
+    from conftest import ROOT
+
+    folder = ROOT / "tests" / "corpus" / "holdout"
+    assert invoke(runner, "ingest", "-q", "--db", db, str(folder)).exit_code == 0
+    obs = tmp_path / "o.csv"
+    invoke(runner, "export", "observations", "--db", db, "-o", str(obs))
+    assert score(folder / "gold.jsonl", obs) >= 0.95
