@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 PY = sys.executable
-KOSPITL = str(Path(PY).with_name("kospitl"))
+KOSPITL = [PY, "-m", "kospitl"]  # the CLI, with whichever library PYTHONPATH selects (see --lib)
 
 TARGETS = {"ingest_aps": 500, "growth": 1.2, "reingest_aps": 5000, "timeline_ms": 50, "rss_mb": 300}
 
@@ -85,9 +85,32 @@ def ensure_corpus(workdir: Path, n: int, seed: int) -> Path:
     log(f"generating {n:,} articles (seed {seed}) → {out}")
     t = time.perf_counter()
     subprocess.run([PY, str(BENCH / "generate.py"), "-n", str(n), "--seed", str(seed), "--out", str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, env=os.environ)
     log(f"generated in {time.perf_counter() - t:.1f} s")
     return out
+
+
+def use_library(spec: str | None, workdir: Path) -> str:
+    """``--lib``: a directory holding ``kospitl/`` (with ``data/`` and ``migrations/`` beside it),
+    or ``git:REV`` — that commit exported once into the workdir, so a run measures one fixed
+    version while the checkout keeps changing. Children find it through PYTHONPATH."""
+    if not spec:
+        import kospitl
+        return str(Path(kospitl.__file__).resolve().parent.parent)
+    if spec.startswith("git:"):
+        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", spec[4:]], check=True,
+                             capture_output=True, text=True).stdout.strip()
+        lib = workdir / f"lib-{rev}"
+        if not (lib / "kospitl").is_dir():
+            lib.mkdir(parents=True, exist_ok=True)
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "kospitl", "data", "migrations"],
+                                     check=True, capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", str(lib)], input=archive, check=True)
+        spec = str(lib)
+    lib = str(Path(spec).resolve())
+    sys.path.insert(0, lib)
+    os.environ["PYTHONPATH"] = lib + (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
+    return lib
 
 
 def explain(conn, sql: str, params: dict) -> str:
@@ -114,7 +137,8 @@ def worker(a: argparse.Namespace) -> dict:
         random.Random(a.seed).shuffle(files)
     db = Path(a.workdir) / f"kospitl-{n}-s{a.seed}.db"
     fresh_db(db)
-    res: dict = {"n": n, "corpus": str(corpus), "db": str(db), "order": a.order,
+    import kospitl
+    res: dict = {"n": n, "library": str(Path(kospitl.__file__).resolve().parent), "corpus": str(corpus), "db": str(db), "order": a.order,
                  "sessions": manifest["sessions"], "per_day": round(n / manifest["sessions"], 1),
                  "rss_base_mb": round(base_rss, 1), "rss_after_import_mb": round(import_rss, 1)}
 
@@ -221,7 +245,7 @@ def worker(a: argparse.Namespace) -> dict:
         times = []
         for _ in range(a.cli_repeat):
             t = time.perf_counter()
-            p = subprocess.run([KOSPITL, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            p = subprocess.run([*KOSPITL, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             if p.returncode not in (0, 1):  # 1: conflicts/check found something
                 return None
             times.append((time.perf_counter() - t) * 1000)
@@ -241,7 +265,7 @@ def worker(a: argparse.Namespace) -> dict:
         cdb = Path(a.workdir) / f"cli-{n}.db"
         fresh_db(cdb)
         t = time.perf_counter()
-        subprocess.run([KOSPITL, "ingest", "-q", "--db", str(cdb), *files[:m]], check=True)
+        subprocess.run([*KOSPITL, "ingest", "-q", "--db", str(cdb), *files[:m]], check=True)
         dt = time.perf_counter() - t
         inproc = sum(b["s"] for b in batches if b["upto"] <= m) or batches[0]["s"] * m / batches[0]["n"]
         res["cli_ingest"] = {"n": m, "s": round(dt, 2), "aps": round(m / dt, 1),
@@ -471,6 +495,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds per size for the ingest; past it the run stops and extrapolates (0 = none)")
     ap.add_argument("--profile", action="store_true", help="profile one ingest of the smallest size and exit")
     ap.add_argument("--json", help="also write the results here (default: WORKDIR/results-DATE.json)")
+    ap.add_argument("--lib", help="library to measure: a directory holding kospitl/, or git:REV "
+                    "(exported into the workdir; default: the installed kospitl)")
     ap.add_argument("--one", help=argparse.SUPPRESS)  # worker: corpus directory
     a = ap.parse_args(argv)
     workdir = Path(a.workdir)
@@ -484,7 +510,11 @@ def main(argv: list[str] | None = None) -> int:
         a.reingest, a.cli_ingest, a.verify = min(a.reingest, 100), min(a.cli_ingest, 40), min(a.verify, 30)
         a.cli_repeat = 1
         a.ingest_budget = a.ingest_budget or 25
+    lib = use_library(a.lib, workdir)
     if a.profile:
+        if a.lib:  # profile in a child that imports the chosen library
+            cmd = [PY, __file__, "--profile", "--sizes", str(min(sizes)), "--seed", str(a.seed), "--workdir", str(workdir)]
+            return subprocess.run(cmd, env=os.environ).returncode
         profile(a, ensure_corpus(workdir, min(sizes), a.seed))
         return 0
     started = time.perf_counter()
@@ -497,19 +527,22 @@ def main(argv: list[str] | None = None) -> int:
                "--batch", str(a.batch), "--order", a.order, "--reingest", str(a.reingest),
                "--cli-ingest", str(a.cli_ingest if i == 0 else 0), "--verify", str(a.verify),
                "--ingest-budget", str(a.ingest_budget), "--cli-repeat", str(a.cli_repeat)]
-        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
         log(f"size {n:,}: done")
-    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--short", "kospitl", "migrations"],
-                           capture_output=True, text=True).stdout.split("\n")
-    meta = {"date": datetime.now().isoformat(timespec="seconds"), "git": git,
+    if a.lib and a.lib.startswith("git:"):
+        git, dirty = Path(lib).name.removeprefix("lib-"), []
+    else:
+        git = subprocess.run(["git", "-C", lib, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", lib, "status", "--short", "kospitl", "migrations"],
+                               capture_output=True, text=True).stdout.split("\n")
+    meta = {"date": datetime.now().isoformat(timespec="seconds"), "git": git, "library": lib,
             "uncommitted_library_files": sum(1 for x in dirty if x.strip()),
             "python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "cpus": os.cpu_count(),
             "machine": platform.machine(), "seed": a.seed, "order": a.order,
             "loadavg_start": load0, "loadavg_end": [round(x, 2) for x in os.getloadavg()],
             "wall_s": round(time.perf_counter() - started, 1)}
-    print(f"\nkospitl benchmark — {meta['date']}, git {git}"
+    print(f"\nkospitl benchmark — {meta['date']}, library {lib} at git {git}"
           f"{' (+' + str(meta['uncommitted_library_files']) + ' uncommitted library files)' if meta['uncommitted_library_files'] else ''}, "
           f"Python {meta['python']}, SQLite {meta['sqlite']}, {meta['cpus']} CPUs; seed {a.seed}, order {a.order}; "
           f"{meta['wall_s']:.0f} s; load average {load0[0]} → {meta['loadavg_end'][0]}\n")

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from kospitl import sessions, store
 from kospitl.articles import Article, read_file
 from kospitl.errors import ArticleError, KospitlError, Problem
-from kospitl.extract import extract
+from kospitl.extraction import extract
 from kospitl.records import Observation
 from kospitl.resolution import report_session, resolve
 from kospitl.witness import fingerprint, source_kind, witness_of

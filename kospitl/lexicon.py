@@ -1,5 +1,5 @@
 """The words of market news, as data: who a figure is about, what kind of figure it is,
-which way it points, and what makes it noise. The extractor (``kospitl.extract``) only
+which way it points, and what makes it noise. The extractor (``kospitl.extraction``) only
 combines these tables; to teach kospitl new wording, add a row here.
 """
 from __future__ import annotations

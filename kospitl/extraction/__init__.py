@@ -1,0 +1,113 @@
+"""Extraction: article text → ``Mention`` records (meaning known, dates still phrases).
+
+Each sentence is read as a set of *figures* (numbers with units), *entities* (what a figure is
+about) and *cues* (direction, level type, time, date). A figure belongs to the nearest entity
+before it in its clause ("respectively" and "each" pair lists); its meaning follows from the
+entity type, the unit and the nearest cue. The word lists live in ``kospitl.lexicon``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from kospitl import lexicon as L
+from kospitl.articles import Article
+from kospitl.dates import find_dates
+from kospitl.errors import Problem
+from kospitl.records import Mention
+from kospitl.text import paragraphs, sentences
+from kospitl.extraction.reading import Entity, Sentence, _read
+from kospitl.extraction.context import Context, _Emitter, _day_key, _is_intraday_report, _settle_records
+from kospitl.extraction.attach import _pair, _possessive
+from kospitl.extraction.meaning import _interpret
+from kospitl.extraction.special import _breadth, _ranges, _reference_closes, _skip_noise_figures, _unchanged
+from kospitl.extraction.milestones import _figure_after, _milestones
+
+
+def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
+    """All mentions in the article, and the problems met while reading it."""
+    mentions: list[Mention] = []
+    problems: list[Problem] = []
+    intraday = _is_intraday_report(article)
+    for sec in article.sections:
+        if sec.kind in ("sources", "footer"):
+            continue
+        if sec.kind == "body":
+            narrative = any(x.kind in ("sources", "timeline", "related") for x in article.sections)
+            ctx = Context(intraday_report=intraday, narrative=narrative)
+            found: list[Mention] = []
+            for para in paragraphs(article.text, sec.start, sec.end):
+                ctx.para_date = None
+                for span in sentences(article.text, para):
+                    found += _sentence(article, span, ctx, problems)
+            mentions += found + _settle_records(found, ctx, article.doc_date)
+            problems += ctx.problems
+        else:  # related articles and timeline: one claim per line, dated by the line
+            for para in paragraphs(article.text, sec.start, sec.end):
+                line = article.text[para[0]:para[1]]
+                dates = [d for d in find_dates(line) if d.form == "full"]
+                if not dates:
+                    continue
+                try:
+                    base = date(dates[0].year or 0, dates[0].month or 0, dates[0].day or 0)
+                except ValueError:
+                    continue
+                ctx = Context(intraday_report=False, base=base)
+                for span in sentences(article.text, para):
+                    mentions += _sentence(article, span, ctx, problems)
+                problems += ctx.problems
+    return mentions, problems
+
+
+
+def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: list[Problem]) -> list[Mention]:
+    text = article.text[span[0]:span[1]]
+    s = _read(text, span[0])
+    out: list[Mention] = []
+    emit = _Emitter(article, s, ctx, out)
+    _skip_noise_figures(s)
+    # reference closes first: "the previous session's close of 1,449.8", "Wednesday's record close of 3,657.28"
+    _reference_closes(s, emit)
+    _breadth(s, emit)
+    _ranges(s, ctx, emit)
+    for m in L.PREVIOUS_RECORD.finditer(s.text):
+        target = _figure_after(s, m.end(), len(s.text), 60)
+        if target is not None:
+            target.used = target.reserved = True  # a record of another day, settled by _milestones
+    owners: dict[int, list[Entity]] = {}
+    for ci in range(len(s.clauses)):
+        figs = [f for f in s.figures if s.clauses[ci][0] <= f.start < s.clauses[ci][1]]
+        for fig, ent in _pair(s, ci, figs, ctx):
+            if ent is not None:
+                owners.setdefault(id(fig), []).append(ent)
+    for fig in s.figures:
+        if fig.used:
+            continue
+        for ent in owners.get(id(fig), []):
+            _interpret(s, fig, ent, ctx, emit)
+    _milestones(s, ctx, emit, owners)
+    _unchanged(s, ctx, emit)
+    if L.DAYS_HIGH.search(s.text):
+        ctx.pending.append(("day_high", _day_key(s.dates)))  # "kept building on its gains to finish at the day's high"
+    _update_context(s, ctx, out)
+    return out
+
+
+def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
+    named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
+    if named:
+        ctx.para_date = replace(named[-1], start=0, end=0)
+    clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"]
+    as_ofs = {m.as_of for m in out if m.kind != "milestone"}
+    ctx.prev_as_of = next(iter(as_ofs)) if len(as_ofs) == 1 else None
+    if clocks:
+        ctx.carry_time = clocks[-1].as_of
+        ctx.carry_left = 10_000 if ctx.intraday_report else 1
+        ctx.carry_kinds = {m.kind for m in out if m.as_of == ctx.carry_time}
+    elif ctx.carry_left > 0:
+        ctx.carry_left -= 1
+    elif any(t.form == "close" for t in s.times):
+        ctx.carry_time = None
+    if s.entities and s.entities[0].type == "index" and not _possessive(s, s.entities[0]):
+        ctx.market = s.entities[0].subject  # "the index" in what follows means this one
+    ctx.prev_entities = s.entities or ctx.prev_entities

@@ -1,0 +1,116 @@
+"""Which entity a figure is about: nearest before it, or paired through a list."""
+from __future__ import annotations
+
+import re
+from kospitl import lexicon as L
+from kospitl.extraction.reading import Entity, Figure, Sentence
+from kospitl.extraction.reading import _clause_of
+from kospitl.extraction.context import Context
+
+
+def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[Figure, Entity | None]]:
+    """Which entity each figure of a clause is about.
+
+    A group of entities ("individuals and institutions", "HD Hyundai Heavy Industries and
+    Hanwha Ocean") followed by as many figures of one unit pairs them in order, with or
+    without "respectively"; "each" gives one figure to every member.
+    """
+    cs, ce = s.clauses[ci]
+    ents = s.entities
+    paired: dict[int, Entity] = {}
+    seen: set[int] = set()
+    for first in figs:
+        group = _group_before(s, first.start, ents)
+        if len(group) < 2 or id(group[-1]) in seen:
+            continue
+        seen.add(id(group[-1]))
+        nxt = min([e.start for e in ents if e.start >= first.start] + [ce])
+        run = [f for f in figs if group[-1].end <= f.start < nxt]
+        explicit = bool(L.RESPECTIVELY.search(s.text[group[0].start:]))
+        for unit in dict.fromkeys(f.unit for f in run):
+            same = [f for f in run if f.unit == unit and f.unit in _units_for(group[0].type)]
+            n = len(group)
+            if same and (len(same) == n or (explicit and len(same) % n == 0)):
+                for i, f in enumerate(same):
+                    paired[id(f)] = group[i % n]
+    out: list[tuple[Figure, Entity | None]] = []
+    for f in figs:
+        if id(f) in paired:
+            out.append((f, paired[id(f)]))
+            continue
+        ent = _nearest(s, f, ents, ctx)
+        group = _group_before(s, f.start, ents)
+        if ent is not None and len(group) > 1 and L.EACH.search(s.text[group[-1].end:f.start]):
+            out.extend((f, g) for g in group)  # "Samsung and SK hynix ... each rose about 1 percent"
+            continue
+        if ent is not None and ent.type == "investor" and len(group) > 1:
+            out.append((f, None))  # "foreigners and institutions bought 881.9 billion won": combined
+            continue
+        out.append((f, ent))
+    return out
+
+
+def _units_for(etype: str) -> tuple[str, ...]:
+    return {"investor": ("won", "amount"), "company": ("pct", "won"), "index": ("pct", "pt", "num"),
+            }.get(etype, ("won", "pct", "num", "amount"))  # noqa: E501
+
+
+def _group_before(s: Sentence, pos: int, ents: list[Entity]) -> list[Entity]:
+    """The run of same-type entities joined by "and"/","/"과" that ends nearest before ``pos``."""
+    before = [e for e in ents if e.end <= pos and e.type != "noise"]
+    if not before:
+        return []
+    last = before[-1]
+    group = [last]
+    for e in reversed(before[:-1]):
+        gap = s.text[e.end:group[0].start]
+        if e.type == last.type and e.subject not in {g.subject for g in group} and re.fullmatch(r"\s*(?:,|and|, and|과|와|,\s*and|및|·)?\s*(?:the\s+|its\s+|rival\s+)?[\w\s-]{0,25}?\s*", gap) and len(gap) < 40 \
+                and not re.search(r"\d|\bwhile\b|\bbut\b", gap):
+            group.insert(0, e)
+        else:
+            break
+    return group
+
+
+def _possessive(s: Sentence, e: Entity) -> bool:
+    """"the Kospi's gains": an entity named as an owner, not as what a figure is about."""
+    return bool(re.match(r"(?:'s|\u2019s|')\s+(?!market|total|combined|balance|close|record|previous)[a-z]", s.text[e.end:e.end + 12]))
+
+
+def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity | None:
+    cs, ce = s.clauses[_clause_of(s, f.start)]
+    before = [e for e in ents if e.end <= f.start and (e.type != "noise" or e.start >= cs)]
+    strong = [e for e in before if not _possessive(s, e)]
+    if strong:
+        before = strong
+    if before:
+        return _concrete(before[-1], ctx)
+    # "After opening 0.8 percent higher at 1,174.27, the index ...": the subject comes later
+    ci = _clause_of(s, f.start)
+    after = [e for e in ents if f.end <= e.start < ce and e.type in ("index", "index_ref")]
+    if after and s.clauses[ci][0] == 0:
+        return _concrete(after[0], ctx)
+    # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
+    if ctx.prev_entities and not any(e.end <= f.start for e in ents):
+        e = ctx.prev_entities[-1]
+        if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (s.korean and e.type == "company"):
+            return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
+    if f.unit == "shares":
+        return Entity("index", "KOSPI", -1, -1)
+    return None
+
+
+def _concrete(e: Entity, ctx: Context) -> Entity:
+    if e.type == "index_ref":
+        return Entity("index", ctx.market or "KOSPI", e.start, e.end)
+    return e
+
+
+def _owner(s: Sentence, f: Figure) -> Entity | None:
+    before = [e for e in s.entities if e.end <= f.start and e.type not in ("investor",)]
+    if not before:
+        return None
+    e = before[-1]
+    if e.type == "index_ref":
+        return Entity("index", "", e.start, e.end)
+    return e

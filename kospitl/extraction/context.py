@@ -1,0 +1,111 @@
+"""What carries from sentence to sentence, and the emitter that turns figures into mentions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+from datetime import date
+from decimal import Decimal
+from kospitl.articles import Article
+from kospitl.dates import DateRef, find_times
+from kospitl.errors import Problem
+from kospitl.records import Mention
+from kospitl.extraction.reading import Entity, Figure, Sentence
+
+
+@dataclass
+class Context:
+    """What carries from sentence to sentence within one section."""
+
+    intraday_report: bool
+    base: date | None = None  # the date of a Related/Timeline line
+    market: str = "KOSPI"
+    carry_time: str | None = None
+    carry_left: int = 0
+    prev_entities: list[Entity] = field(default_factory=list)
+    pending: list[tuple[str, Any]] = field(default_factory=list)  # records stated without a figure
+    carry_kinds: set[str] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+    narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
+    para_date: DateRef | None = None
+    prev_as_of: str | None = None
+
+
+def _settle_records(found: list[Mention], ctx: Context, doc: date | None) -> list[Mention]:
+    """"Stocks surged ... to close at an all-time high": the record is the session's close."""
+    out = []
+    for metric, day in dict.fromkeys(ctx.pending):
+        if metric == "day_high":
+            closes = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == "close"
+                      and _same_session(m, day, doc)]
+            if closes:
+                out.append(replace(closes[0], metric="high", rule="index.high_at_close"))
+            continue
+        level = "close" if metric == "record_close" else "high"
+        cands = [m for m in found if m.kind == "index" and m.subject == "KOSPI" and m.metric == level
+                 and _same_session(m, day, doc)]
+        if cands:
+            out.append(replace(cands[0], kind="milestone", metric=metric, as_of="close", approx=False,
+                               rule=f"milestone.{metric}"))
+    return out
+
+
+def _day_key(dates: list[DateRef]) -> Any:
+    """The most specific day a sentence names: (month, day), a weekday, or None."""
+    named = [d for d in dates if not d.comparison]
+    for forms in (("full", "monthday"), ("daynum",), ("weekday",)):
+        for d in named:
+            if d.form in forms:
+                return (d.month, d.day) if d.form in ("full", "monthday") else (None, d.day) if d.form == "daynum" else d.weekday
+    return None
+
+
+def _same_session(m: Mention, day: Any, doc: date | None = None) -> bool:
+    """A mention about the day a sentence named (or, with none named, the report's own day)."""
+    if m.shift != 0 or (m.date_ref is not None and m.date_ref.form == "previous"):
+        return False
+    if day is None:
+        return m.date_ref is None or m.date_ref.form in ("today", "daynum")
+    if m.date_ref is None:  # the report's own day: does the sentence name it?
+        return doc is not None and day in ((doc.month, doc.day), (None, doc.day), doc.weekday())
+    return m.date_ref is not None and _day_key([m.date_ref]) in (day, (None, day[1]) if isinstance(day, tuple) else day)
+
+
+def _is_intraday_report(article: Article) -> bool:
+    if any(s.kind in ("sources", "timeline", "related") for s in article.sections):
+        return False  # digests and aggregators sum up finished sessions
+    pub = article.published_at
+    if pub is not None:
+        return (9, 0) <= (pub.hour, pub.minute) < (15, 30)
+    # no clock: a report whose opening sentences speak of the open or a time, not the close
+    body = next((s for s in article.sections if s.kind == "body"), None)
+    if body is None:
+        return False
+    head = article.text[body.start:body.start + 700]
+    times = find_times(head)
+    has_time = any(t.form in ("clock", "press", "open", "intraday", "first_minutes") for t in times)
+    has_close = any(t.form == "close" for t in times) or any(t.as_of == "close" for t in times if t.form == "clock")
+    return has_time and not has_close
+
+
+class _Emitter:
+    def __init__(self, article: Article, s: Sentence, ctx: Context, out: list[Mention]) -> None:
+        self.article, self.s, self.ctx, self.out = article, s, ctx, out
+        self.pending = ctx.pending
+
+    def problem(self, code: str, message: str, fig: Figure) -> None:
+        start = self.s.offset + fig.start
+        self.ctx.problems.append(Problem(code, message, self.article.line_of(start), self.s.text, "warning"))
+
+    def add(self, fig: Figure, kind: str, subject: str, metric: str, as_of: str, value: Decimal,
+            rule: str, *, date_ref: DateRef | None = None, shift: int = 0, own_date: bool = False,
+            approx: bool | None = None) -> None:
+        s = self.s
+        if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
+            date_ref = self.ctx.para_date
+        self.out.append(Mention(
+            kind=kind, subject=subject, metric=metric, as_of=as_of, value=float(value),
+            approx=fig.approx if approx is None else approx,
+            start=s.offset + fig.start, end=s.offset + fig.end,
+            sent_start=s.offset, sent_end=s.offset + len(s.text), rule=rule, decimals=fig.dec, quantum=fig.quantum,
+            date_ref=date_ref, base=self.ctx.base, shift=shift, needs_own_date=own_date))
+        fig.used = True

@@ -1,0 +1,298 @@
+"""What a figure means for each kind of entity: index, quote, flow, fx, bond, indicator."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from kospitl import lexicon as L
+from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_PRICE, MIN_FLOW, Sentence
+from kospitl.extraction.reading import _clause_of
+from kospitl.extraction.timing import _as_of_for, _change_as_of, _date_for, _extreme_as_of, _indicator_as_of
+from kospitl.extraction.context import Context, _Emitter
+
+
+def _sign_between(s: Sentence, start: int, fig: Figure, up: re.Pattern[str], down: re.Pattern[str]) -> int:
+    """+1/-1 from the direction word nearest the figure: in Korean the verb after it; in
+    English the word before it (after ``start``), then a word printed right after it
+    ("1.35 won stronger", "(up 29.98%)"), then the nearest earlier word of its clause
+    ("Hyundai Motor fell 2.58 percent ... and Kia 2.47 percent")."""
+    if fig.sign:
+        return fig.sign
+    cs, ce = s.clauses[_clause_of(s, fig.start)]
+    if s.korean:
+        found = _nearest_match(s.text[fig.end:min(ce, fig.end + 40)], up, down, first=True)
+        if found:
+            return found
+    found = _nearest_match(s.text[max(0, start):fig.start], up, down)
+    if found:
+        return found
+    after = s.text[fig.end:fig.end + 30].lstrip(" ,(")
+    if up.match(after):
+        return 1
+    if down.match(after):
+        return -1
+    return _nearest_match(s.text[cs:fig.start], up, down)
+
+
+def _nearest_match(seg: str, up: re.Pattern[str], down: re.Pattern[str], first: bool = False) -> int:
+    best, pos = 0, (len(seg) + 1 if first else -1)
+    for sign, pat in ((1, up), (-1, down)):
+        for m in pat.finditer(seg):
+            if (m.start() < pos) if first else (m.start() > pos):
+                best, pos = sign, m.start()
+    return best
+
+
+def _next_figure_start(s: Sentence, fig: Figure) -> int:
+    later = [f.start for f in s.figures if f.start > fig.start]
+    return min(later) if later else len(s.text)
+
+
+def _prev_anchor(s: Sentence, fig: Figure, ent: Entity) -> int:
+    """Where the words governing ``fig`` start: after the previous figure, or its entity."""
+    base = ent.end if 0 <= ent.end <= fig.start else s.clauses[_clause_of(s, fig.start)][0]
+    prev = [f.end for f in s.figures if f.end <= fig.start and f.start >= base]
+    return max(prev) if prev else base
+
+
+def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | None:
+    """What a level is (open, close, high, low, level) from the words that govern it."""
+    if s.korean:
+        nxt = _next_figure_start(s, fig)
+        seg = s.text[fig.end:nxt]
+        for name, pat in L.LEVEL_CUES_AFTER:
+            if pat.search(seg):
+                return name
+        if "장중" in s.text[max(ent.end, 0):fig.start][-12:]:
+            return "high"
+    anchor = max(_prev_anchor(s, fig, ent), 0)
+    gap = s.text[anchor:fig.start]
+    best_gap, best_pos = None, -1
+    for name, pat in L.LEVEL_CUES_BEFORE:  # the cue nearest the figure governs it
+        if not pat.search(gap):
+            continue
+        for m in _bare(pat).finditer(gap):
+            if m.start() > best_pos:
+                best_gap, best_pos = name, m.start()
+    if best_gap:
+        return best_gap
+    # "opened 1.38 percent higher at 3,598.1": the verb before the change governs the level
+    prev = [f for f in s.figures if f.end == anchor]
+    if prev and _depth < 3 and re.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
+        return _level_cue(s, prev[0], ent, _depth + 1)
+    whole = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0], 0):fig.start]
+    best, pos = None, -1
+    for name, pat in L.LEVEL_CUES_BEFORE[:2]:  # a high or low named earlier in the clause
+        for m in _bare(pat).finditer(whole):
+            if m.start() > pos:
+                best, pos = name, m.start()
+    return best
+
+
+@lru_cache(maxsize=None)
+def _bare(pat: re.Pattern[str]) -> re.Pattern[str]:
+    """A level cue without its "nothing but words up to the figure" tail, to find every match."""
+    return re.compile(pat.pattern.replace(r"[^\d]*$", ""), pat.flags)
+
+
+def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:
+    if fig.unit == "threshold":
+        return True
+    before = s.text[max(0, fig.start - 40):fig.start]
+    if _depth < 3 and re.search(r"(?:\band|\bor|,)\s+$", before):
+        prev = [g for g in s.figures if g.end <= fig.start and g.unit == fig.unit]
+        if prev and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:fig.start]) \
+                and _is_threshold(s, prev[-1], _depth + 1):
+            return True
+    after = s.text[fig.end:fig.end + 25]
+    if L.THRESHOLD_AFTER.search(after):
+        return True
+    if L.THRESHOLD_BEFORE.search(before):
+        v = fig.value
+        round_ = fig.dec == 0 or v == v.to_integral_value()
+        if round_ and (v % 100 == 0 or (fig.unit in ("won", "amount") and v % 10**4 == 0)):
+            return True
+    return False
+
+
+def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitter) -> None:
+    t = ent.type
+    if t in ("noise", "stock_mcap"):
+        return
+    if t == "unknown":
+        emit.problem("unknown-company", f"unknown company '{ent.subject}': its {fig.text} is not stored "
+                     "(add it to data/tickers.csv)", fig)
+        fig.used = True
+        return
+    date_ref, shift = _date_for(s, fig)
+    as_of = _as_of_for(s, fig, ctx, t)
+    kw = dict(date_ref=date_ref, shift=shift)
+    if t in ("turnover", "volume") and fig.unit == "won" and fig.value >= 10**9:
+        emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
+    elif t in ("turnover", "volume") and fig.unit == "shares":
+        emit.add(fig, "index", "KOSPI", "volume", "close", fig.value, "index.volume", **kw)
+    elif t in ("turnover", "volume"):
+        return
+    elif t == "index":
+        _index(s, fig, ent, as_of, ctx, emit, kw)
+    elif t == "company":
+        _quote(s, fig, ent, as_of, ctx, emit, kw)
+    elif t == "investor":
+        _flow(s, fig, ent, as_of, ctx, emit, kw)
+    elif t in ("won", "dollar"):
+        _fx(s, fig, ent, as_of, emit, kw)
+    elif t == "bond":
+        _bond(s, fig, ent, as_of, emit, kw)
+    elif t in ("margin", "mcap"):
+        if fig.unit == "won" and fig.value >= 10**9 and not _is_threshold(s, fig):
+            metric = "balance" if t == "margin" else "value"
+            emit.add(fig, "indicator", ent.subject, metric, _indicator_as_of(as_of), fig.value, "indicator", **kw)
+    elif t == "lending":
+        pass  # handled through the company named with it (see _quote)
+
+
+def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
+    subject = ent.subject
+    if subject != "KOSPI" and fig.unit in ("won", "amount", "shares"):
+        return
+    if fig.unit == "shares":
+        emit.add(fig, "index", "KOSPI", "volume", "close", fig.value, "index.volume", **kw)
+        nxt = [g for g in s.figures if g.start >= fig.end and g.unit == "won" and g.value >= 10**9]
+        if nxt and re.fullmatch(r"\s*\(?\s*(?:worth|valued at|,)?\s*", s.text[fig.end:nxt[0].start]):
+            emit.add(nxt[0], "index", "KOSPI", "turnover", "close", nxt[0].value, "index.turnover", **kw)
+        return
+    prev_ref = L.PREV_CLOSE_AFTER.match(s.text[fig.end:fig.end + 60])
+    if prev_ref and fig.unit in ("pt", "pct"):
+        sign = -1 if re.match(r"below|lower|down", prev_ref["dir"], re.I) else 1
+        metric = "change" if fig.unit == "pt" else "change_pct"
+        emit.add(fig, "index", subject, metric, _change_as_of(as_of), sign * fig.value, f"index.{metric}", **kw)
+        return  # "3.18 points above Wednesday's close": the change
+    if fig.unit in ("pt", "pct") and L.DISTANCE_AFTER.match(s.text[fig.end:fig.end + 20]):
+        return
+    if fig.unit == "pt":
+        sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "index", subject, "change", _change_as_of(as_of), sign * fig.value, "index.change", **kw)
+    elif fig.unit == "pct":
+        sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "index", subject, "change_pct", _change_as_of(as_of), sign * fig.value, "index.change_pct", **kw)
+    elif fig.unit in ("num", "threshold"):
+        lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
+        if not lo <= fig.value <= hi or _is_threshold(s, fig):
+            return
+        if fig.dec == 0 and fig.value % 100 == 0 and not fig.approx:
+            return  # "the KOSPI 4600 breakthrough": a round level is a threshold, not a reading
+        cue = _level_cue(s, fig, ent)
+        if cue in (None, "level") and re.search(r"\b(?:to reach|reached|reaching)\s+$", s.text[max(0, fig.start - 20):fig.start]):
+            cue = "high"  # "briefly trimmed its losses to reach 4,072.41"
+        if cue in ("high", "low"):
+            emit.add(fig, "index", subject, cue, _extreme_as_of(as_of, ctx, kw), fig.value, f"index.{cue}", **kw)
+            return
+        if cue == "open" or (cue in (None, "level") and as_of == "open"):
+            emit.add(fig, "index", subject, "open", "open", fig.value, "index.open", **kw)
+            return
+        if cue == "close" and as_of in ("close", "open", "intraday") and not re.fullmatch(r"\d\d:\d\d", as_of):
+            emit.add(fig, "index", subject, "close", "close", fig.value, "index.close", **kw)
+            return
+        if as_of == "close" and cue != "level":
+            emit.add(fig, "index", subject, "close", "close", fig.value, "index.close", **kw)
+            return
+        emit.add(fig, "index", subject, "level", as_of if as_of != "close" else "intraday", fig.value, "index.level", **kw)
+    elif fig.unit == "won" and fig.value >= 10**9:
+        before = s.text[max(0, fig.start - 40):fig.start]
+        if re.search(r"shares?\s*(?:\(\s*)?(?:worth|valued)|worth\s*$|\bturnover\b|거래대금", before, re.I):
+            emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
+
+
+def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
+    code = ent.subject
+    lending = [e for e in s.entities if e.type == "lending"]
+    if lending and fig.unit == "won" and fig.value >= 10**9:
+        emit.add(fig, "indicator", f"stock_lending:{code}", "balance", "close", fig.value, "indicator.lending", **kw)
+        return
+    if as_of == "close" and re.search(r"\b(?:opened|at the open|at the start|started)\b", s.text[ent.start:], re.I):
+        as_of = "open"
+    if fig.unit == "pct":
+        sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN)
+        if sign == 0:
+            sign = 1
+        emit.add(fig, "quote", code, "change_pct", as_of, sign * fig.value, "quote.change_pct", **kw)
+    elif fig.unit in ("won", "num") and 0 < fig.value < MAX_PRICE:
+        if fig.unit == "num" and not re.match(r"\s*원", s.text[fig.end:fig.end + 2]):
+            return
+        if _is_threshold(s, fig):
+            return
+        cue = _level_cue(s, fig, ent)
+        head = _list_head(s, fig)
+        if cue is None and as_of != "close" and re.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
+            cue = "high"  # "hitting new record highs of 206,000 won" during the session
+        metric = "high" if cue == "high" else "low" if cue == "low" else "price"
+        if metric != "price":
+            as_of = _extreme_as_of(as_of, ctx, kw)
+        emit.add(fig, "quote", code, metric, as_of, fig.value, f"quote.{metric}", **kw)
+
+
+def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
+    if fig.unit != "won" or fig.value < MIN_FLOW:
+        return
+    seg = s.text[ent.start:fig.start]
+    if re.search(r"KOSDAQ|Kosdaq|코스닥", s.text, re.I) and not re.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
+        return
+    if ctx.market == "KOSDAQ" and L.MARKET_THERE.search(s.text):
+        return
+    cs, ce = s.clauses[_clause_of(s, fig.start)]
+    if any(e.type == "company" and (ent.end <= e.start < fig.start or fig.end <= e.start < min(ce, fig.end + 40))
+           for e in s.entities):
+        return  # a single stock's investor flow
+    after = s.text[fig.end:fig.end + 60]
+    if re.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
+        return
+    sign = _sign_between(s, ent.start, fig, L.BUY, L.SELL)
+    if sign == 0:
+        sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN)
+    if sign == 0:
+        return
+    a = as_of if as_of != "open" else "intraday"
+    emit.add(fig, "flow", ent.subject, "net_buy", a, sign * fig.value, "flow.net_buy", **kw)
+
+
+def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
+    if fig.unit not in ("won", "num"):
+        return
+    v = fig.value
+    a = as_of
+    if _is_threshold(s, fig):
+        return  # "breaching the 1,400 level", "dipping below 1,400"
+    if FX_RANGE[0] <= v <= FX_RANGE[1] and fig.dec <= 2:
+        cue = _level_cue(s, fig, ent)
+        if cue == "open" or as_of == "open":
+            emit.add(fig, "fx", "USD/KRW", "open", "open", v, "fx.open", **kw)
+        else:
+            emit.add(fig, "fx", "USD/KRW", "rate", a, v, "fx.rate", **kw)
+    elif 0 < v < 100 and fig.unit == "won":
+        if ent.type == "won":
+            sign = -_sign_between(s, ent.start, fig, L.WON_STRONGER, L.WON_WEAKER)
+        else:
+            sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN)
+        if sign == 0:
+            return
+        emit.add(fig, "fx", "USD/KRW", "change", a if a != "open" else "open", sign * v, "fx.change", **kw)
+
+
+def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
+    if re.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국", s.text):
+        return  # "In the United States, the 10-year Treasury yield ...": not Korea's
+    if fig.unit == "pct" and 0 < fig.value < 20:
+        emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
+    elif fig.unit == "bp":
+        sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of, sign * fig.value, "rate.change_bp", **kw)
+
+
+def _list_head(s: Sentence, fig: Figure) -> Figure:
+    """The first figure of the list "A, B and C" that ``fig`` belongs to."""
+    head = fig
+    while True:
+        prev = [g for g in s.figures if g.end <= head.start and g.unit == head.unit]
+        if prev and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:head.start]):
+            head = prev[-1]
+        else:
+            return head

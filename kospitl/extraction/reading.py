@@ -1,0 +1,177 @@
+"""Reading a sentence: its figures (numbers with units) and entities (what they are about)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from kospitl import lexicon as L
+from kospitl import tickers
+from kospitl.dates import DateRef, TimeRef, find_dates, find_times
+from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
+from kospitl.text import clauses
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+INDEX_RANGES = {"KOSPI": (300, 20000), "KOSDAQ": (200, 5000), "KOSPI200": (50, 3000)}
+
+
+FX_RANGE = (700, 2500)
+
+
+MAX_PRICE = 50_000_000
+
+
+MIN_FLOW = 1_000_000  # flows are stated in millions at least
+
+
+@dataclass
+class Figure:
+    unit: str
+    value: Decimal
+    start: int  # relative to the sentence
+    end: int
+    text: str
+    approx: bool = False
+    sign: int = 0  # explicit sign printed with the number
+    used: bool = False
+    reserved: bool = False  # a reference to another day's close or record
+
+    @property
+    def dec(self) -> int:
+        return decimals(self.text)
+
+    @property
+    def quantum(self) -> float:
+        """The value of the last digit printed: 0.01 for "3,549.21", 1e12 for "2 trillion won"."""
+        t = self.text
+        ko = re.findall(r"[조억만]", t)
+        if ko and not re.search(r"[조억만]\s*\d[\d,]*\s*[천백십]?\s*원?$", t) and not re.search(r"[천백십]\d", t):
+            return {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
+        m = re.search(r"\b(thousand|million|billion|trillion|bn|tn|mln)\b", t, re.I)
+        scale = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+                 "trillion": 1e12, "tn": 1e12}[m[1].lower()] if m else 1.0
+        return scale * 10.0 ** -self.dec
+
+
+@dataclass
+class Entity:
+    type: str
+    subject: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    text: str
+    offset: int  # of the sentence in the article text
+    korean: bool
+    figures: list[Figure]
+    entities: list[Entity]
+    dates: list[DateRef]
+    times: list[TimeRef]
+    clauses: list[tuple[int, int]]
+
+
+def _read(text: str, offset: int) -> Sentence:
+    dates = find_dates(text)
+    times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))]
+    masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if re.search(r"\d", d.text)]
+    masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
+    masked += [m.span() for m in L.NOT_FIGURES.finditer(text)]
+    figures = _figures(text, masked)
+    entities = _entities(text)
+    return Sentence(text, offset, bool(HANGUL.search(text)), figures, entities, dates, times,
+                    clauses(text))
+
+
+def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
+    taken = list(masked)
+    out: list[Figure] = []
+    for unit, pat in L.FIGURE_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            if unit in ("usd", "pp"):
+                continue
+            fig = _figure(unit, m, text)
+            if fig is not None:
+                out.append(fig)
+    out.sort(key=lambda f: f.start)
+    for f in out:
+        if f.unit == "pct" and L.PCT_OF_NOUN.match(text[f.end:f.end + 20]):
+            f.used = True  # "a 25% tariff": not a market move
+        if f.unit != "pt":
+            continue
+        before = text[max(0, f.start - 40):f.start]
+        if L.THRESHOLD_BEFORE.search(before) and f.value % 100 == 0:
+            f.unit = "threshold"
+        elif re.search(r"\b(?:of|at|to)\s+$", before) and f.dec > 0 and f.value > 100:
+            f.unit = "num"  # "an intraday peak of 4,611.72 points"
+    return out
+
+
+def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
+    g = m.groupdict()
+    raw = g.get("n") or m.group()
+    try:
+        if re.search(r"[조억만천백십]", raw):
+            value = parse_korean(raw)
+        elif g.get("ko"):
+            value = parse_korean(raw + g["ko"])
+        else:
+            value = parse_number(raw.replace(" ", ""))
+    except NumberError:
+        return None
+    value = scale_en(value, g.get("scale"))
+    sign = -1 if g.get("sign") in ("-", "\u2212") else 0
+    before = text[max(0, m.start() - 30):m.start()]
+    approx = bool(L.HEDGES.search(before) or L.HEDGES_AFTER.match(text[m.end():m.end() + 6]))
+    return Figure(unit, value, m.start(), m.end(), m.group(), approx=approx, sign=sign)
+
+
+def _entities(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, code in tickers.find(text):
+        out.append(Entity("company", code, s, e))
+        taken.append((s, e))
+    for m in L.TICKER_CODE.finditer(text):
+        if not any(m.start() < te and ts < m.end() for ts, te in taken):
+            out.append(Entity("company", m[1], m.start(), m.end()))
+            taken.append(m.span())
+    for etype, subject, pat in L.ENTITY_PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            out.append(Entity(etype, subject, s, e))
+            taken.append((s, e))
+    for m in L.UNKNOWN_COMPANY.finditer(text):
+        s, e = m.span(1)
+        name = m[1]
+        if any(s < te and ts < e for ts, te in taken) or L.NOT_COMPANY_WORDS.match(name) \
+                or L.TICKER_CODE.match(text[e:e + 12].lstrip()):
+            continue
+        out.append(Entity("unknown", name, s, e))
+        taken.append((s, e))
+    for m in L.KO_UNKNOWN_COMPANY.finditer(text):
+        s, e = m.span(1)
+        if any(s < te and ts < e for ts, te in taken) or L.KO_NOT_COMPANY.match(m[1]):
+            continue
+        out.append(Entity("unknown", m[1], s, e))
+        taken.append((s, e))
+    out.sort(key=lambda x: x.start)
+    # "Samsung Electronics' market value", "its market capitalization": a single stock's value
+    return out
+
+
+def _clause_of(s: Sentence, pos: int) -> int:
+    for i, (cs, ce) in enumerate(s.clauses):
+        if cs <= pos < ce:
+            return i
+    return len(s.clauses) - 1

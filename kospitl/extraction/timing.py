@@ -1,0 +1,152 @@
+"""When a figure holds: the date phrase it belongs to and its as_of within the session."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from kospitl import lexicon as L
+from kospitl.dates import DAY_AFTER, DateRef
+from kospitl.extraction.reading import Figure, Sentence, _clause_of
+from kospitl.extraction.context import Context
+
+
+BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?", re.I)
+
+
+def _exclusive(s: Sentence, d: DateRef) -> bool:
+    """"3,486.19 set on Sept. 23": the date belongs to that figure alone (not "... on Feb. 2,")."""
+    f = _bound_figure(s, d)
+    if f is None:
+        return False
+    if s.korean:
+        return True
+    return bool(re.search(r"\b(?:set|reached|hit|recorded|touched|seen)\b", s.text[f.end:d.start])) \
+        or d.form == "previous"
+
+
+def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
+    """The figure a date phrase directly follows ("3,486.19 set on Sept. 23"), if any; in
+    Korean the figure it modifies ("11월 4일 세운 장중 사상 최고치(4,226.75)")."""
+    if s.korean:
+        after = [f for f in s.figures if f.start >= d.end]
+        if after and len(s.text[d.end:after[0].start]) < 30 and \
+                re.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", s.text[d.end:after[0].start]):
+            return after[0]
+    before = [f for f in s.figures if f.end <= d.start]
+    if not before:
+        return None
+    f = before[-1]
+    gap = s.text[f.end:d.start]
+    if len(gap) <= 22 and BINDING_GAP.fullmatch(gap) and not re.search(r"\b(?:from|than|since)\b", gap):
+        return f
+    return None
+
+
+def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
+    """The date phrase a figure belongs to, and a session shift ("a day after ...", "the following day")."""
+    ref, shift = _date_phrase_for(s, fig)
+    if ref is not None and ref.form == "following":
+        anchors = [d for d in s.dates if d.end <= ref.start and d.form not in ("following", "previous")]
+        if anchors:
+            return replace(anchors[-1], comparison=False), shift + 1
+    return ref, shift
+
+
+def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
+    ci = _clause_of(s, fig.start)
+    cs, ce = s.clauses[ci]
+    shift = 0
+    # "N set on DATE", "N on DATE", "(N) on DATE" bind the figure directly
+    for d in s.dates:
+        if not d.comparison and _bound_figure(s, d) is fig:
+            return d, shift
+    own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and not _exclusive(s, d)
+           and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
+    for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
+        if d.end <= fig.start and re.fullmatch(r"[\s,]*(?:at|was|of|:)?\s*", s.text[d.end:fig.start]):
+            return d, shift
+    if DAY_AFTER.search(s.text[cs:ce]) and fig.start > DAY_AFTER.search(s.text[cs:ce]).start() + cs:  # type: ignore[union-attr]
+        shift = -1
+    if own:
+        before = [d for d in own if d.start < fig.start]
+        return (before[-1] if before else own[0]), shift
+    clause = s.text[cs:ce]
+    if re.match(r"\s*,?\s*(?:when|while|whereas|and|but)\b", clause) and ci > 0:
+        ps, pe = s.clauses[ci - 1]
+        when = bool(re.match(r"\s*,?\s*when\b", clause))
+        prev = [d for d in s.dates if ps <= d.start < pe and (not d.comparison or when)
+                and (d.form != "previous" or when)]
+        if prev:
+            return prev[-1], shift
+    # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
+    lead = [d for d in s.dates if not d.comparison and d.start < s.clauses[0][1]
+            and re.fullmatch(r"[^\d]*", s.text[:d.start]) and d.start < 40]
+    if lead and ci > 0:
+        return lead[0], shift
+    if lead and ci == 0:
+        return lead[0], shift
+    # a milestone sentence that says "a day earlier" anywhere
+    return None, shift
+
+
+KIND_OF_ENTITY = {"index": "index", "index_ref": "index", "company": "quote", "investor": "flow",
+                  "won": "fx", "dollar": "fx", "bond": "rate", "margin": "indicator", "mcap": "indicator"}
+
+
+def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
+    """When in the session a figure holds: a clock in its clause (the nearest one), else the
+    open/close/intraday word governing it, else what the context carries, else the report's
+    default (close for a closing report, intraday for a report written during the session)."""
+    ci = _clause_of(s, fig.start)
+    cs, ce = s.clauses[ci]
+    in_clause = [t for t in s.times if cs <= t.start < ce]
+    gap_start = max([cs] + [f.end for f in s.figures if f.end <= fig.start] +
+                    [e.end for e in s.entities if e.end <= fig.start])
+    own = [t for t in in_clause if gap_start <= t.start and t.end <= fig.start and t.form in ("open", "close")]
+    if own:  # "After opening 0.8 percent higher": the word governing the figure itself
+        return own[-1].as_of
+    clocks = [t for t in in_clause if t.form in ("clock", "first_minutes", "press")]
+    if clocks:
+        return min(clocks, key=lambda t: min(abs(t.start - fig.end), abs(fig.start - t.end))).as_of
+    before = [t for t in in_clause if t.end <= fig.start]
+    if before:
+        return before[-1].as_of
+    # a word after the figure governs it only within its own phrase: up to the level it leads to
+    later_levels = [f for f in s.figures if f.start >= fig.end and f.unit == "num"]
+    limit = later_levels[0].end if later_levels and fig.unit != "num" else fig.end
+    limit += 16 if s.korean else 2
+    after = [t for t in in_clause if fig.end <= t.start <= limit]
+    if after:
+        return after[0].as_of
+    if L.SAME_TIME.search(s.text) and ctx.carry_time:
+        return ctx.carry_time
+    if re.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
+        return ctx.prev_as_of
+    sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
+            and (t.form != "open" or re.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
+    if sent:
+        return sent[0].as_of
+    if any(t.form == "close" for t in s.times):
+        return "close"
+    if ctx.carry_time and ctx.carry_left > 0 and (ctx.intraday_report or KIND_OF_ENTITY.get(etype) in ctx.carry_kinds):
+        return ctx.carry_time
+    return "intraday" if ctx.intraday_report else "close"
+
+
+def _extreme_as_of(as_of: str, ctx: Context, kw: dict) -> str:
+    """A high or low: the day's (close) in a closing report or for another day; during the
+    session, the report's latest time (it only bounds the day's high from below)."""
+    if re.fullmatch(r"\d\d:\d\d", as_of):
+        return as_of
+    if kw.get("date_ref") is not None and kw["date_ref"].form != "today":
+        return "close"
+    if not ctx.intraday_report:
+        return "close"
+    return ctx.carry_time or "intraday"
+
+
+def _indicator_as_of(as_of: str) -> str:
+    return as_of if re.fullmatch(r"\d\d:\d\d", as_of) else "close"
+
+
+def _change_as_of(as_of: str) -> str:
+    return as_of
