@@ -32,21 +32,63 @@ def load() -> tuple[Listing, ...]:
             for r in csv.DictReader(f))
 
 
+Index = dict[str, list[tuple[str, str]]]
+TOKEN = re.compile(r"[A-Za-z0-9\uac00-\ud7a3&]+")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
 @lru_cache(maxsize=1)
-def matcher() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One regex over every name (longest first) and a lower-cased name → code map."""
-    by_name: dict[str, str] = {}
+def index() -> Index:
+    """Lower-cased first word of every name → (name, code), longest names first."""
+    by_first: Index = {}
+    seen: set[str] = set()
     for listing in load():
         for name in listing.names():
-            by_name.setdefault(name.lower(), listing.code)
-    names = sorted(by_name, key=len, reverse=True)
-    parts = []
-    for n in names:
-        esc = re.escape(n).replace(r"\ ", r"[\s\u00a0]+")
-        head = r"(?<![A-Za-z0-9&-])" if re.match(r"[a-z0-9]", n) else ""
-        tail = r"(?![A-Za-z0-9&]|-\w|\s+Group\b)" if re.search(r"[a-z0-9.]$", n) else ""
-        parts.append(head + esc + tail)
-    return re.compile("|".join(parts), re.I), by_name
+            low = re.sub(r"[\s\u00a0]+", " ", name.strip().lower())
+            if not low or low in seen:
+                continue
+            seen.add(low)
+            first = TOKEN.match(low)
+            if first is None:
+                continue
+            by_first.setdefault(first.group(), []).append((low, listing.code))
+    for names in by_first.values():
+        names.sort(key=lambda nc: -len(nc[0]))
+    return by_first
+
+
+def _candidates(token: str, idx: Index) -> list[tuple[str, str]]:
+    out = list(idx.get(token, ()))
+    if HANGUL.search(token):  # Korean names carry their particles: "삼성전자는"
+        for k in range(len(token) - 1, 1, -1):
+            out += idx.get(token[:k], ())
+    return sorted(out, key=lambda nc: -len(nc[0]))
+
+
+def _raw_matches(text: str) -> list[tuple[int, int, str]]:
+    idx = index()
+    low = re.sub(r"[\s\u00a0]", " ", text.lower())
+    out: list[tuple[int, int, str]] = []
+    taken_to = -1
+    for tok in TOKEN.finditer(low):
+        p = tok.start()
+        if p < taken_to:
+            continue
+        if p > 0 and low[p - 1] in "-&":
+            continue
+        for name, code in _candidates(tok.group(), idx):
+            end = p + len(name)
+            if low[p:end] != name:
+                continue
+            after = low[end:end + 1]
+            if re.search(r"[a-z0-9.]$", name) and (after and (after.isalnum() and after.isascii() or after == "&"
+                                                              or re.match(r"-\w", low[end:end + 2])
+                                                              or re.match(r"\s+group\b", low[end:end + 7]))):
+                continue
+            out.append((p, end, code))
+            taken_to = end
+            break
+    return out
 
 
 # words that may follow a company's name without making it another company's name
@@ -58,17 +100,14 @@ KO_PARTICLE = re.compile(r"^(?:[은는이가도의를을와과에로]|와의|에
 def find(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of every company named in ``text``; a name that only starts a longer
     name ("HD Hyundai Mipo", "한화비전") is some other company, not this one."""
-    pat, by_name = matcher()
     out = []
-    for m in pat.finditer(text):
-        code = by_name.get(re.sub(r"[\s\u00a0]+", " ", m.group()).lower())
-        if not code:
-            continue
-        rest = text[m.end():m.end() + 20]
-        if re.match(r"[\uac00-\ud7a3]", m.group()[-1]) or re.match(r"[A-Za-z0-9]*[\uac00-\ud7a3]$", m.group()):
+    for start, end, code in _raw_matches(text):
+        name = text[start:end]
+        rest = text[end:end + 20]
+        if HANGUL.search(name[-1]):
             if rest and re.match(r"[\uac00-\ud7a3]", rest[0]) and not KO_PARTICLE.match(rest):
                 continue
         elif re.match(r"\s+[A-Z][a-z]", rest) and not FOLLOWERS.match(rest):
             continue
-        out.append((m.start(), m.end(), code))
+        out.append((start, end, code))
     return out
