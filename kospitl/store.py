@@ -1,6 +1,7 @@
 """Rows in and out of SQLite. The only module (with ``models``) that knows the tables."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Iterator
 
@@ -90,41 +91,65 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 
 # ---- the timeline ---------------------------------------------------------------------
 
+# subjects whose facts depend on the neighbouring sessions (implied closes, daily limits)
+NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_loans|market_cap:.*|stock_lending:.*)$")
+ROW_SQL = """SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision,
+       a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit
+FROM observation o JOIN article a ON a.id = o.article_id
+WHERE o.subject IN ({subjects}) AND o.date IN ({dates})
+ORDER BY o.kind, o.metric, o.as_of, o.id"""
+
+
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
-    """Recompute the timeline for the touched (date, subject) groups and their neighbouring
-    sessions (whose implied closes and checks depend on them). Returns the facts written."""
+    """Recompute the timeline for the touched (date, subject) groups and, where facts depend on
+    them, their neighbouring sessions. Returns the number of facts written."""
     cal = sessions.load()
     todo: set[Group] = set()
     for d, subject in groups:
-        day = date.fromisoformat(d)
-        todo |= {(d, subject), (cal.previous_session(day).isoformat(), subject),
-                 (cal.next_session(day).isoformat(), subject)}
-    written = 0
+        todo.add((d, subject))
+        if not NO_NEIGHBOURS.match(subject):
+            day = date.fromisoformat(d)
+            todo |= {(cal.previous_session(day).isoformat(), subject), (cal.next_session(day).isoformat(), subject)}
+    if not todo:
+        return 0
+    neighbours = {g: (cal.previous_session(date.fromisoformat(g[0])).isoformat(),
+                      cal.next_session(date.fromisoformat(g[0])).isoformat()) for g in todo}
+    dates = {d for g in todo for d in (g[0], *neighbours[g])}
+    subjects = {g[1] for g in todo}
+    by_group: dict[Group, list[Row]] = {}
+    sql = ROW_SQL.format(subjects=",".join("?" * len(subjects)), dates=",".join("?" * len(dates)))
+    for m in conn.exec_driver_sql(sql, tuple(sorted(subjects)) + tuple(sorted(dates))).mappings():
+        by_group.setdefault((m["date"], m["subject"]), []).append(Row.from_mapping(_Attr(m)))
+    facts, verdicts = [], []
     for d, subject in sorted(todo):
-        day = date.fromisoformat(d)
-        prev_d, next_d = cal.previous_session(day).isoformat(), cal.next_session(day).isoformat()
-        today, prev, nxt = (_rows(conn, x, subject) for x in (d, prev_d, next_d))
-        prev_facts = {(f.kind, f.metric, f.as_of): f.value for f in settle_group(prev, [], [], {}).facts}
+        prev_d, next_d = neighbours[(d, subject)]
+        today = by_group.get((d, subject), [])
+        if NO_NEIGHBOURS.match(subject):
+            prev, nxt = [], []
+        else:
+            prev, nxt = by_group.get((prev_d, subject), []), by_group.get((next_d, subject), [])
+        prev_facts = {(f.kind, f.metric, f.as_of): f.value for f in settle_group(prev, [], [], {}).facts} if prev else {}
         outcome = settle_group(today, nxt, prev, prev_facts)
-        conn.execute(delete(F).where(F.c.date == d, F.c.subject == subject))
-        if outcome.facts:
-            conn.execute(insert(F), [dict(date=d, kind=f.kind, subject=subject, metric=f.metric, as_of=f.as_of,
-                                          value=f.value, status=f.status, sources=f.sources,
-                                          articles=f.articles, why=f.why) for f in outcome.facts])
-        for obs_id, (status, note) in sorted(outcome.verdicts.items()):
-            conn.execute(update(O).where(O.c.id == obs_id).values(status=status, note=note))
-        written += len(outcome.facts)
-    return written
+        facts += [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
+                  for f in outcome.facts]
+        verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.verdicts.items())]
+    conn.exec_driver_sql("DELETE FROM fact WHERE date = ? AND subject = ?", sorted(todo))
+    if facts:
+        conn.exec_driver_sql("INSERT INTO fact (date, kind, subject, metric, as_of, value, status, sources, "
+                             "articles, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    if verdicts:
+        conn.exec_driver_sql("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
+    return len(facts)
 
 
-def _rows(conn: Connection, d: str, subject: str) -> list[Row]:
-    return [Row.from_mapping(m) for m in conn.execute(
-        select(O.c.id, O.c.kind, O.c.metric, O.c.as_of, O.c.value, O.c.approx, O.c.precision,
-               A.c.id.label("article_id"), A.c.witness, A.c.source_kind, A.c.version_tag,
-               A.c.published_at, A.c.publisher, A.c.credit)
-        .join(A, A.c.id == O.c.article_id)
-        .where(O.c.date == d, O.c.subject == subject)
-        .order_by(O.c.kind, O.c.metric, O.c.as_of, O.c.id)).all()]
+class _Attr:
+    """Attribute access over a result mapping (what ``Row.from_mapping`` reads)."""
+
+    def __init__(self, m: Any) -> None:
+        self._m = m
+
+    def __getattr__(self, name: str) -> Any:
+        return self._m[name]
 
 
 # ---- reading ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import heapq
 import zlib
 
 from sqlalchemy import Connection, text
@@ -62,30 +63,30 @@ def version_rank(tag: str | None) -> int:
 
 
 NEAR_DUPLICATE = 0.6  # estimated Jaccard similarity of word 5-gram shingles
-_SEEDS = tuple(range(1, 33))
+SKETCH = 32
 
 
 def fingerprint(art: Article) -> str:
-    """A MinHash signature of the body's word 5-grams (32 hashes, hex), for near-duplicates."""
+    """A bottom-k sketch of the body's word 5-grams (the 32 smallest shingle hashes, hex)."""
     body = " ".join(art.text[s.start:s.end] for s in art.sections if s.kind == "body")
     words = re.findall(r"[0-9a-z\uac00-\ud7a3]+", body.lower())
-    shingles = {" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))}
-    sig = []
-    for seed in _SEEDS:
-        sig.append(min(zlib.crc32(f"{seed}:{sh}".encode()) for sh in shingles) if shingles else 0)
-    return " ".join(f"{h:08x}" for h in sig)
+    hashes = {zlib.crc32(" ".join(words[i:i + 5]).encode()) for i in range(max(1, len(words) - 4))}
+    return " ".join(f"{h:08x}" for h in heapq.nsmallest(SKETCH, hashes))
 
 
 def similarity(a: str, b: str) -> float:
-    """Estimated Jaccard similarity of two fingerprints.
+    """Estimated Jaccard similarity of two sketches: of the k smallest hashes of their union,
+    the share both contain.
 
     >>> similarity("00000001 00000002", "00000001 00000003")
-    0.5
+    0.3333333333333333
     """
-    xs, ys = a.split(), b.split()
-    if not xs or len(xs) != len(ys):
+    xs, ys = set(a.split()), set(b.split())
+    if not xs or not ys:
         return 0.0
-    return sum(x == y for x, y in zip(xs, ys)) / len(xs)
+    k = min(SKETCH, len(xs | ys))
+    union = sorted(xs | ys, key=lambda h: int(h, 16))[:k]
+    return sum(1 for h in union if h in xs and h in ys) / k
 
 
 def witness_of(conn: Connection, art: Article, article_id: int, session: date | None, print_: str) -> str:
