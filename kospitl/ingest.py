@@ -98,14 +98,14 @@ def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
                    dry_run: bool = False) -> FileResult:
     """Store one article atomically: its row, observations, problems and the timeline keys
     it touches are written in one transaction, or nothing is."""
-    observations, problems = analyse(art, given)
-    if not observations and not art.doc_date and given is None and not problems:
-        problems.append(Problem("no-figures", "no market figures found and no date", None, "", "warning"))
-    with engine.connect() as conn:
+    with engine.connect() as conn:  # a known article costs one lookup, no extraction
         existing = store.find_article(conn, art.content_hash)
     if existing and (given is None or existing["given_date"] == given.isoformat()):
         return FileResult(art.path, "known")
     status = "redated" if existing else "new"
+    observations, problems = analyse(art, given)
+    if not observations and not art.doc_date and given is None and not problems:
+        problems.append(Problem("no-figures", "no market figures found and no date", None, "", "warning"))
     if dry_run:
         return FileResult(art.path, status, len(observations), problems)
     cal = sessions.load()

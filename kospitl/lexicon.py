@@ -68,6 +68,12 @@ FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
     ("num", re.compile(rf"(?P<sign>[-\u2212])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
+# a pattern can only match where one of these words is (lower-cased); None: always try
+FIGURE_KEYS: tuple[tuple[str, ...] | None, ...] = (
+    ("$", "usd"), ("원",), ("포인트",), ("선",), ("percentage point",), ("%", "percent", "pct"),
+    ("basis point", "bp"), ("won",), ("shares",), ("주",), ("point",), ("point", "pt"),
+    ("million", "billion", "trillion", "bn", "tn", "mln"), None,
+)
 # things that look like numbers but are not figures
 NOT_FIGURES = re.compile(
     r"\d+(?=개월)|\[\d+\]|\b\d+(?:st|nd|rd|th)\b|\bNo\.\s?\d+|\b\d+[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"

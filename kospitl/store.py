@@ -44,7 +44,8 @@ def sync_reference(conn: Connection) -> None:
 # ---- articles ---------------------------------------------------------------------------
 
 def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
-    row = conn.execute(select(A).where(A.c.content_hash == content_hash)).mappings().first()
+    row = conn.exec_driver_sql("SELECT id, given_date FROM article WHERE content_hash = ?",
+                               (content_hash,)).mappings().first()
     return dict(row) if row else None
 
 

@@ -90,7 +90,10 @@ def _read(text: str, offset: int) -> Sentence:
 def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
     taken = list(masked)
     out: list[Figure] = []
-    for unit, pat in L.FIGURE_PATTERNS:
+    low = text.lower()
+    for (unit, pat), keys in zip(L.FIGURE_PATTERNS, L.FIGURE_KEYS):
+        if keys is not None and not any(k in low for k in keys):
+            continue  # the unit's word is nowhere in the sentence
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
