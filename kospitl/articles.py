@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from kospitl.errors import ArticleError
 
 KST = timezone(timedelta(hours=9))
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab/newlines
 MAX_BYTES = 20 * 1024 * 1024
 
 MONTHS = {
@@ -113,7 +113,7 @@ def decode(raw: bytes, path: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ArticleError(f"{path}: not UTF-8 text (invalid byte at offset {e.start})") from None
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    bad = len(CONTROL.findall(text))
     if bad > max(3, len(text) // 200):
         raise ArticleError(f"{path}: binary data, not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -123,6 +123,11 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def read_file(path: str | Path) -> Article:
+    return parse(read_text(path), str(path))
+
+
+def read_text(path: str | Path) -> str:
+    """The decoded text of an article file, or an ArticleError naming the file."""
     p = Path(path)
     if p.is_dir():
         raise ArticleError(f"{path}: is a directory")
@@ -132,7 +137,7 @@ def read_file(path: str | Path) -> Article:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as e:
         raise ArticleError(f"{path}: cannot read ({e.strerror})") from None
-    return parse(decode(raw, str(path)), str(path))
+    return decode(raw, str(path))
 
 
 def content_hash(text: str) -> str:

@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from kospitl import sessions, store
-from kospitl.articles import Article, read_file
+from kospitl.articles import Article, content_hash, parse, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
 from kospitl.records import Observation
@@ -82,27 +82,45 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                  dry_run: bool = False, progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest every article file under ``paths``; a bad file is reported and skipped."""
     report = IngestReport()
-    for path in expand(paths):
+    lookup = engine.connect()  # one read connection for "is it known?" across the files
+    try:
+        _ingest_each(engine, lookup, expand(paths), report, given, dry_run, progress)
+    finally:
+        lookup.close()
+    return report
+
+
+def _ingest_each(engine: Engine, lookup: Connection, paths: list[str], report: IngestReport,
+                 given: date | None, dry_run: bool, progress: Callable[[str], None] | None) -> None:
+    for path in paths:
         if progress:
             progress(path)
         try:
-            art = read_file(path)
+            text = read_text(path)
         except ArticleError as e:
             report.files.append(FileResult(path, "error", error=str(e)))
             continue
-        report.files.append(ingest_article(engine, art, given=given, dry_run=dry_run))
-    return report
+        existing = store.find_article(lookup, content_hash(text))
+        if existing and (given is None or existing["given_date"] == given.isoformat()):
+            report.files.append(FileResult(path, "known"))  # re-ingest: no parsing, no extraction
+            continue
+        report.files.append(ingest_article(engine, parse(text, path), given=given, dry_run=dry_run))
+
+
+def _known(engine: Engine, digest: str, given: date | None) -> bool:
+    with engine.connect() as conn:
+        existing = store.find_article(conn, digest)
+    return bool(existing) and (given is None or existing["given_date"] == given.isoformat())
 
 
 def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
                    dry_run: bool = False) -> FileResult:
     """Store one article atomically: its row, observations, problems and the timeline keys
     it touches are written in one transaction, or nothing is."""
-    with engine.connect() as conn:  # a known article costs one lookup, no extraction
-        existing = store.find_article(conn, art.content_hash)
-    if existing and (given is None or existing["given_date"] == given.isoformat()):
+    if _known(engine, art.content_hash, given):
         return FileResult(art.path, "known")
-    status = "redated" if existing else "new"
+    with engine.connect() as conn:
+        status = "redated" if store.find_article(conn, art.content_hash) else "new"
     observations, problems = analyse(art, given)
     if not observations and not art.doc_date and given is None and not problems:
         problems.append(Problem("no-figures", "no market figures found and no date", None, "", "warning"))

@@ -44,9 +44,12 @@ def sync_reference(conn: Connection) -> None:
 # ---- articles ---------------------------------------------------------------------------
 
 def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
-    row = conn.exec_driver_sql("SELECT id, given_date FROM article WHERE content_hash = ?",
-                               (content_hash,)).mappings().first()
-    return dict(row) if row else None
+    """The stored article with this content hash (id, given_date), if any. Runs on the driver
+    connection directly: outside a transaction it takes no lock that could delay a writer."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    row = raw.execute("SELECT id, given_date FROM article WHERE content_hash = ?", (content_hash,)).fetchone()
+    return {"id": row[0], "given_date": row[1]} if row else None
 
 
 def insert_article(conn: Connection, art: Article, *, given: date | None, session: date | None,
