@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
+import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
 from kospitl import sessions, store
@@ -104,7 +105,13 @@ def _ingest_each(engine: Engine, lookup: Connection, paths: list[str], report: I
         if existing and (given is None or existing["given_date"] == given.isoformat()):
             report.files.append(FileResult(path, "known"))  # re-ingest: no parsing, no extraction
             continue
-        report.files.append(ingest_article(engine, parse(text, path), given=given, dry_run=dry_run))
+        try:
+            report.files.append(ingest_article(engine, parse(text, path), given=given, dry_run=dry_run))
+        except (KospitlError, sqlalchemy.exc.OperationalError):
+            raise  # the database itself is unusable: stop, nothing of this article was written
+        except Exception as e:  # a rule that trips on unusual text must not take the other files down
+            report.files.append(FileResult(path, "error", error=f"{path}: could not be read as an article "
+                                           f"({type(e).__name__}: {e}); nothing stored for it"))
 
 
 def _known(engine: Engine, digest: str, given: date | None) -> bool:
