@@ -51,6 +51,8 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = re.compile(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
+# "after Friday's Constitution Day closure": a day with no session, not the figures' day
+CLOSURE_AFTER = re.compile(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|holiday|break|shutdown)\b", re.I)
 # "a day after reaching the milestones": the milestones were one session before the clause's date
 DAY_AFTER = re.compile(r"\ba day after\b")
 
@@ -68,7 +70,8 @@ def find_dates(text: str) -> list[DateRef]:
             if ref is None:
                 continue
             before = text[max(0, s - 25):s]
-            comparison = bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(text[e:e + 25]))
+            comparison = bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(text[e:e + 25])
+                              or CLOSURE_AFTER.match(text[e:e + 60]))
             found.append(DateRef(**{**ref.__dict__, "comparison": comparison}))
             taken.append((s, e))
     return sorted(found, key=lambda r: r.start)
@@ -173,6 +176,7 @@ def _latest(doc: date, month: int | None, day: int) -> date | None:
 TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
     ("clock", re.compile(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
+    ("clock", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:KST|Seoul time|local time)\b")),
     ("clock", re.compile(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b))", re.I)),
     ("first_minutes", re.compile(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
     ("press", re.compile(r"\bas of press time\b|\bat press time\b")),

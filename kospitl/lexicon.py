@@ -29,15 +29,15 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
     ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
     ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
-    ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b", I)),
+    ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
     ("index", "KOSPI200", re.compile(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
     ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
     ("turnover", "KOSPI", re.compile(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", re.compile(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
-    ("index_ref", "", re.compile(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
-    ("investor", "foreign", re.compile(r"\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
-    ("investor", "institution", re.compile(r"\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
-    ("investor", "individual", re.compile(r"\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
+    ("index_ref", "", re.compile(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
+    ("investor", "foreign", re.compile(r"\bForeign(?:ers)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
+    ("investor", "institution", re.compile(r"\bInstitution(?:s|al)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
+    ("investor", "individual", re.compile(r"\b(?:Retail|Individuals?)(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
     ("dollar", "USD/KRW", re.compile(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
     ("dollar", "USD/KRW", re.compile(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
     ("won", "USD/KRW", re.compile(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b", I)),
@@ -46,7 +46,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"\bJapan(?:'s|ese)?\b|\bChina\b|Chinese|Australia|Cboe|Volatility Index|\bVIX\b|\bthe yen\b|\byen\b|"
         r"dollar index|Federal Reserve|\bthe Fed\b|\bFed\b|policy rate|Micron|Nvidia|Tesla|BYD|exports|inflation|"
         r"consumer price|Morgan Stanley|Nomura|Goldman|target price|sidecar|\bsectors?\b|By sector|"
-        r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국", I)),
+        r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국|업종별?|KRX\s?300|KRX\s?100", I)),
 )
 
 # ---- figures: numbers with their units ------------------------------------------------------
@@ -55,22 +55,24 @@ SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
 FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("usd", re.compile(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
     ("won", re.compile(rf"(?P<n>{KO_AMOUNT})\s*원")),
+    ("won", re.compile(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
+    ("pctpt", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
     ("pt", re.compile(rf"(?P<n>{NUM})\s*포인트")),
     ("threshold", re.compile(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
     ("pp", re.compile(rf"{NUM}\s*percentage points?", I)),
     ("pct", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
     ("bp", re.compile(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
-    ("won", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
-    ("shares", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>million|billion|mln)?\s+shares\b", I)),
+    ("won", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
+    ("shares", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>thousand|million|billion|mln)?\s+shares\b", I)),
     ("shares", re.compile(rf"(?P<n>{KO_AMOUNT})\s*주(?![가식당요])")),
     ("threshold", re.compile(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
     ("pt", re.compile(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
     ("amount", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
-    ("num", re.compile(rf"(?P<sign>[-\u2212])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
+    ("num", re.compile(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
 # a pattern can only match where one of these words is (lower-cased); None: always try
 FIGURE_KEYS: tuple[tuple[str, ...] | None, ...] = (
-    ("$", "usd"), ("원",), ("포인트",), ("선",), ("percentage point",), ("%", "percent", "pct"),
+    ("$", "usd"), ("원",), ("krw",), ("%p", "%포인트", "퍼센트포인트"), ("포인트",), ("선",), ("percentage point",), ("%", "percent", "pct"),
     ("basis point", "bp"), ("won",), ("shares",), ("주",), ("point",), ("point", "pt"),
     ("million", "billion", "trillion", "bn", "tn", "mln"), None,
 )
@@ -83,26 +85,28 @@ HEDGES = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|s
 HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
 
 # ---- direction words -----------------------------------------------------------------------
-UP = re.compile(r"\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
-DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
+UP = re.compile(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
+DOWN = re.compile(r"[▼▽↓]|\b(?:fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
 UNCHANGED = re.compile(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
 BUY = re.compile(r"사들(?:였|이|인)|매수(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
 SELL = re.compile(r"팔아(?:치웠|치운)|내다 ?팔|매도(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
 WON_STRONGER = re.compile(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
-WON_WEAKER = re.compile(r"\b(?:down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
+WON_WEAKER = re.compile(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
 
 # ---- what a level is: cues before a number (English) or after it (Korean) -----------------
 LEVEL_CUES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("high", re.compile(r"\b(?:(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
     ("low", re.compile(r"\b(?:intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
     ("open", re.compile(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
+    ("high", re.compile(r"(?:^|[/|,;]\s*)High\s*:?\s*$", I)),
+    ("low", re.compile(r"(?:^|[/|,;]\s*)Low\s*:?\s*$", I)),
     ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
-    ("level", re.compile(r"\b(?:stood at|was at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
+    ("level", re.compile(r"\b(?:stood at|was at|is at|stands at|trades at|is trading at|is (?:up|down|off|higher|lower) [^\d]*at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
 )
 LEVEL_CUES_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("high", re.compile(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
-    ("low", re.compile(r"^\s*(?:까지 (?:내렸|밀렸|떨어|하락|내려))")),
+    ("low", re.compile(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴))")),
     ("open", re.compile(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작)")),
     ("close", re.compile(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
@@ -119,9 +123,9 @@ THRESHOLD_BEFORE = re.compile(r"(?:\b(?:above|past|through|below|under|over|beyo
 THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파)", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
-FORECAST = re.compile(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|guidance)\b|전망|목표|예상", I)
+FORECAST = re.compile(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|guidance|consensus|range for|expected range)\b|전망|목표|예상", I)
 MULTI_DAY = re.compile(
-    r"\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
+    r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
@@ -135,6 +139,7 @@ BREADTH = (
     re.compile(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     re.compile(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
 )
+BREADTH_LABELLED = re.compile(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<x>{NUM}).{{0,40}}?\bdeclin(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<y>{NUM})(?:.{{0,40}}?\bunchanged\s*:\s*(?P<z>{NUM}))?", I)
 ADVANCE_FIRST = re.compile(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
 
 # "about 2 percent below its record close", "1,814.68포인트 높다", "0.39포인트 차이": a distance, not a move

@@ -7,6 +7,7 @@ entity type, the unit and the nearest cue. The word lists live in ``kospitl.lexi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -38,6 +39,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
             found: list[Mention] = []
             for para in paragraphs(article.text, sec.start, sec.end):
                 ctx.para_date = None
+                ctx.para_time = _entry_time(article.text[para[0]:para[1]])
                 for span in sentences(article.text, para):
                     found += _sentence(article, span, ctx, problems)
             mentions += found + _settle_records(found, ctx, article.doc_date)
@@ -111,3 +113,17 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     if s.entities and s.entities[0].type == "index" and not _possessive(s, s.entities[0]):
         ctx.market = s.entities[0].subject  # "the index" in what follows means this one
     ctx.prev_entities = s.entities or ctx.prev_entities
+
+
+ENTRY_TIME = re.compile(r"^\s*(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?[\u2014\u2013-]", re.I)
+
+
+def _entry_time(paragraph: str) -> str | None:
+    """A live-update entry's time stamp ("10:32 KST —"): the as_of of its figures."""
+    m = ENTRY_TIME.match(paragraph)
+    if not m:
+        return None
+    h, mi = int(m["h"]), int(m["mi"])
+    if (m["ap"] or "").lower().startswith("p") and h < 12:
+        h += 12
+    return "close" if (h, mi) >= (15, 30) else f"{h:02d}:{mi:02d}"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import date
 from decimal import Decimal
+from kospitl import sessions
 from kospitl.articles import Article
 from kospitl.dates import DateRef, find_times
 from kospitl.errors import Problem
@@ -25,6 +26,7 @@ class Context:
     pending: list[tuple[str, Any]] = field(default_factory=list)  # records stated without a figure
     carry_kinds: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    para_time: str | None = None  # a live blog's "10:32 KST —" covers its whole entry
     narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
     para_date: DateRef | None = None
     prev_as_of: str | None = None
@@ -74,8 +76,8 @@ def _is_intraday_report(article: Article) -> bool:
     if any(s.kind in ("sources", "timeline", "related") for s in article.sections):
         return False  # digests and aggregators sum up finished sessions
     pub = article.published_at
-    if pub is not None:
-        return (9, 0) <= (pub.hour, pub.minute) < (15, 30)
+    if pub is not None:  # written during a session (a weekend or holiday has none)
+        return (9, 0) <= (pub.hour, pub.minute) < (15, 30) and sessions.load().is_session(pub.date())
     # no clock: a report whose opening sentences speak of the open or a time, not the close
     body = next((s for s in article.sections if s.kind == "body"), None)
     if body is None:

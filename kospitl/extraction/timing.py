@@ -119,6 +119,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
         return after[0].as_of
     if L.SAME_TIME.search(s.text) and ctx.carry_time:
         return ctx.carry_time
+    if ctx.para_time:
+        return ctx.para_time
     if re.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
         return ctx.prev_as_of
     sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
