@@ -41,6 +41,8 @@ CREDIT_LINE = re.compile(r"^(Yonhap|AFP|AP|Reuters)\s*$", re.M)
 _TIME = r"(\d{1,2}):(\d{2})(?::\d{2})?"
 _LABEL = r"(?:Published|Posted|Input|Created|입력|기사등록|등록일?)"
 PUBLISHED_PATTERNS = (
+    # "Korea Pro · Thursday, December 5, 2024 · 07:30 KST": a dated and timed stamp, not a crawl header
+    re.compile(rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[·|,\-]\s*{_TIME}\s*(?:KST)?"),
     re.compile(rf"{_LABEL}\s*:?\s*(\d{{1,2}})\s+({MONTH_RE})\.?\s*,?\s*(\d{{4}}),?\s*{_TIME}"),
     re.compile(rf"{_LABEL}\s*:?\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[-,]?\s*{_TIME}"),
     re.compile(rf"{_LABEL}\s*:?\s*(\d{{4}})[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})\.?\s+{_TIME}"),

@@ -48,6 +48,7 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("following", re.compile(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
     ("previous", re.compile(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|a day earlier|the day before|yesterday)\b|전 거래일|전날|전일")),
     ("today", re.compile(r"이날|\btoday\b|this morning")),
+    ("that_day", re.compile(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
 COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = re.compile(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
@@ -119,6 +120,8 @@ def resolve(ref: DateRef, doc: date | None, cal: Calendar, *, report: date | Non
     if doc is None:
         raise Unresolved(f"'{ref.text}' needs the article's date, and the article has none")
     base = report or doc
+    if ref.form == "that_day":
+        raise Unresolved(f"'{ref.text}' names no day it refers to")
     if ref.form == "following":
         raise Unresolved(f"'{ref.text}' names no day it follows")
     if ref.form == "today":

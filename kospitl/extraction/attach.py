@@ -79,6 +79,12 @@ def _possessive(s: Sentence, e: Entity) -> bool:
 
 def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity | None:
     cs, ce = s.clauses[_clause_of(s, f.start)]
+    # "A net 1.42 trillion won worth of local shares was scooped up by foreign investors"
+    by = re.match(r"[^.;]{0,60}?\b(?:was|were|been)\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?", s.text[f.end:])
+    if by:
+        agent = [e for e in ents if e.start == f.end + by.end()]
+        if agent:
+            return _concrete(agent[0], ctx)
     before = [e for e in ents if e.end <= f.start and (e.type != "noise" or e.start >= cs)]
     strong = [e for e in before if not _possessive(s, e)]
     if strong:

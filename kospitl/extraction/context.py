@@ -104,6 +104,8 @@ class _Emitter:
         s = self.s
         if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date
+        if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:
+            date_ref = self.ctx.para_date  # "that day": the day the paragraph last named
         self.out.append(Mention(
             kind=kind, subject=subject, metric=metric, as_of=as_of, value=float(value),
             approx=fig.approx if approx is None else approx,

@@ -175,6 +175,9 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change_pct", _change_as_of(as_of), sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
+        if fig.sign and fig.unit == "num" and re.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
+            emit.add(fig, "index", subject, "change", _change_as_of(as_of), fig.sign * fig.value, "index.change", **kw)
+            return  # "KOSPI: 2,671.52 (+44.71, +1.70%)"
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
         if not lo <= fig.value <= hi or _is_threshold(s, fig):
             return
@@ -216,7 +219,11 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
             sign = 1
         emit.add(fig, "quote", code, "change_pct", as_of, sign * fig.value, "quote.change_pct", **kw)
     elif fig.unit in ("won", "num") and 0 < fig.value < MAX_PRICE:
-        if fig.unit == "num" and not re.match(r"\s*원", s.text[fig.end:fig.end + 2]):
+        before, after = s.text[max(0, fig.start - 2):fig.start], s.text[fig.end:fig.end + 12]
+        if re.search(r"[▲▼△▽]\s*$", before) or fig.sign or re.match(r"\s*\(\s*[-+\u2212]?[\d.]+\s*%\s*\)\s*(?:오른|내린|상승|하락|올라|내려)", after):
+            return  # a change in won ("▼1,300", "700원(1.38%) 내린"): not a vocabulary metric
+        table_row = fig.unit == "num" and re.match(r"\s*[▲▼△▽]", after)  # "삼성전자 52,400 ▼1,300 (-2.42%)"
+        if fig.unit == "num" and not re.match(r"\s*원", s.text[fig.end:fig.end + 2]) and not table_row:
             return
         if _is_threshold(s, fig):
             return
@@ -234,8 +241,9 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
     if fig.unit != "won" or fig.value < MIN_FLOW:
         return
     seg = s.text[ent.start:fig.start]
-    if re.search(r"KOSDAQ|Kosdaq|코스닥", s.text, re.I) and not re.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
-        return
+    if any(e.type == "index" and e.subject == "KOSDAQ" for e in s.entities) and \
+            not re.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
+        return  # flows on the Kosdaq are not facts of the vocabulary
     if ctx.market == "KOSDAQ" and L.MARKET_THERE.search(s.text):
         return
     cs, ce = s.clauses[_clause_of(s, fig.start)]
@@ -267,6 +275,8 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
             emit.add(fig, "fx", "USD/KRW", "open", "open", v, "fx.open", **kw)
         else:
             emit.add(fig, "fx", "USD/KRW", "rate", a, v, "fx.rate", **kw)
+    elif 0 < v < 100 and fig.unit == "num" and fig.sign and re.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
+        emit.add(fig, "fx", "USD/KRW", "change", a, fig.sign * v, "fx.change", **kw)  # "USD/KRW: 1,368.9 (−4.1)"
     elif 0 < v < 100 and fig.unit == "won":
         if ent.type == "won":
             sign = -_sign_between(s, ent.start, fig, L.WON_STRONGER, L.WON_WEAKER)
@@ -282,6 +292,10 @@ def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw:
         return  # "In the United States, the 10-year Treasury yield ...": not Korea's
     if fig.unit == "pct" and 0 < fig.value < 20:
         emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
+    elif fig.unit == "pctpt":  # "▼0.021%p": percentage points of yield, in basis points
+        sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1
+        emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of,
+                 sign * fig.value * 100, "rate.change_bp", **kw)
     elif fig.unit == "bp":
         sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1
         emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of, sign * fig.value, "rate.change_bp", **kw)

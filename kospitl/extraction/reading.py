@@ -77,7 +77,8 @@ class Sentence:
 
 def _read(text: str, offset: int) -> Sentence:
     dates = find_dates(text)
-    times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))]
+    times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))
+             and not (t.start < 2 and re.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
     masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if re.search(r"\d", d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
     masked += [m.span() for m in L.NOT_FIGURES.finditer(text)]

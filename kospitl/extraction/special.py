@@ -38,7 +38,10 @@ def _skip_noise_figures(s: Sentence) -> None:
         cs, ce = s.clauses[ci]
         before = [f for f in s.figures if cs <= f.start and f.end <= m.start() and f.unit not in ("threshold",)]
         after = [f for f in s.figures if m.end() <= f.start < ce and f.unit not in ("threshold",)]
-        if before:
+        if m.start() - cs < 20:  # "For the week, the Kospi rose 13.25 points, or 0.53 percent"
+            for f in before + after:
+                f.used = True
+        elif before:
             before[-1].used = True
         elif after:
             after[0].used = True
@@ -50,7 +53,7 @@ def _skip_noise_figures(s: Sentence) -> None:
 
 REF_CLOSE = re.compile(
     r"(?:(?P<cmp>from|than|versus|against)\s+)?(?:the\s+)?(?P<when>previous session's|previous trading day's|prior session's|previous|prior|"
-    r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+)?(?P<what>close|closing level|closing price|finish|closing rate)"
+    r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+|day-session\s+|final\s+)?(?P<what>close|closing level|closing price|finish|closing rate)"
     r"(?:\s+(?:of|at)|,\s+which\s+(?:at|was|stood at|of))\s+$"
     r"|(?:the\s+)?(?:previous|prior) (?:trading day|session)\s*\(\s*$"
     r"|(?P<ko>지난해 마지막 거래일 종가|전 거래일(?: 종가)?)\s*\(\s*$", re.I)
@@ -122,6 +125,19 @@ def _ranges(s: Sentence, ctx: Context, emit: _Emitter) -> None:
 
 
 def _breadth(s: Sentence, emit: _Emitter) -> None:
+    m = L.BREADTH_LABELLED.search(s.text)  # "Advancing issues: 612 / Declining issues: 265 / Unchanged: 58"
+    if m:
+        date_ref = _date_for(s, next(f for f in s.figures if f.start >= m.start("x")))[0] if s.figures else None
+        for group, metric in (("x", "advancers"), ("y", "decliners"), ("z", "unchanged")):
+            if m[group]:
+                f = next((f for f in s.figures if f.start == m.start(group)), None)
+                if f is not None:
+                    emit.add(f, "index", "KOSPI", metric, "close", f.value, "index.breadth", date_ref=date_ref)
+        return
+    _breadth_phrases(s, emit)
+
+
+def _breadth_phrases(s: Sentence, emit: _Emitter) -> None:
     for pat in L.BREADTH:
         m = pat.search(s.text)
         if not m:
