@@ -184,7 +184,7 @@ TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("first_minutes", re.compile(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
     ("press", re.compile(r"\bas of press time\b|\bat press time\b")),
     ("intraday", re.compile(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
-    ("open", re.compile(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopened\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
+    ("open", re.compile(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
     ("close", re.compile(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
 )
 WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "thirty": 30}

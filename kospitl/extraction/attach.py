@@ -57,7 +57,10 @@ def _units_for(etype: str) -> tuple[str, ...]:
 
 def _group_before(s: Sentence, pos: int, ents: list[Entity]) -> list[Entity]:
     """The run of same-type entities joined by "and"/","/"과" that ends nearest before ``pos``."""
-    before = [e for e in ents if e.end <= pos and e.type != "noise"]
+    cs = s.clauses[_clause_of(s, max(pos - 1, 0))][0]
+    before = [e for e in ents if cs <= e.start and e.end <= pos and e.type != "noise"]
+    if not before:  # a clause without a subject of its own: "..., before closing at X and Y, respectively"
+        before = [e for e in ents if e.end <= pos and e.type != "noise"]
     if not before:
         return []
     last = before[-1]

@@ -253,7 +253,11 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
     after = s.text[fig.end:fig.end + 60]
     if re.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
         return
-    sign = _sign_between(s, ent.start, fig, L.BUY, L.SELL)
+    if ent.start > fig.end:  # passive: "1.42 trillion won ... was scooped up by foreign investors"
+        between = s.text[fig.end:ent.start]
+        sign = 1 if L.BUY.search(between) else -1 if L.SELL.search(between) else 0
+    else:
+        sign = _sign_between(s, ent.start, fig, L.BUY, L.SELL)
     if sign == 0:
         sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN)
     if sign == 0:

@@ -16,7 +16,9 @@ from kospitl.extraction.meaning import _is_threshold, _level_cue
 def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
     """"first close above 4,000", "record high of 4,552.37", "the previous record of ... set on"."""
     text = s.text
+    # "milestone" marks every threshold of the sentence; "first"/"첫" only those in its own phrase
     first_sentence = bool(L.FIRST.search(text))
+    milestone_sentence = bool(re.search(r"\bmilestones?\b", text, re.I))
     for ci, (cs, ce) in enumerate(s.clauses):
         clause = text[cs:ce]
         if L.FORECAST.search(clause):
@@ -25,7 +27,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
         if first_sentence:
             for f in figs:
                 if _is_threshold(s, f):
-                    _first(s, f, ci, ctx, emit, owners)
+                    _first(s, f, ci, ctx, emit, owners, anywhere=milestone_sentence)
         lending = any(e.type == "lending" for e in s.entities)
         for m in L.PREVIOUS_RECORD.finditer(clause):
             if lending:
@@ -68,7 +70,8 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
                 _record(s, t, ctx, emit, owners)
 
 
-def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
+def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]],
+           *, anywhere: bool = False) -> None:
     cs, ce = s.clauses[ci]
     subj = _milestone_subject(s, f, owners)
     if subj is None:
@@ -89,7 +92,10 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     cut = re.search(r",\s+(?:and|but|while)\b|;", s.text[f.end:hi])
     if cut:  # "first broke the 4,000 mark on Oct. 27, and ... closed above 5,000": not this one's verb
         hi = f.end + cut.start()
-    phrase = s.text[lo:hi]  # "first broke the 4,000 mark on Oct. 27, and ... closed above 5,000"
+    phrase = s.text[lo:hi]
+    if not anywhere and not L.FIRST.search(phrase) and any(
+            L.FIRST.search(s.text[max(cs, g.start - 30):g.end + 40]) for g in s.figures if g is not f and _is_threshold(s, g)):
+        return  # "7380선 사상 최고치 마감…장중 첫 7400 돌파": the first is the other threshold's  # "first broke the 4,000 mark on Oct. 27, and ... closed above 5,000"
     date_ref, shift = _date_for(s, f)
     today = date_ref is None or date_ref.form == "today"
     if L.CLOSE_WORDS.search(phrase):
