@@ -49,6 +49,30 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국|업종별?|KRX\s?300|KRX\s?100", I)),
 )
 
+# a pattern can only match where one of these (lower-cased) words is; None: always try
+ENTITY_KEYS: tuple[tuple[str, ...] | None, ...] = (
+    None,  # noise (futures, tariffs, other maturities, US bonds, foreign indices)
+    ("market", "시가총액", "value of"),
+    ("market",),
+    ("margin", "신용"),
+    ("lending", "대차"),
+    ("year", "yr", "국고채"), ("year", "yr", "국고채"), ("year", "yr", "국고채"),
+    ("kosdaq", "코스닥", "secondary", "tech-heavy"),
+    ("200",),
+    ("kospi", "코스피", "korean", "korea", "seoul"),
+    ("turnover", "value", "거래대금"),
+    ("volume", "거래량"),
+    ("bourse", "gauge", "barometer", "measure", "benchmark", "main", "key", "index", "지수"),
+    ("foreign", "offshore", "overseas", "외국인"),
+    ("institution", "기관"),
+    ("individual", "retail", "개인"),
+    ("dollar", "greenback"),
+    ("won", "dollar", "usd/krw", "exchange rate", "환율"),
+    ("won", "currency"),
+    None,  # noise (markets and things that are not Korean market figures)
+)
+
+
 # ---- figures: numbers with their units ------------------------------------------------------
 KO_AMOUNT = r"(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)+(?:[조억만]\s*(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)*)+|\d[\d,]*(?:\.\d+)?"
 SCALE = r"(?:million|billion|trillion|bn|tn|mln)"

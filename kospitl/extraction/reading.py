@@ -148,7 +148,10 @@ def _entities(text: str) -> list[Entity]:
         if not any(m.start() < te and ts < m.end() for ts, te in taken):
             out.append(Entity("company", m[1], m.start(), m.end()))
             taken.append(m.span())
-    for etype, subject, pat in L.ENTITY_PATTERNS:
+    low = text.lower()
+    for (etype, subject, pat), keys in zip(L.ENTITY_PATTERNS, L.ENTITY_KEYS):
+        if keys is not None and not any(k in low for k in keys):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
