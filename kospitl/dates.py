@@ -6,7 +6,8 @@ session date against the article's own date, or says it cannot (never guesses).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import Callable, Sequence, TypeVar
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kospitl.articles import MONTH_RE, MONTHS
@@ -58,24 +59,37 @@ CLOSURE_AFTER = re.compile(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|hol
 DAY_AFTER = re.compile(r"\ba day after\b")
 
 
-def find_dates(text: str) -> list[DateRef]:
-    """Every date phrase in ``text``, leftmost-longest, non-overlapping."""
-    found: list[DateRef] = []
+T = TypeVar("T")
+
+
+def scan(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str,
+         make: Callable[[str, re.Match[str]], T | None]) -> list[T]:
+    """Matches of (form, pattern) pairs, earlier patterns first, never overlapping, in text order."""
+    found: list[tuple[int, T]] = []
     taken: list[tuple[int, int]] = []
-    for form, pat in DATE_PATTERNS:
+    for form, pat in patterns:
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            ref = _make(form, m)
-            if ref is None:
-                continue
-            before = text[max(0, s - 25):s]
-            comparison = bool(COMPARISON_BEFORE.search(before) or COMPARISON_AFTER.match(text[e:e + 25])
-                              or CLOSURE_AFTER.match(text[e:e + 60]))
-            found.append(DateRef(**{**ref.__dict__, "comparison": comparison}))
-            taken.append((s, e))
-    return sorted(found, key=lambda r: r.start)
+            item = make(form, m)
+            if item is not None:
+                found.append((s, item))
+                taken.append((s, e))
+    return [item for _, item in sorted(found, key=lambda x: x[0])]
+
+
+def find_dates(text: str) -> list[DateRef]:
+    """Every date phrase in ``text``, leftmost-longest, non-overlapping."""
+    def make(form: str, m: re.Match[str]) -> DateRef | None:
+        ref = _make(form, m)
+        if ref is None:
+            return None
+        s, e = m.span()
+        comparison = bool(COMPARISON_BEFORE.search(text[max(0, s - 25):s]) or COMPARISON_AFTER.match(text[e:e + 25])
+                          or CLOSURE_AFTER.match(text[e:e + 60]))
+        return replace(ref, comparison=comparison)
+    return scan(DATE_PATTERNS, text, make)
 
 
 def _make(form: str, m: re.Match[str]) -> DateRef | None:
@@ -199,19 +213,11 @@ class TimeRef:
 
 
 def find_times(text: str) -> list[TimeRef]:
-    out: list[TimeRef] = []
-    taken: list[tuple[int, int]] = []
-    for form, pat in TIME_PATTERNS:
-        for m in pat.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            as_of = _as_of(form, m)
-            if as_of is None:
-                continue
-            out.append(TimeRef(form, as_of, s, e))
-            taken.append((s, e))
-    return sorted(out, key=lambda t: t.start)
+    """Every time-of-session phrase in ``text`` with the as_of it gives."""
+    def make(form: str, m: re.Match[str]) -> TimeRef | None:
+        as_of = _as_of(form, m)
+        return None if as_of is None else TimeRef(form, as_of, m.start(), m.end())
+    return scan(TIME_PATTERNS, text, make)
 
 
 def _as_of(form: str, m: re.Match[str]) -> str | None:
