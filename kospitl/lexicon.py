@@ -205,3 +205,7 @@ PREV_CLOSE_AFTER = re.compile(r"^\s*(?P<dir>above|below|higher than|lower than|u
 KO_UNKNOWN_COMPANY = re.compile(r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][A-Za-z0-9가-힣&]{1,15}?)(?:는|은|가|이|도)\s+(?=[\d.,]+\s*%|[\d,만천]+원)")
 KO_NOT_COMPANY = re.compile(r"^.*(?:에|에서|으로|로|까지|부터|에는|중)$|^(?:장중|코스피|코스닥|지수|외국인|개인|기관|환율|이날|주가|시가총액|거래대금|거래량|종목|상승률|하락률|업종|"
                             r"업종별|증시|시장|대형주|중소형주|조선주|반도체|반도체주|은행|증권|전기전자|이|그|해당)")
+# "Samsung's operating profit jumped 50 percent": a company's results, not its share price
+RESULT_NOUNS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|exports?|imports?|orders?|shipments?|dividends?|"
+                          r"output|GDP|margins?|deliveries|turnover of the company|net income|EBITDA|guidance)\b|"
+                          r"영업이익|매출|순이익|수출|실적", I)

@@ -214,6 +214,9 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
     if as_of == "close" and re.search(r"\b(?:opened|at the open|at the start|started)\b", s.text[ent.start:], re.I):
         as_of = "open"
     if fig.unit == "pct":
+        own = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0]):fig.start]
+        if 0 <= ent.end <= fig.start and L.RESULT_NOUNS.search(own):
+            return  # "Samsung's operating profit jumped 50 percent": results, not the share price
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN)
         if sign == 0:
             sign = 1
