@@ -172,6 +172,8 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change", _change_as_of(as_of), sign * fig.value, "index.change", **kw)
     elif fig.unit == "pct":
+        if re.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]):
+            return  # "fell as much as 3.1 percent": the day's extreme move, not its change
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change_pct", _change_as_of(as_of), sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
