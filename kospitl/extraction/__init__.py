@@ -62,8 +62,15 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
 
 
 
+MAX_SENTENCE = 2000  # characters; news sentences are far shorter, so longer runs are not prose
+
+
 def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: list[Problem]) -> list[Mention]:
     text = article.text[span[0]:span[1]]
+    if len(text) > MAX_SENTENCE:
+        problems.append(Problem("too-long", f"a {len(text):,}-character run without a sentence end was not read",
+                                article.line_of(span[0]), text[:200], "warning"))
+        return []
     s = _read(text, span[0])
     out: list[Mention] = []
     emit = _Emitter(article, s, ctx, out)
