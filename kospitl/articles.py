@@ -18,6 +18,7 @@ from pathlib import Path
 from kospitl.errors import ArticleError
 
 KST = timezone(timedelta(hours=9))
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab/newlines
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few kB; this is generous
 
@@ -119,6 +120,7 @@ def decode(raw: bytes, path: str) -> str:
     if bad > max(3, len(text) // 200):
         raise ArticleError(f"{path}: binary data, not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = INVISIBLE.sub("", text)  # zero-width spaces and joiners split numbers ("4,457\u200b.52")
     if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text):
         raise ArticleError(f"{path}: no words in the file, not an article")
     return text
@@ -132,13 +134,18 @@ def read_text(path: str | Path) -> str:
     """The decoded text of an article file, or an ArticleError naming the file."""
     p = Path(path)
     if p.is_dir():
-        raise ArticleError(f"{path}: is a directory")
+        raise ArticleError(f"{path}: is a directory with no article files (.txt, .md, .html)")
     try:
-        raw = p.read_bytes()
+        before = p.stat()
+        with p.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # never more: an endless pipe or device stops here
+        after = p.stat()
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as e:
-        raise ArticleError(f"{path}: cannot read ({e.strerror})") from None
+        raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
+    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) and p.is_file():
+        raise ArticleError(f"{path}: changed while being read; nothing stored, try again")
     return decode(raw, str(path))
 
 
@@ -162,9 +169,12 @@ def parse(text: str, path: str = "<text>") -> Article:
         if m:
             y, mo, d = int(m[1]), int(m[2]), int(m[3])
             hh, mm = int(m[4] or 0), int(m[5] or 0)
-            if (hh, mm) != (0, 0):
-                art.published_at = datetime(y, mo, d, hh, mm, tzinfo=KST)
-            art.doc_date, art.date_source = date(y, mo, d), "front matter published_at"
+            try:
+                if (hh, mm) != (0, 0):
+                    art.published_at = datetime(y, mo, d, hh, mm, tzinfo=KST)
+                art.doc_date, art.date_source = date(y, mo, d), "front matter published_at"
+            except ValueError:
+                pass  # an impossible date in the metadata: the article's other clocks decide
     head = text[body_start:body_start + 1500]
     if art.title is None:
         art.title = _first_title_line(text[body_start:])

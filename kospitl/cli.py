@@ -38,6 +38,11 @@ def output_options(default: Format) -> Callable[[Callable[..., Any]], Callable[.
     return deco
 
 
+def _one_line(text: str) -> str:
+    """A message on one line, whatever the file name holds ("bad\nname.txt")."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
 @contextmanager
 def friendly_errors() -> Iterator[None]:
     try:
@@ -91,7 +96,7 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
             report = ingest_paths(engine, files, given=day, dry_run=dry_run)
     for f in report.files:
         if f.error:
-            click.echo(f"Error: {f.error}", err=True)
+            click.echo(f"Error: {_one_line(f.error)}", err=True)
         elif not quiet:
             for p in f.problems:
                 click.echo(p.render(f.path), err=True)

@@ -126,6 +126,13 @@ def resolve(ref: DateRef, doc: date | None, cal: Calendar, *, report: date | Non
 
     ``report`` is the session the article reports on (for "the previous session").
     """
+    try:
+        return _resolve(ref, doc, cal, report)
+    except (OverflowError, ValueError):
+        raise Unresolved(f"'{ref.text}' falls outside the calendar") from None
+
+
+def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None) -> tuple[date, str]:
     if ref.form == "full":
         try:
             return date(ref.year or 0, ref.month or 0, ref.day or 0), f"stated '{ref.text}'"

@@ -64,9 +64,9 @@ def expand(paths: Iterable[str]) -> list[str]:
             matches = sorted(glob.glob(p, recursive=True))
             out.extend(matches or [p])
         elif os.path.isdir(p):
-            out.extend(sorted(str(f) for f in Path(p).rglob("*")
-                              if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
-                              and not NOT_ARTICLES.match(f.name)))
+            found = sorted(str(f) for f in Path(p).rglob("*")
+                           if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and not NOT_ARTICLES.match(f.name))
+            out.extend(found or [p])  # an empty folder is reported (as "is a directory"), not skipped
         else:
             out.append(p)
     return out
@@ -129,8 +129,8 @@ def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
     with engine.connect() as conn:
         status = "redated" if store.find_article(conn, art.content_hash) else "new"
     observations, problems = analyse(art, given)
-    if not observations and not art.doc_date and given is None and not problems:
-        problems.append(Problem("no-figures", "no market figures found and no date", None, "", "warning"))
+    if not observations and not any(p.code == "no-date" for p in problems):
+        problems.append(Problem("no-figures", "no Korean market figures found in this article", None, "", "warning"))
     if dry_run:
         return FileResult(art.path, status, len(observations), problems)
     cal = sessions.load()

@@ -74,7 +74,9 @@ ENTITY_KEYS: tuple[tuple[str, ...] | None, ...] = (
 
 
 # ---- figures: numbers with their units ------------------------------------------------------
-KO_AMOUNT = r"(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)+(?:[조억만]\s*(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)*)+|\d[\d,]*(?:\.\d+)?"
+# every group ends in a unit, so a run of digits can be split only one way (no backtracking blow-up)
+KO_GROUP = r"\d[\d,]*(?:\.\d+)?\s*(?:[천백십]\s*[조억만]?|[조억만])\s*"
+KO_AMOUNT = rf"(?:{KO_GROUP})+(?:\d[\d,]*(?:\.\d+)?)?|\d[\d,]*(?:\.\d+)?"
 SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
 FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("usd", re.compile(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),

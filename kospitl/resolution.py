@@ -1,13 +1,13 @@
 """Resolution: mentions → observations with session dates, or problems. Never a guess."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from kospitl.articles import Article
 from kospitl.dates import Unresolved, resolve as resolve_ref
 from kospitl.errors import Problem
 from kospitl.records import Mention, Observation
-from kospitl.sessions import Calendar
+from kospitl.sessions import FIRST_YEAR, Calendar
 
 FIRST_RANK = {"first_close_above": 0, "first_intraday_above": 1, "first_above": 2}
 
@@ -31,7 +31,10 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
 def resolve(mentions: list[Mention], article: Article, cal: Calendar,
             given: date | None = None) -> tuple[list[Observation], list[Problem]]:
     doc = given or article.doc_date
-    report, how = report_session(article, cal, given)
+    try:
+        report, how = report_session(article, cal, given)
+    except (OverflowError, ValueError):
+        report, how = None, "no date"
     observations: list[Observation] = []
     problems: list[Problem] = []
     for m in mentions:
@@ -55,6 +58,18 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
 
 
 def _date_of(m: Mention, doc: date | None, report: date | None, how: str, cal: Calendar) -> tuple[date, str]:
+    try:
+        d, rule = _resolve_date(m, doc, report, how, cal)
+    except (OverflowError, ValueError):
+        raise Unresolved("the date falls outside the calendar") from None
+    if d < date(FIRST_YEAR, 1, 1):
+        raise Unresolved(f"{d} is before the KRX calendar kospitl knows (from {FIRST_YEAR})")
+    if d > date.today() + timedelta(days=7):
+        raise Unresolved(f"{d} is in the future")
+    return d, rule
+
+
+def _resolve_date(m: Mention, doc: date | None, report: date | None, how: str, cal: Calendar) -> tuple[date, str]:
     base = m.base or report
     if m.date_ref is None:
         if base is None:

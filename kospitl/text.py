@@ -35,7 +35,8 @@ def sentences(text: str, span: Span) -> list[Span]:
     out = []
     s = start
     for m in SENTENCE_END.finditer(text, start, end):
-        cut = m.start() + 1
+        # the punctuation itself, or (after a Korean "다.") the point just past it
+        cut = min(m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start(), end)
         before = text[s:cut]
         after = text[m.end():m.end() + 1]
         if ABBREVIATIONS.search(before):

@@ -181,7 +181,12 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
             emit.add(fig, "index", subject, "change", _change_as_of(as_of), fig.sign * fig.value, "index.change", **kw)
             return  # "KOSPI: 2,671.52 (+44.71, +1.70%)"
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
-        if not lo <= fig.value <= hi or _is_threshold(s, fig):
+        if _is_threshold(s, fig):
+            return
+        if not lo <= fig.value <= hi:
+            if fig.value > hi and _level_cue(s, fig, ent) in ("close", "open", "level", "high", "low"):
+                emit.problem("implausible", f"{subject} level {fig.text} is beyond any plausible reading "
+                             f"({lo:,}–{hi:,}); not stored", fig)
             return
         if fig.dec == 0 and fig.value % 100 == 0 and not fig.approx:
             return  # "the KOSPI 4600 breakthrough": a round level is a threshold, not a reading
