@@ -48,7 +48,8 @@ class Article(SQLModel, table=True):
 class Observation(SQLModel, table=True):
     """Every figure as one article stated it."""
 
-    __table_args__ = (Index("ix_observation_key", "date", "kind", "subject", "metric", "as_of"),)
+    __table_args__ = (Index("ix_observation_key", "date", "kind", "subject", "metric", "as_of"),
+                      Index("ix_observation_subject_date", "subject", "date"))
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(
@@ -89,7 +90,8 @@ class Fact(SQLModel, table=True):
     """The reconciled timeline: one row per (date, kind, subject, metric, as_of)."""
 
     __table_args__ = (UniqueConstraint("date", "kind", "subject", "metric", "as_of"),
-                      Index("ix_fact_subject", "kind", "subject", "date"))
+                      Index("ix_fact_subject", "kind", "subject", "date"),
+                      Index("ix_fact_subject_date", "subject", "date"))
 
     id: int | None = Field(default=None, primary_key=True)
     date: str
