@@ -132,7 +132,9 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
             prev, nxt = [], []
         else:
             prev, nxt = by_group.get((prev_d, subject), []), by_group.get((next_d, subject), [])
-        prev_facts = {(f.kind, f.metric, f.as_of): f.value for f in settle_group(prev, [], [], {}).facts} if prev else {}
+        # the previous close matters for the daily price limit of a stock only
+        prev_facts = ({(f.kind, f.metric, f.as_of): f.value for f in settle_group(prev, [], [], {}).facts}
+                      if prev and subject.isdigit() else {})
         outcome = settle_group(today, nxt, prev, prev_facts)
         facts += [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
                   for f in outcome.facts]
