@@ -161,6 +161,8 @@ def parse(text: str, path: str = "<text>") -> Article:
     front = _front_matter(text)
     if front is not None:
         meta, body_start = front
+        if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text[body_start:]):
+            raise ArticleError(f"{path}: front matter without an article body")
         art.title = html.unescape(meta.get("title", "")).strip().strip('"') or None
         art.publisher = meta.get("publisher") or None
         art.url = meta.get("url") or None

@@ -57,7 +57,9 @@ def _change_matches_percent(d: str, subject: str, facts: Facts, prev: str) -> li
         if None in (change, pct, level):
             continue
         base = level - change  # type: ignore[operator]
-        if base > 0 and abs(change / base * 100 - pct) > 0.016:  # type: ignore[operator]
+        printed = repr(float(pct)).split(".")[1] if "." in repr(float(pct)) else ""  # type: ignore[arg-type]
+        tolerance = 0.5 * 10 ** -len(printed.rstrip("0") or "0") + 0.006  # at the precision printed
+        if base > 0 and abs(change / base * 100 - pct) > tolerance:  # type: ignore[operator]
             out.append(f"{as_of}: change {change} on {base:.2f} is {change / base * 100:.2f}%, not {pct}%")  # type: ignore[operator]
     return out
 

@@ -107,6 +107,8 @@ def _ingest_each(engine: Engine, lookup: Connection, paths: list[str], report: I
             continue
         try:
             report.files.append(ingest_article(engine, parse(text, path), given=given, dry_run=dry_run))
+        except ArticleError as e:
+            report.files.append(FileResult(path, "error", error=str(e)))
         except (KospitlError, sqlalchemy.exc.OperationalError):
             raise  # the database itself is unusable: stop, nothing of this article was written
         except Exception as e:  # a rule that trips on unusual text must not take the other files down
