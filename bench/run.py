@@ -199,6 +199,19 @@ def worker(a: argparse.Namespace) -> dict:
                                  "last_ms": round(est_last, 2), "growth": round(est_last / first, 2),
                                  "total_s": round(est_total, 0), "aps": round(n / est_total, 1)})
 
+    # -- the same last-window articles into an empty database: what the database size itself costs --
+    if done > win:
+        ab = Path(a.workdir) / f"empty-{n}.db"
+        fresh_db(ab)
+        other = open_db(str(ab))
+        t, c = time.perf_counter(), time.process_time()
+        ingest_paths(other, files[done - win:done])
+        dt, dc = time.perf_counter() - t, time.process_time() - c
+        other.dispose()
+        fresh_db(ab)
+        res["empty_db"] = {"ms": round(dt * 1000 / win, 2), "cpu_ms": round(dc * 1000 / win, 2)}
+        res["db_size_effect_cpu"] = round(last_cpu / res["empty_db"]["cpu_ms"], 2)
+
     # -- re-ingest of known articles --
     known = files[:done]
     k = min(len(known), a.reingest)
@@ -392,7 +405,7 @@ def profile(a: argparse.Namespace, corpus: Path) -> None:
     from kospitl.db import open_db
     from kospitl.ingest import expand, ingest_paths
 
-    files = expand([str(corpus)])
+    files = expand([str(corpus)])[:a.profile_limit or None]
     db = Path(a.workdir) / "profile.db"
     fresh_db(db)
     engine = open_db(str(db))
@@ -402,7 +415,7 @@ def profile(a: argparse.Namespace, corpus: Path) -> None:
     ingest_paths(engine, files)
     prof.disable()
     total = time.perf_counter() - t
-    out = Path(a.workdir) / f"profile-{len(files)}.pstats"
+    out = Path(a.workdir) / f"profile-{corpus.name}-{len(files)}.pstats"
     prof.dump_stats(out)
     st = pstats.Stats(prof)
     entries = []
@@ -429,7 +442,7 @@ def profile(a: argparse.Namespace, corpus: Path) -> None:
     p.start()
     ingest_paths(engine, files[:300])
     p.stop()
-    html = Path(a.workdir) / "profile-pyinstrument.txt"
+    html = Path(a.workdir) / f"profile-pyinstrument-{len(files)}.txt"
     html.write_text(p.output_text(unicode=False, color=False, show_all=False))
     print(f"\npyinstrument call tree (first 300 articles): {html}")
 
@@ -472,6 +485,10 @@ def fmt_table(results: list[dict]) -> str:
     row("cost growth within the run, last/first (wall / CPU)",
         [f"{r['growth_within']}× / {r.get('growth_within_cpu', '—')}×" + ext(r, "growth", "{}×") for r in results],
         "≤ 1.2×")
+    row("same last-window articles into an empty db, ms (wall / CPU)",
+        [f"{r['empty_db']['ms']} / {r['empty_db']['cpu_ms']}" if r.get("empty_db") else "—" for r in results])
+    row("database-size effect: last window, full / empty db (CPU)",
+        [f"{r['db_size_effect_cpu']}×" if r.get("db_size_effect_cpu") else "—" for r in results], "≤ 1.2×")
     if len(results) > 1:
         b = results[0]["ingest_ms"]
         row(f"mean ms/article vs the {results[0]['n']:,} run", [f"{r['ingest_ms'] / b:.2f}×" for r in results], "≤ 1.2×")
@@ -530,6 +547,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-budget", type=float, default=0,
                     help="seconds per size for the ingest; past it the run stops and extrapolates (0 = none)")
     ap.add_argument("--profile", action="store_true", help="profile one ingest of the smallest size and exit")
+    ap.add_argument("--profile-limit", type=int, default=0, help="profile only the first N files of that corpus")
     ap.add_argument("--json", help="also write the results here (default: WORKDIR/results-DATE.json)")
     ap.add_argument("--lib", help="library to measure: a directory holding kospitl/, or git:REV "
                     "(exported into the workdir; default: the installed kospitl)")
@@ -550,7 +568,8 @@ def main(argv: list[str] | None = None) -> int:
     lib = use_library(a.lib, workdir)
     if a.profile:
         if a.lib:  # profile in a child that imports the chosen library
-            cmd = [PY, __file__, "--profile", "--sizes", str(min(sizes)), "--seed", str(a.seed), "--workdir", str(workdir)]
+            cmd = [PY, __file__, "--profile", "--sizes", str(min(sizes)), "--seed", str(a.seed), "--workdir", str(workdir),
+                   "--profile-limit", str(a.profile_limit)]
             return subprocess.run(cmd, env=os.environ).returncode
         profile(a, ensure_corpus(workdir, min(sizes), a.seed))
         return 0

@@ -9,6 +9,8 @@ under a crawl-date page header, AI digests with "Related Articles", aggregator p
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import html
 import re
 from dataclasses import dataclass, field
@@ -136,15 +138,16 @@ def read_text(path: str | Path) -> str:
     if p.is_dir():
         raise ArticleError(f"{path}: is a directory with no article files (.txt, .md, .html)")
     try:
-        before = p.stat()
         with p.open("rb") as f:
+            # the open file, not the path: a file replaced by rename while read is still one version
+            before = os.fstat(f.fileno())
             raw = f.read(MAX_BYTES + 1)  # never more: an endless pipe or device stops here
-        after = p.stat()
+            after = os.fstat(f.fileno())
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as e:
         raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
-    if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns) and p.is_file():
+    if stat.S_ISREG(before.st_mode) and (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
         raise ArticleError(f"{path}: changed while being read; nothing stored, try again")
     return decode(raw, str(path))
 
