@@ -5,16 +5,20 @@ import os
 import sqlite3
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from kospitl.errors import KospitlError, SchemaTooNewError
 from kospitl.paths import MIGRATIONS_DIR
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The revisions in migrations/versions, oldest first (a test checks them against Alembic's own
+# view). Knowing them here spares every command the import of Alembic when nothing is to upgrade.
+REVISIONS = ("0001", "0002", "0003")
 DEFAULT_DB = "kospitl.db"
 APPLICATION_ID = 0x4B4F5350  # "KOSP"
 
@@ -24,7 +28,9 @@ def default_path() -> str:
     return os.environ.get("KOSPITL_DB") or DEFAULT_DB
 
 
-def alembic_config(url: str | None = None) -> Config:
+def alembic_config(url: str | None = None) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
@@ -60,12 +66,18 @@ def _engine(path: str, *, readonly: bool = False) -> Engine:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+    return REVISIONS[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in the database (None for a new file)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        if not raw.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone():
+            return None
+        row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
 
 
 def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Engine:
@@ -81,10 +93,9 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
         raise KospitlError(f"{path}: no such database")
     _check_sqlite_file(path)
     engine = _engine(path, readonly=readonly)
-    script = ScriptDirectory.from_config(alembic_config())
     current = current_revision(engine)
-    head = script.get_current_head()
-    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+    head = head_revision()
+    if current is not None and current not in REVISIONS:
         raise SchemaTooNewError(
             f"{path}: database schema {current} is newer than this kospitl (knows up to {head}); "
             "upgrade kospitl")
@@ -121,6 +132,8 @@ def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
         raw.execute("PRAGMA foreign_keys = OFF")
         raw.execute("PRAGMA journal_mode = WAL")
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        from alembic import command
+
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

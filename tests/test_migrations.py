@@ -102,3 +102,14 @@ def test_upgrade_from_every_earlier_revision_keeps_rows_and_backs_up(runner, tmp
         con = sqlite3.connect(db)
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_the_code_knows_every_revision_in_order():
+    """kospitl.db.REVISIONS (read on every open, without importing Alembic) is Alembic's history."""
+    from alembic.script import ScriptDirectory
+
+    from kospitl.db import REVISIONS, alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert tuple(r.revision for r in reversed(list(script.walk_revisions()))) == REVISIONS
+    assert script.get_current_head() == REVISIONS[-1]
