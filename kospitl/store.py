@@ -161,8 +161,11 @@ class _Attr:
 # ---- reading ----------------------------------------------------------------------------
 
 def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-    for r in conn.execute(text(sql), params or {}).mappings():
-        yield dict(r)
+    """Rows of a read query as dicts (named :params), straight from the driver's cursor."""
+    result = conn.exec_driver_sql(sql, params or {})
+    columns = [d[0] for d in result.cursor.description] if result.cursor and result.cursor.description else []
+    for r in result.cursor.fetchall() if result.cursor else []:
+        yield dict(zip(columns, r))
 
 
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:
