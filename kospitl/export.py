@@ -5,7 +5,7 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection
 
-from kospitl.store import rows
+from kospitl.store import filters, rows
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
 OBSERVATIONS_SQL = """
@@ -26,24 +26,14 @@ def observations(conn: Connection) -> Iterator[dict[str, Any]]:
 def timeline(conn: Connection, *, subject: str | None = None, kind: str | None = None,
              metric: str | None = None, status: str | None = None, source: str | None = None,
              date_from: str | None = None, date_to: str | None = None) -> Iterator[dict[str, Any]]:
-    where: list[str] = []
-    params: dict[str, Any] = {}
+    where, params = filters(subject=subject, kind=kind, metric=metric, status=status,
+                            date_from=date_from, date_to=date_to)
     if source:
         where.append("""EXISTS (SELECT 1 FROM observation o JOIN article a ON a.id = o.article_id
                         WHERE o.date = fact.date AND o.kind = fact.kind AND o.subject = fact.subject
                           AND o.metric = fact.metric AND o.as_of = fact.as_of AND o.status = 'kept'
                           AND (a.publisher LIKE :source OR a.source_path LIKE :source))""")
         params["source"] = f"%{source}%"
-    for col, val in (("subject", subject), ("kind", kind), ("metric", metric), ("status", status)):
-        if val:
-            where.append(f"{col} = :{col}")
-            params[col] = val
-    if date_from:
-        where.append("date >= :date_from")
-        params["date_from"] = date_from
-    if date_to:
-        where.append("date <= :date_to")
-        params["date_to"] = date_to
     sql = ("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why FROM fact"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY date, kind, subject, metric, as_of")

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kospitl.check import check
-from kospitl.store import rows
+from kospitl.store import filters, rows
 
 SHOW_COLUMNS = ("kind", "subject", "label", "metric", "as_of", "value", "status", "sources", "why")
 CONFLICT_COLUMNS = ("date", "kind", "subject", "metric", "as_of", "value", "status", "candidates", "why")
@@ -40,17 +40,8 @@ def articles_for(conn: Connection, day: str) -> list[dict[str, Any]]:
 def conflicts(conn: Connection, *, date_from: str | None = None, date_to: str | None = None,
               subject: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
     """Keys where the articles disagree: every candidate value, the winner and why."""
-    where, params = ["o.status = 'lost'"], {}
-    for col, val in (("o.subject", subject), ("o.kind", kind)):
-        if val:
-            where.append(f"{col} = :{col[2:]}")
-            params[col[2:]] = val
-    if date_from:
-        where.append("o.date >= :date_from")
-        params["date_from"] = date_from
-    if date_to:
-        where.append("o.date <= :date_to")
-        params["date_to"] = date_to
+    where, params = filters("o.", subject=subject, kind=kind, date_from=date_from, date_to=date_to)
+    where.insert(0, "o.status = 'lost'")
     keys = list(rows(conn, f"""
         SELECT DISTINCT o.date, o.kind, o.subject, o.metric, o.as_of FROM observation o
         WHERE {' AND '.join(where)} ORDER BY o.date, o.kind, o.subject, o.metric, o.as_of""", params))
