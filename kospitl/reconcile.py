@@ -54,12 +54,6 @@ class Row:
     publisher: str | None = None
     credit: str | None = None
 
-    @classmethod
-    def from_mapping(cls, m: Any) -> "Row":
-        return cls(m.id, m.kind, m.metric, m.as_of, m.value, bool(m.approx), m.precision, m.article_id,
-                   m.witness or f"article:{m.article_id}", m.source_kind, m.version_tag,
-                   m.published_at, m.publisher, m.credit)
-
     @property
     def key(self) -> Key:
         return (self.kind, self.metric, self.as_of)

@@ -122,8 +122,13 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     subjects = {g[1] for g in todo}
     by_group: dict[Group, list[Row]] = {}
     sql = ROW_SQL.format(subjects=",".join("?" * len(subjects)), dates=",".join("?" * len(dates)))
-    for m in conn.exec_driver_sql(sql, tuple(sorted(subjects)) + tuple(sorted(dates))).mappings():
-        by_group.setdefault((m["date"], m["subject"]), []).append(Row.from_mapping(_Attr(m)))
+    cursor = conn.exec_driver_sql(sql, tuple(sorted(subjects)) + tuple(sorted(dates))).cursor
+    assert cursor is not None
+    for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, article_id, witness, source_kind,
+         version_tag, published_at, publisher, credit) in cursor.fetchall():
+        by_group.setdefault((day, subj), []).append(Row(
+            obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+            witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
     facts, verdicts = [], []
     for d, subject in sorted(todo):
         prev_d, next_d = neighbours[(d, subject)]
@@ -146,16 +151,6 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     if verdicts:
         conn.exec_driver_sql("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
     return len(facts)
-
-
-class _Attr:
-    """Attribute access over a result mapping (what ``Row.from_mapping`` reads)."""
-
-    def __init__(self, m: Any) -> None:
-        self._m = m
-
-    def __getattr__(self, name: str) -> Any:
-        return self._m[name]
 
 
 # ---- reading ----------------------------------------------------------------------------
