@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from kospitl.articles import Article
 from kospitl.dates import Unresolved, resolve as resolve_ref
 from kospitl.errors import Problem
+from kospitl.output import cell
 from kospitl.records import Mention, Observation
 from kospitl.sessions import FIRST_YEAR, Calendar
 
@@ -44,10 +45,10 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
             d, rule = _date_of(m, doc, report, how, cal)
         except Unresolved as e:
             problems.append(Problem("no-date", f"cannot date {m.kind} {m.subject} {m.metric} "
-                                    f"{_fmt(m.value)}: {e}", line, evidence, "error"))
+                                    f"{cell(m.value)}: {e}", line, evidence, "error"))
             continue
         if m.needs_own_date and m.date_ref is None:
-            problems.append(Problem("no-date", f"milestone {m.subject} {m.metric} {_fmt(m.value)} "
+            problems.append(Problem("no-date", f"milestone {m.subject} {m.metric} {cell(m.value)} "
                                     "has no date in the text", line, evidence, "warning"))
             continue
         observations.append(Observation(
@@ -87,9 +88,6 @@ def _resolve_date(m: Mention, doc: date | None, report: date | None, how: str, c
         rule += f"; {m.shift} session(s) later"
     return d, rule
 
-
-def _fmt(v: float) -> str:
-    return str(int(v)) if v == int(v) else str(v)
 
 
 def dedupe(obs: list[Observation]) -> list[Observation]:

@@ -11,12 +11,12 @@ from datetime import date, datetime, timezone
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from kospitl import sessions, store
+from kospitl import store
 from kospitl.articles import parse
 from kospitl.errors import KospitlError
 from kospitl.ingest import analyse
 from kospitl.records import Observation
-from kospitl.vocab import KINDS
+from kospitl.vocab import is_known
 
 
 def record_override(engine: Engine, day: str, kind: str, subject: str, metric: str, value: float, *,
@@ -27,7 +27,7 @@ def record_override(engine: Engine, day: str, kind: str, subject: str, metric: s
         d = date.fromisoformat(day)
     except ValueError:
         raise KospitlError(f"override: {day!r} is not an ISO date (YYYY-MM-DD)") from None
-    if metric not in KINDS.get(kind, ()):
+    if not is_known(kind, metric):
         raise KospitlError(f"override: {kind} {metric} is not in the fact vocabulary")
     if not note.strip():
         raise KospitlError("override: a --note saying why is required")
@@ -64,7 +64,6 @@ def reprocess(engine: Engine, *, dry_run: bool = False) -> list[Change]:
         arts = conn.execute(select(store.A.c.id, store.A.c.source_path, store.A.c.text, store.A.c.given_date)
                             .where(store.A.c.source_kind != "override").order_by(store.A.c.id)).all()
     changes = []
-    cal = sessions.load()
     for a in arts:
         art = parse(a.text, a.source_path)
         given = date.fromisoformat(a.given_date) if a.given_date else None
@@ -87,7 +86,6 @@ def reprocess(engine: Engine, *, dry_run: bool = False) -> list[Change]:
             store.insert_observations(conn, a.id, new_obs)
             store.insert_problems(conn, a.id, a.source_path, problems)
             store.reconcile_groups(conn, touched)
-    del cal
     return changes
 
 

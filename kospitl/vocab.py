@@ -38,13 +38,3 @@ def is_known(kind: str, metric: str) -> bool:
     """
     return metric in KINDS.get(kind, ())
 
-
-def format_value(value: float) -> str:
-    """A value as the exports print it: integers without a decimal point.
-
-    >>> format_value(644680000000.0), format_value(2.27), format_value(-0.5)
-    ('644680000000', '2.27', '-0.5')
-    """
-    if value == int(value) and abs(value) < 1e18:
-        return str(int(value))
-    return repr(round(value, 6))

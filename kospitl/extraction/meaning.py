@@ -6,7 +6,7 @@ from functools import lru_cache
 from kospitl import lexicon as L
 from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_PRICE, MIN_FLOW, Sentence
 from kospitl.extraction.reading import _clause_of
-from kospitl.extraction.timing import _as_of_for, _change_as_of, _date_for, _extreme_as_of, _indicator_as_of
+from kospitl.extraction.timing import _as_of_for, _date_for, _extreme_as_of, _indicator_as_of
 from kospitl.extraction.context import Context, _Emitter
 
 
@@ -164,21 +164,21 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
     if prev_ref and fig.unit in ("pt", "pct"):
         sign = -1 if re.match(r"below|lower|down", prev_ref["dir"], re.I) else 1
         metric = "change" if fig.unit == "pt" else "change_pct"
-        emit.add(fig, "index", subject, metric, _change_as_of(as_of), sign * fig.value, f"index.{metric}", **kw)
+        emit.add(fig, "index", subject, metric, as_of, sign * fig.value, f"index.{metric}", **kw)
         return  # "3.18 points above Wednesday's close": the change
     if fig.unit in ("pt", "pct") and L.DISTANCE_AFTER.match(s.text[fig.end:fig.end + 20]):
         return
     if fig.unit == "pt":
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
-        emit.add(fig, "index", subject, "change", _change_as_of(as_of), sign * fig.value, "index.change", **kw)
+        emit.add(fig, "index", subject, "change", as_of, sign * fig.value, "index.change", **kw)
     elif fig.unit == "pct":
         if re.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]):
             return  # "fell as much as 3.1 percent": the day's extreme move, not its change
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
-        emit.add(fig, "index", subject, "change_pct", _change_as_of(as_of), sign * fig.value, "index.change_pct", **kw)
+        emit.add(fig, "index", subject, "change_pct", as_of, sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
         if fig.sign and fig.unit == "num" and re.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
-            emit.add(fig, "index", subject, "change", _change_as_of(as_of), fig.sign * fig.value, "index.change", **kw)
+            emit.add(fig, "index", subject, "change", as_of, fig.sign * fig.value, "index.change", **kw)
             return  # "KOSPI: 2,671.52 (+44.71, +1.70%)"
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
         if _is_threshold(s, fig):

@@ -149,6 +149,3 @@ def _extreme_as_of(as_of: str, ctx: Context, kw: dict) -> str:
 def _indicator_as_of(as_of: str) -> str:
     return as_of if re.fullmatch(r"\d\d:\d\d", as_of) else "close"
 
-
-def _change_as_of(as_of: str) -> str:
-    return as_of
