@@ -70,12 +70,21 @@ def cli() -> None:
               help="Date of an article that states none (its figures are otherwise problems).")
 @click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_run: bool, quiet: bool) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for extraction [default: the CPUs, or KOSPITL_JOBS].")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
+              help="Articles per write transaction, at most.")
+def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_run: bool, quiet: bool,
+           jobs: int | None, batch_size: int) -> None:
     """Read article files (or directories, or globs) into the database.
 
     Re-ingesting a known article changes nothing. A file that is not an article is reported
     as "Error: FILE: reason" and skipped. The exit status is 1 when a file was not an article
     or a problem of severity error remains (a figure whose date cannot be resolved).
+
+    Articles are extracted by --jobs worker processes and stored in order, in transactions of
+    up to --batch-size articles: an interrupted ingest leaves whole articles only, and running
+    it again finishes the job.
 
     \b
     Example:
@@ -90,10 +99,10 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
         files = expand(paths)
         if len(files) > 20 and not quiet and sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-                report = ingest_paths(engine, files, given=day, dry_run=dry_run,
-                                      progress=lambda _p: bar.update(1))
+                report = ingest_paths(engine, files, given=day, dry_run=dry_run, jobs=jobs,
+                                      batch_size=batch_size, progress=lambda _p: bar.update(1))
         else:
-            report = ingest_paths(engine, files, given=day, dry_run=dry_run)
+            report = ingest_paths(engine, files, given=day, dry_run=dry_run, jobs=jobs, batch_size=batch_size)
     for f in report.files:
         if f.error:
             click.echo(f"Error: {_one_line(f.error)}", err=True)

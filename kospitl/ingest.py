@@ -1,21 +1,23 @@
 """Ingest: the one place that knows the order of the stages.
 
-read → extract → resolve → (one transaction per article) store + reconcile the touched keys.
+read and skip known files (here) → parse, extract, resolve (worker processes) → store a batch
+of articles and reconcile the keys they touch (here, one transaction per batch).
 """
 from __future__ import annotations
 
 import glob
-import re
 import os
+import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
-from kospitl import sessions, store
+from kospitl import parallel, sessions, store
 from kospitl.articles import Article, content_hash, parse, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
@@ -79,83 +81,157 @@ def analyse(art: Article, given: date | None = None) -> tuple[list[Observation],
     return observations, problems + unresolved
 
 
+@dataclass
+class Prepared:
+    """One file after the database-free stages: its article, what it states, or its error."""
+
+    path: str
+    art: Article | None = None
+    observations: list[Observation] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    session: date | None = None
+    source_kind: str = "daily"
+    fingerprint: str = ""
+    error: str | None = None
+    known: bool = False
+
+
+def prepare(path: str, text: str, given: date | None) -> Prepared:
+    """Parse and extract one article's text (no database; runs in a worker process)."""
+    try:
+        art = parse(text, path)
+        observations, problems = analyse(art, given)
+        if not observations and not any(p.code == "no-date" for p in problems):
+            problems.append(Problem("no-figures", "no Korean market figures found in this article", None, "",
+                                    "warning"))
+        try:
+            session, _ = report_session(art, sessions.load(), given)
+        except (OverflowError, ValueError):
+            session = None
+        return Prepared(path, art, observations, problems, session, source_kind(art), fingerprint(art))
+    except ArticleError as e:
+        return Prepared(path, error=str(e))
+    except Exception as e:  # a rule that trips on unusual text must not take the other files down
+        return Prepared(path, error=f"{path}: could not be read as an article "
+                                    f"({type(e).__name__}: {e}); nothing stored for it")
+
+
+def _prepare_task(task: tuple[str, str | None, date | None, Prepared | None]) -> Prepared:
+    path, text, given, done = task
+    return done if done is not None else prepare(path, text or "", given)
+
+
+BATCH_ARTICLES = 200  # articles per write transaction, at most
+BATCH_SECONDS = 0.25  # of extraction gathered per transaction, at most: other writers never wait long
+
+
 def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = None,
-                 dry_run: bool = False, progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every article file under ``paths``; a bad file is reported and skipped."""
+                 dry_run: bool = False, progress: Callable[[str], None] | None = None,
+                 jobs: int | None = None, batch_size: int = BATCH_ARTICLES) -> IngestReport:
+    """Ingest every article file under ``paths``; a bad file is reported and skipped.
+
+    Files are read and checked against the database here, parsed and extracted by ``jobs``
+    worker processes (default: the CPUs, for more than a few files), and written in order, up to
+    ``batch_size`` articles per transaction: each article is stored whole or not at all.
+    """
+    files = expand(paths)
+    if jobs is None:
+        jobs = parallel.default_jobs() if len(files) >= PARALLEL_FROM else 1
     report = IngestReport()
     lookup = engine.connect()  # one read connection for "is it known?" across the files
     try:
-        _ingest_each(engine, lookup, expand(paths), report, given, dry_run, progress)
+        tasks = _tasks(lookup, files, given, progress)
+        batch: list[Prepared] = []
+        started = 0.0
+        for prep in parallel.ordered_map(_prepare_task, tasks, jobs):
+            if prep.known:
+                report.files.append(FileResult(prep.path, "known"))
+            elif prep.error is not None:
+                report.files.append(FileResult(prep.path, "error", error=prep.error))
+            elif dry_run:
+                report.files.append(_dry_run(lookup, prep))
+            else:
+                batch.append(prep)
+                started = started or time.monotonic()
+                if len(batch) >= batch_size or time.monotonic() - started > BATCH_SECONDS:
+                    report.files += write_batch(engine, batch, given)
+                    batch, started = [], 0.0
+        if batch:
+            report.files += write_batch(engine, batch, given)
     finally:
         lookup.close()
     return report
 
 
-def _ingest_each(engine: Engine, lookup: Connection, paths: list[str], report: IngestReport,
-                 given: date | None, dry_run: bool, progress: Callable[[str], None] | None) -> None:
-    for path in paths:
+PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a few tenths of a second)
+
+
+def _tasks(lookup: Connection, files: list[str], given: date | None,
+           progress: Callable[[str], None] | None) -> Iterator[tuple[str, str | None, date | None, Prepared | None]]:
+    """Read each file and skip known ones here (cheap); the rest go to the workers."""
+    for path in files:
         if progress:
             progress(path)
         try:
             text = read_text(path)
         except ArticleError as e:
-            report.files.append(FileResult(path, "error", error=str(e)))
+            yield path, None, given, Prepared(path, error=str(e))
             continue
         existing = store.find_article(lookup, content_hash(text))
         if existing and (given is None or existing["given_date"] == given.isoformat()):
-            report.files.append(FileResult(path, "known"))  # re-ingest: no parsing, no extraction
+            yield path, None, given, Prepared(path, known=True)  # re-ingest: no parsing, no extraction
             continue
-        try:
-            report.files.append(ingest_article(engine, parse(text, path), given=given, dry_run=dry_run))
-        except ArticleError as e:
-            report.files.append(FileResult(path, "error", error=str(e)))
-        except (KospitlError, sqlalchemy.exc.OperationalError):
-            raise  # the database itself is unusable: stop, nothing of this article was written
-        except Exception as e:  # a rule that trips on unusual text must not take the other files down
-            report.files.append(FileResult(path, "error", error=f"{path}: could not be read as an article "
-                                           f"({type(e).__name__}: {e}); nothing stored for it"))
+        yield path, text, given, None
 
 
-def _known(engine: Engine, digest: str, given: date | None) -> bool:
-    with engine.connect() as conn:
-        existing = store.find_article(conn, digest)
-    return bool(existing) and (given is None or existing["given_date"] == given.isoformat())
+def _dry_run(lookup: Connection, prep: Prepared) -> FileResult:
+    assert prep.art is not None
+    status = "redated" if store.find_article(lookup, prep.art.content_hash) else "new"
+    return FileResult(prep.path, status, len(prep.observations), prep.problems)
 
 
-def ingest_article(engine: Engine, art: Article, *, given: date | None = None,
-                   dry_run: bool = False) -> FileResult:
-    """Store one article atomically: its row, observations, problems and the timeline keys
-    it touches are written in one transaction, or nothing is."""
-    if _known(engine, art.content_hash, given):
-        return FileResult(art.path, "known")
-    with engine.connect() as conn:
-        status = "redated" if store.find_article(conn, art.content_hash) else "new"
-    observations, problems = analyse(art, given)
-    if not observations and not any(p.code == "no-date" for p in problems):
-        problems.append(Problem("no-figures", "no Korean market figures found in this article", None, "", "warning"))
-    if dry_run:
-        return FileResult(art.path, status, len(observations), problems)
-    cal = sessions.load()
-    session, _ = report_session(art, cal, given)
-    with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
-        current = store.find_article(conn, art.content_hash)  # another process may have won
-        if current and (given is None or current["given_date"] == given.isoformat()):
-            return FileResult(art.path, "known")
-        touched: set[tuple[str, str]] = set()
-        if current:
-            touched |= store.delete_article(conn, current["id"])
-        kind = source_kind(art)
-        print_ = fingerprint(art)
-        article_id = store.insert_article(conn, art, given=given, session=session, source_kind=kind,
-                                          witness=None, fingerprint=print_)
-        witness = witness_of(conn, art, article_id, session, print_)
-        store.set_witness(conn, article_id, witness)
-        touched |= store.join_witness(conn, article_id, witness)
-        store.insert_observations(conn, article_id, observations)
-        store.insert_problems(conn, article_id, art.path, problems)
-        touched |= {(o.date, o.subject) for o in observations}
-        store.reconcile_groups(conn, touched)
-    return FileResult(art.path, status, len(observations), problems)
+def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> list[FileResult]:
+    """Store the articles of ``batch`` and settle the timeline keys they touch, in one
+    transaction. If that fails, each article is retried in a transaction of its own, so one
+    article that cannot be stored costs only itself."""
+    try:
+        with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
+            results, touched = [], set()
+            for prep in batch:
+                result, groups = _store(conn, prep, given)
+                results.append(result)
+                touched |= groups
+            store.reconcile_groups(conn, touched)
+        return results
+    except (KospitlError, sqlalchemy.exc.OperationalError):
+        raise  # the database itself is unusable: stop, nothing of this batch was written
+    except Exception as e:
+        if len(batch) > 1:
+            return [r for prep in batch for r in write_batch(engine, [prep], given)]
+        return [FileResult(batch[0].path, "error", error=f"{batch[0].path}: could not be stored "
+                           f"({type(e).__name__}: {e}); nothing stored for it")]
+
+
+def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[tuple[str, str]]]:
+    """Write one prepared article; return its result and the (date, subject) groups it touches."""
+    art = prep.art
+    assert art is not None
+    current = store.find_article(conn, art.content_hash)  # an earlier file of this run, or another process
+    if current and (given is None or current["given_date"] == given.isoformat()):
+        return FileResult(art.path, "known"), set()
+    touched: set[tuple[str, str]] = set()
+    if current:
+        touched |= store.delete_article(conn, current["id"])
+    article_id = store.insert_article(conn, art, given=given, session=prep.session, source_kind=prep.source_kind,
+                                      witness=None, fingerprint=prep.fingerprint)
+    witness = witness_of(conn, art, article_id, prep.session, prep.fingerprint)
+    store.set_witness(conn, article_id, witness)
+    touched |= store.join_witness(conn, article_id, witness)
+    store.insert_observations(conn, article_id, prep.observations)
+    store.insert_problems(conn, article_id, art.path, prep.problems)
+    touched |= {(o.date, o.subject) for o in prep.observations}
+    status = "redated" if current else "new"
+    return FileResult(art.path, status, len(prep.observations), prep.problems), touched
 
 
 def check_date(text: str) -> date:

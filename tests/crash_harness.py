@@ -57,15 +57,55 @@ def corpus_files(corpus: Path) -> list[str]:
                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.upper().startswith("README"))
 
 
-def ingest_cmd(db: str, files: list[str]) -> list[str]:
-    return [sys.executable, "-m", "kospitl", "ingest", "-q", "--db", db, *files]
+# Killed runs extract in worker processes and commit a few articles per transaction, so kills
+# land between and inside multi-article transactions, and the workers must die with the ingest.
+# The clean reference run and the final in-process run use the defaults: the exports must not
+# depend on either setting.
+KILLED_RUN_OPTIONS = ("--jobs", "2", "--batch-size", "3")
+MARK = "KOSPITL_CRASH_HARNESS"  # in the environment of every process a trial starts
+
+
+def ingest_cmd(db: str, files: list[str], *options: str) -> list[str]:
+    return [sys.executable, "-m", "kospitl", "ingest", "-q", "--db", db, *options, *files]
 
 
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("KOSPITL_DB", None)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env[MARK] = str(os.getpid())
     return env
+
+
+def survivors() -> list[int]:
+    """Processes (other than this one) started by this harness that are still running: after a
+    SIGKILL of the ingest, its worker processes must exit by themselves. Linux (/proc) only."""
+    mark = f"{MARK}={os.getpid()}".encode()
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if mark in (entry / "environ").read_bytes().split(b"\0") and b"Z" not in _state(entry):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _state(entry: Path) -> bytes:
+    return (entry / "stat").read_bytes().rsplit(b")", 1)[-1].split()[0]
+
+
+def reap_survivors(wait: float = 5.0) -> list[int]:
+    """Wait up to ``wait`` seconds for leftover processes to exit; kill and return those that did not."""
+    deadline = time.monotonic() + wait
+    while (left := survivors()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    return left
 
 
 def _cli(*args: str) -> tuple[int, str]:
@@ -169,7 +209,7 @@ class Reference:
         if x < 0.25 and committed == 0:
             return "schema", rng.uniform(0.0, 0.15), 0
         per_article = max(0.005, (self.t_last - self.t_first) / max(1, len(self.counts)))
-        return "after", rng.uniform(0.0, 1.2 * per_article), rng.randint(committed, len(self.counts) - 1)
+        return "after", rng.uniform(0.0, 1.2 * per_article), rng.randint(committed, max(committed, len(self.counts) - 1))
 
 
 def _committed(db: str) -> int:
@@ -318,8 +358,8 @@ def check_crashed(db: str, ref: Reference, work: Path) -> tuple[str, list[str]]:
 def _run_killed(db: str, files: list[str], plan: tuple[str, float, int]) -> bool:
     """Start an ingest and SIGKILL it as ``plan`` says. True if it was killed (not finished)."""
     kind, seconds, articles = plan
-    p = subprocess.Popen(ingest_cmd(db, files), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         env=_env(), cwd=ROOT, start_new_session=True)
+    p = subprocess.Popen(ingest_cmd(db, files, *KILLED_RUN_OPTIONS), stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, env=_env(), cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 300
     try:
         if kind == "time":
@@ -364,6 +404,9 @@ def run_trial(seed: int, ref: Reference, work: Path, *, second_kill: float = 0.5
         if not killed:
             trial.kills.append("finished before the kill")
             continue
+        if Path("/proc/self/environ").exists() and (left := reap_survivors()):
+            trial.violations.append(f"after kill {n + 1}: {len(left)} process(es) of the killed ingest "
+                                    "were still running 5 s later (worker processes must exit with it)")
         snap = _snapshot(db, work / f"snapshot{n}")
         if snap is None:
             trial.kills.append("before the database existed")

@@ -40,8 +40,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _start(db: str, files: list[str]) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "kospitl", "ingest", "-q", "--db", db, *files],
+def _start(db: str, files: list[str], *options: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "kospitl", "ingest", "-q", "--db", db, *options, *files],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=ROOT)
 
 
@@ -97,7 +97,7 @@ def test_a_reader_is_not_blocked_by_an_ingest(sequential, tmp_path):
     committed whole or not at all)."""
     db = str(tmp_path / "busy.db")
     copy_db(sequential["template"], db)
-    proc = _start(db, sequential["files"])
+    proc = _start(db, sequential["files"], "--batch-size", "1")  # a commit per article: many states to see
     con = sqlite3.connect(db, timeout=30, isolation_level=None)
     shell = shutil.which("sqlite3")
     slowest, reads, during, shell_reads, shell_slowest = 0.0, 0, 0, 0, 0.0

@@ -1,0 +1,123 @@
+"""An ordered map over worker processes: extraction on every core while one process writes.
+
+Results come back in the order of the inputs, so a parallel ingest stores exactly what a serial
+one does. At most ``jobs * AHEAD`` chunks are in flight, so memory stays bounded however many
+files are ingested. The pool is started once per process (``forkserver`` where there is one:
+workers never inherit the parent's open SQLite connections) and kept for later calls. Workers
+exit when the process that started them is gone, even if it was killed with SIGKILL.
+"""
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from kospitl.errors import KospitlError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+CHUNK = 8  # inputs per task: enough to amortise the pickling, small enough to keep workers even
+AHEAD = 4  # chunks in flight per worker
+PRELOAD = ["kospitl.ingest"]  # what the fork server imports once, so workers start warm
+
+_pool: ProcessPoolExecutor | None = None
+_pool_jobs = 0
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs() -> int:
+    """``KOSPITL_JOBS`` if set, else the CPUs this process may use."""
+    env = os.environ.get("KOSPITL_JOBS", "").strip()
+    if env:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            raise KospitlError(f"KOSPITL_JOBS={env}: not a whole number") from None
+    return available_cpus()
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """``map(fn, items)``, computed by ``jobs`` worker processes when ``jobs`` > 1."""
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    pool = _get_pool(jobs)
+    window: deque[Future[list[R]]] = deque()
+    chunk: list[T] = []
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == CHUNK:
+                window.append(pool.submit(_apply, fn, chunk))
+                chunk = []
+                while len(window) >= jobs * AHEAD:
+                    yield from window.popleft().result()
+        if chunk:
+            window.append(pool.submit(_apply, fn, chunk))
+        while window:
+            yield from window.popleft().result()
+    except BrokenProcessPool:
+        shutdown()
+        raise KospitlError("an extraction worker process died (out of memory?); "
+                           "what was stored before it is kept: run the ingest again") from None
+    finally:
+        for f in window:
+            f.cancel()
+
+
+def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(x) for x in chunk]
+
+
+def _get_pool(jobs: int) -> ProcessPoolExecutor:
+    global _pool, _pool_jobs
+    if _pool is None or _pool_jobs != jobs:
+        shutdown()
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if ctx.get_start_method() == "forkserver":
+            ctx.set_forkserver_preload(PRELOAD)
+        _pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),))
+        _pool_jobs = jobs
+    return _pool
+
+
+def shutdown() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
+atexit.register(shutdown)
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the ingesting process is gone (a SIGKILL leaves no one to
+    shut the pool down, and an orphaned worker would wait for tasks forever)."""
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass  # the pid exists (now someone else's): keep watching the parent pipe instead
+            if os.getppid() == 1:
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="kospitl-watch-parent").start()
