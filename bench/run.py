@@ -122,6 +122,42 @@ def explain(conn, sql: str, params: dict) -> str:
 
 # ---- the worker: one size in a fresh process ----------------------------------------------------
 
+def workers_peak_rss() -> list[float]:
+    """Peak RSS (VmHWM) of each live extraction worker, MB (Linux)."""
+    try:
+        from kospitl import parallel
+    except ImportError:
+        return []
+    pool = getattr(parallel, "_pool", None)
+    out = []
+    for pid in sorted(getattr(pool, "_processes", None) or {}):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+        out.append(round(kb / 1024, 1))
+    return out
+
+
+def _with_jobs(ingest_paths, jobs: int, res: dict):
+    """``ingest_paths`` with the worker processes of ``--jobs`` (0: the library's default), started
+    before the timing; a library without them (``--lib`` of an older revision) runs as it is."""
+    import functools
+    import inspect
+
+    if "jobs" not in inspect.signature(ingest_paths).parameters:
+        res["jobs"] = 1
+        return ingest_paths
+    from kospitl import parallel
+
+    jobs = jobs or parallel.default_jobs()
+    t = time.perf_counter()
+    parallel.warm(jobs)
+    res.update(jobs=jobs, workers_start_s=round(time.perf_counter() - t, 3))
+    return functools.partial(ingest_paths, jobs=jobs)
+
+
 def worker(a: argparse.Namespace) -> dict:
     base_rss = rss_now_mb()
     from kospitl import export
@@ -147,6 +183,7 @@ def worker(a: argparse.Namespace) -> dict:
     t = time.perf_counter()
     engine = open_db(str(db))
     res["open_db_s"] = round(time.perf_counter() - t, 3)
+    ingest_paths = _with_jobs(ingest_paths, a.jobs, res)
 
     # -- ingest, batch by batch --
     batch = a.batch or (100 if n <= 1000 else 1000)
@@ -198,6 +235,8 @@ def worker(a: argparse.Namespace) -> dict:
         res.update(extrapolated={"slope_ms_per_1k_articles": round(slope * 1000, 4), "fit_points": len(pts),
                                  "last_ms": round(est_last, 2), "growth": round(est_last / first, 2),
                                  "total_s": round(est_total, 0), "aps": round(n / est_total, 1)})
+
+    res["workers_rss_peak_mb"] = workers_peak_rss()
 
     # -- the same last-window articles into an empty database: what the database size itself costs --
     if done > win:
@@ -411,6 +450,10 @@ def profile(a: argparse.Namespace, corpus: Path) -> None:
     engine = open_db(str(db))
     prof = cProfile.Profile()
     t = time.perf_counter()
+    import inspect
+    if "jobs" in inspect.signature(ingest_paths).parameters:  # profile the work itself, in this process
+        import functools
+        ingest_paths = functools.partial(ingest_paths, jobs=1)
     prof.enable()
     ingest_paths(engine, files)
     prof.disable()
@@ -475,8 +518,12 @@ def fmt_table(results: list[dict]) -> str:
     row("articles ingested", [f"{r['ingested']:,}" + (" (time-boxed)" if r["partial"] else "") for r in results])
     row("articles per session (density)", [str(r["per_day"]) for r in results])
     row("open_db (new file), s", [cell(r, "open_db_s") for r in results])
+    row("extraction worker processes (start-up, s)",
+        [f"{r.get('jobs', 1)}" + (f" ({r['workers_start_s']})" if r.get("workers_start_s") is not None else "")
+         for r in results])
     row("ingest throughput, articles/s", [f"{r['ingest_aps']}" + ext(r, "aps") for r in results], "≥ 500")
-    row("ingest, ms/article (mean wall / CPU)", [f"{r['ingest_ms']} / {r.get('ingest_cpu_ms', '—')}" for r in results],
+    row("ingest, ms/article (mean wall / CPU of the writing process)",
+        [f"{r['ingest_ms']} / {r.get('ingest_cpu_ms', '—')}" for r in results],
         "≤ 2")
     row("ms/article, first window (wall / CPU)",
         [f"{r['first_ms']} / {r.get('first_cpu_ms', '—')} (first {r['window']:,})" for r in results])
@@ -495,6 +542,8 @@ def fmt_table(results: list[dict]) -> str:
     row("re-ingest of known articles, articles/s", [f"{r['reingest_aps']} ({r['reingest_n']:,} files)" for r in results],
         "≥ 5,000")
     row("peak RSS (ru_maxrss after ingest, re-ingest, queries), MB", [cell(r, "rss_peak_mb") for r in results], "≤ 300")
+    row("peak RSS of each extraction worker (VmHWM), MB",
+        [" / ".join(str(x) for x in r.get("workers_rss_peak_mb", [])) or "—" for r in results], "≤ 300")
     row("timeline --subject KOSPI, library, ms",
         [f"{r['queries']['timeline_lib']['median_ms']} ({r['queries']['timeline_lib']['rows']:,} rows)" for r in results],
         "≤ 50")
@@ -537,6 +586,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", default="/tmp/kospitl-bench")
     ap.add_argument("--quick", action="store_true", help="1k only, small samples: under a minute")
     ap.add_argument("--batch", type=int, default=0, help="articles per timed batch (default 100 up to 1k, else 1,000)")
+    ap.add_argument("--jobs", type=int, default=0, help="extraction worker processes (default: the library's, "
+                    "i.e. the CPUs; 1: in-process)")
     ap.add_argument("--order", choices=("sorted", "shuffled"), default="sorted",
                     help="ingest order: sorted names (chronological) or shuffled by --seed")
     ap.add_argument("--cli-repeat", type=int, default=3, help="runs of each timed CLI query (median)")
@@ -580,7 +631,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = ensure_corpus(workdir, n, a.seed)
         log(f"size {n:,}: worker starting")
         cmd = [PY, __file__, "--one", str(corpus), "--seed", str(a.seed), "--workdir", str(workdir),
-               "--batch", str(a.batch), "--order", a.order, "--reingest", str(a.reingest),
+               "--batch", str(a.batch), "--jobs", str(a.jobs), "--order", a.order, "--reingest", str(a.reingest),
                "--cli-ingest", str(a.cli_ingest if i == 0 else 0), "--verify", str(a.verify),
                "--ingest-budget", str(a.ingest_budget), "--cli-repeat", str(a.cli_repeat)]
         out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ).stdout

@@ -78,6 +78,14 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator
             f.cancel()
 
 
+def warm(jobs: int) -> None:
+    """Start the workers now (they start on first use otherwise): for timing the work apart."""
+    if jobs > 1:
+        pool = _get_pool(jobs)
+        for f in [pool.submit(os.getpid) for _ in range(jobs * 2)]:
+            f.result()
+
+
 def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(x) for x in chunk]
 
