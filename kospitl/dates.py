@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from kospitl.articles import MONTH_RE, MONTHS
 from kospitl.sessions import Calendar
+from kospitl.text import ANY_DIGIT, DIGIT, Gate, opens
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
@@ -51,6 +52,13 @@ DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("today", re.compile(r"이날|\btoday\b|this morning")),
     ("that_day", re.compile(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
+# what each date pattern needs in the (lower-cased) text: see kospitl.text.opens
+DATE_GATES: tuple[Gate, ...] = (
+    (ANY_DIGIT,), ("년",), (ANY_DIGIT,), (ANY_DIGIT,), (ANY_DIGIT,), ("월",),
+    ("day",), (ANY_DIGIT,), ("일",), ("year", "지난해"), ("following", "next", "later"),
+    ("previous", "prior", "preceding", "earlier", "before", "yesterday", "전 거래일", "전날", "전일"),
+    ("이날", "today", "morning"), ("that", "same", "같은 날", "당일"),
+)
 COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = re.compile(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
@@ -63,11 +71,16 @@ T = TypeVar("T")
 
 
 def scan(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str,
-         make: Callable[[str, re.Match[str]], T | None]) -> list[T]:
-    """Matches of (form, pattern) pairs, earlier patterns first, never overlapping, in text order."""
+         make: Callable[[str, re.Match[str]], T | None], gates: Sequence[Gate] | None = None) -> list[T]:
+    """Matches of (form, pattern) pairs, earlier patterns first, never overlapping, in text order.
+    ``gates`` (one per pattern, see ``kospitl.text.opens``) skip patterns that cannot match."""
     found: list[tuple[int, T]] = []
     taken: list[tuple[int, int]] = []
-    for form, pat in patterns:
+    low = text.lower()
+    digit = DIGIT.search(text) is not None
+    for i, (form, pat) in enumerate(patterns):
+        if gates is not None and not opens(gates[i], low, digit):
+            continue
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -89,7 +102,7 @@ def find_dates(text: str) -> list[DateRef]:
         comparison = bool(COMPARISON_BEFORE.search(text[max(0, s - 25):s]) or COMPARISON_AFTER.match(text[e:e + 25])
                           or CLOSURE_AFTER.match(text[e:e + 60]))
         return replace(ref, comparison=comparison)
-    return scan(DATE_PATTERNS, text, make)
+    return scan(DATE_PATTERNS, text, make, DATE_GATES)
 
 
 def _make(form: str, m: re.Match[str]) -> DateRef | None:
@@ -219,12 +232,20 @@ class TimeRef:
     end: int
 
 
+TIME_GATES: tuple[Gate, ...] = (
+    (ANY_DIGIT,), ("시",), (ANY_DIGIT,), (ANY_DIGIT,), ("first",), ("press time",),
+    ("early", "late", "during", "intraday", "morning", "afternoon", "midday", "장중", "장 초반"),
+    ("open", "start", "kicked off", "출발", "시초가", "개장"),
+    ("clos", "finish", "end", "settled", "마감", "마쳤", "끝냈", "종가"),
+)
+
+
 def find_times(text: str) -> list[TimeRef]:
     """Every time-of-session phrase in ``text`` with the as_of it gives."""
     def make(form: str, m: re.Match[str]) -> TimeRef | None:
         as_of = _as_of(form, m)
         return None if as_of is None else TimeRef(form, as_of, m.start(), m.end())
-    return scan(TIME_PATTERNS, text, make)
+    return scan(TIME_PATTERNS, text, make, TIME_GATES)
 
 
 def _as_of(form: str, m: re.Match[str]) -> str | None:

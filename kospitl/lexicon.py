@@ -49,9 +49,10 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국|업종별?|KRX\s?300|KRX\s?100", I)),
 )
 
-# a pattern can only match where one of these (lower-cased) words is; None: always try
+# a pattern can only match where one of these (lower-cased) words is (see kospitl.text.opens)
 ENTITY_KEYS: tuple[tuple[str, ...] | None, ...] = (
-    None,  # noise (futures, tariffs, other maturities, US bonds, foreign indices)
+    ("futures", "선물", "tariff", "관세", "levy", "tax", "dut", "anti-dumping", "year", "yr", "treasury", "bond",
+     "국채", "united states", "s&p", "nasdaq", "nikkei", "dow jones", "taiex", "hang seng", "asx", "stoxx", "dax"),
     ("market", "시가총액", "value of"),
     ("market",),
     ("margin", "신용"),
@@ -69,7 +70,11 @@ ENTITY_KEYS: tuple[tuple[str, ...] | None, ...] = (
     ("dollar", "greenback"),
     ("won", "dollar", "usd/krw", "exchange rate", "환율"),
     ("won", "currency"),
-    None,  # noise (markets and things that are not Korean market figures)
+    ("wall street", "new york", "dow", "nasdaq", "s&p", "nikkei", "taiex", "hang seng", "shanghai", "tokyo", "taiwan",
+     "japan", "china", "chinese", "australia", "cboe", "volatility index", "vix", "yen", "dollar index", "federal reserve",
+     "fed", "policy rate", "micron", "nvidia", "tesla", "byd", "exports", "inflation", "consumer price",
+     "morgan stanley", "nomura", "goldman", "target price", "sidecar", "sector", "칠레", "콜롬비아", "g20", "oecd",
+     "뉴욕", "나스닥", "다우", "닛케이", "일본", "중국", "업종", "krx"),
 )
 
 

@@ -58,6 +58,8 @@ def index() -> Index:
 
 
 def _candidates(token: str, idx: Index) -> list[tuple[str, str]]:
+    if token.isascii():
+        return idx.get(token, [])  # already longest first
     out = list(idx.get(token, ()))
     if HANGUL.search(token):  # Korean names carry their particles: "삼성전자는"
         for k in range(len(token) - 1, 1, -1):

@@ -8,7 +8,7 @@ from kospitl import lexicon as L
 from kospitl import tickers
 from kospitl.dates import DateRef, TimeRef, find_dates, find_times
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
-from kospitl.text import clauses
+from kospitl.text import DIGIT, clauses, opens
 
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -81,9 +81,10 @@ def _read(text: str, offset: int) -> Sentence:
              and not (t.start < 2 and re.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
     masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if re.search(r"\d", d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
-    masked += [m.span() for m in L.NOT_FIGURES.finditer(text)]
-    figures = _figures(text, masked)
-    entities = _entities(text)
+    digit = DIGIT.search(text) is not None  # every figure (and every non-figure number) has one
+    masked += [m.span() for m in L.NOT_FIGURES.finditer(text)] if digit else []
+    figures = _figures(text, masked) if digit else []
+    entities = _entities(text, digit)
     return Sentence(text, offset, bool(HANGUL.search(text)), figures, entities, dates, times,
                     clauses(text))
 
@@ -93,7 +94,7 @@ def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
     out: list[Figure] = []
     low = text.lower()
     for (unit, pat), keys in zip(L.FIGURE_PATTERNS, L.FIGURE_KEYS):
-        if keys is not None and not any(k in low for k in keys):
+        if not opens(keys, low, True):
             continue  # the unit's word is nowhere in the sentence
         for m in pat.finditer(text):
             s, e = m.span()
@@ -138,19 +139,19 @@ def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
     return Figure(unit, value, m.start(), m.end(), m.group(), approx=approx, sign=sign)
 
 
-def _entities(text: str) -> list[Entity]:
+def _entities(text: str, digit: bool = True) -> list[Entity]:
     out: list[Entity] = []
     taken: list[tuple[int, int]] = []
     for s, e, code in tickers.find(text):
         out.append(Entity("company", code, s, e))
         taken.append((s, e))
-    for m in L.TICKER_CODE.finditer(text):
+    for m in L.TICKER_CODE.finditer(text) if digit else ():
         if not any(m.start() < te and ts < m.end() for ts, te in taken):
             out.append(Entity("company", m[1], m.start(), m.end()))
             taken.append(m.span())
     low = text.lower()
     for (etype, subject, pat), keys in zip(L.ENTITY_PATTERNS, L.ENTITY_KEYS):
-        if keys is not None and not any(k in low for k in keys):
+        if not opens(keys, low, digit):
             continue
         for m in pat.finditer(text):
             s, e = m.span()
