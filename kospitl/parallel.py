@@ -2,15 +2,19 @@
 
 Results come back in the order of the inputs, so a parallel ingest stores exactly what a serial
 one does. At most ``jobs * AHEAD`` chunks are in flight, so memory stays bounded however many
-files are ingested. The pool is started once per process (``forkserver`` where there is one:
-workers never inherit the parent's open SQLite connections) and kept for later calls. Workers
-exit when the process that started them is gone, even if it was killed with SIGKILL.
+files are ingested. The pool is started once per process and kept for later calls. On Linux
+workers are forked: they start at once, do not import the caller's main module again (a script
+without an ``if __name__ == "__main__"`` guard still works), and never touch the SQLite
+connections they inherit (a worker only parses and extracts, and leaves with ``os._exit``).
+Elsewhere the platform's default start method is used. Workers exit when the process that
+started them is gone, even if it was killed with SIGKILL.
 """
 from __future__ import annotations
 
 import atexit
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -25,7 +29,6 @@ R = TypeVar("R")
 
 CHUNK = 8  # inputs per task: enough to amortise the pickling, small enough to keep workers even
 AHEAD = 4  # chunks in flight per worker
-PRELOAD = ["kospitl.ingest"]  # what the fork server imports once, so workers start warm
 
 _pool: ProcessPoolExecutor | None = None
 _pool_jobs = 0
@@ -94,10 +97,7 @@ def _get_pool(jobs: int) -> ProcessPoolExecutor:
     global _pool, _pool_jobs
     if _pool is None or _pool_jobs != jobs:
         shutdown()
-        methods = multiprocessing.get_all_start_methods()
-        ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if ctx.get_start_method() == "forkserver":
-            ctx.set_forkserver_preload(PRELOAD)
+        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         _pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),))
         _pool_jobs = jobs
     return _pool

@@ -5,14 +5,14 @@ import re
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Connection, delete, insert, select, text, update
+from sqlalchemy import Connection, delete, insert, select, text
 
 from kospitl import dictionary, sessions, tickers
 from kospitl.articles import Article
 from kospitl.errors import Problem
 from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
-from kospitl.reconcile import Row, settle_group
+from kospitl.reconcile import Key, Row, settle_group, settle_key
 from kospitl.records import Observation
 
 A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
@@ -52,17 +52,30 @@ def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
     return {"id": row[0], "given_date": row[1]} if row else None
 
 
+# The writes of an ingest run on the driver's cursor with plain SQL: they are the hot path, and
+# building a SQLAlchemy statement per article costs more than SQLite's work.
+ARTICLE_COLUMNS = ("content_hash", "source_path", "publisher", "title", "published_at", "doc_date", "date_source",
+                   "session_date", "version_tag", "attn", "credit", "source_kind", "witness", "fingerprint",
+                   "given_date", "text", "ingested_at")
+INSERT_ARTICLE = f"INSERT INTO article ({', '.join(ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})"
+INSERT_OBSERVATION = ("INSERT INTO observation (article_id, date, kind, subject, metric, as_of, value, approx, "
+                      "precision, evidence, line, start, \"end\", rule, date_rule, status) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'kept')")
+INSERT_PROBLEM = ("INSERT INTO problem (article_id, source_path, line, severity, code, message, evidence) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+def _iso(d: date | datetime | None) -> str | None:
+    return d.isoformat() if d else None
+
+
 def insert_article(conn: Connection, art: Article, *, given: date | None, session: date | None,
                    source_kind: str, witness: str | None, fingerprint: str | None = None) -> int:
-    values = dict(
-        content_hash=art.content_hash, source_path=art.path, publisher=art.publisher,
-        title=art.title, published_at=art.published_at.isoformat() if art.published_at else None,
-        doc_date=art.doc_date.isoformat() if art.doc_date else None, date_source=art.date_source,
-        session_date=session.isoformat() if session else None, version_tag=art.version_tag,
-        attn=art.attn, credit=art.credit, source_kind=source_kind, witness=witness, fingerprint=fingerprint,
-        given_date=given.isoformat() if given else None, text=art.text,
-        ingested_at=datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))
-    return int(conn.execute(insert(A).values(**values)).inserted_primary_key[0])
+    values = (art.content_hash, art.path, art.publisher, art.title, _iso(art.published_at), _iso(art.doc_date),
+              art.date_source, _iso(session), art.version_tag, art.attn, art.credit, source_kind, witness,
+              fingerprint, _iso(given), art.text,
+              datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))
+    return int(conn.exec_driver_sql(INSERT_ARTICLE, values).lastrowid)
 
 
 def delete_article(conn: Connection, article_id: int) -> set[Group]:
@@ -76,27 +89,28 @@ def delete_article(conn: Connection, article_id: int) -> set[Group]:
 
 
 def insert_observations(conn: Connection, article_id: int, obs: Iterable[Observation]) -> int:
-    rows = [dict(article_id=article_id, date=o.date, kind=o.kind, subject=o.subject, metric=o.metric,
-                 as_of=o.as_of, value=o.value, approx=o.approx, precision=o.quantum,
-                 evidence=o.evidence, line=o.line, start=o.start, end=o.end, rule=o.rule,
-                 date_rule=o.date_rule, status="kept") for o in obs]
+    rows = [(article_id, o.date, o.kind, o.subject, o.metric, o.as_of, o.value, o.approx, o.quantum, o.evidence,
+             o.line, o.start, o.end, o.rule, o.date_rule) for o in obs]
     if rows:
-        conn.execute(insert(O), rows)
+        conn.exec_driver_sql(INSERT_OBSERVATION, rows)
     return len(rows)
 
 
 def insert_problems(conn: Connection, article_id: int | None, source: str, problems: Iterable[Problem]) -> int:
-    rows = [dict(article_id=article_id, source_path=source, line=p.line, severity=p.severity,
-                 code=p.code, message=p.message, evidence=p.evidence) for p in problems]
+    rows = [(article_id, source, p.line, p.severity, p.code, p.message, p.evidence) for p in problems]
     if rows:
-        conn.execute(insert(P), rows)
+        conn.exec_driver_sql(INSERT_PROBLEM, rows)
     return len(rows)
 
 
 # ---- the timeline ---------------------------------------------------------------------
 
-# subjects whose facts depend on the neighbouring sessions (implied closes, daily limits)
+# Which neighbouring sessions a group's rows can change (reconcile.settle_group): an index or the
+# won implies the previous close (level − change) and the next session's change (close −
+# previous close of the same article); a stock's close is the next session's daily-limit base;
+# flows, yields, balances and market values stand alone.
 NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_loans|market_cap:.*|stock_lending:.*)$")
+PRICE_CLOSE = ("quote", "price", "close")
 ROW_SQL = """SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision,
        a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit
 FROM observation o JOIN article a ON a.id = o.article_id
@@ -104,16 +118,33 @@ WHERE o.subject IN ({subjects}) AND o.date IN ({dates})
 ORDER BY o.kind, o.metric, o.as_of, o.id"""
 
 
+def affects(subject: str) -> tuple[bool, bool]:
+    """Whether a change in a group of ``subject`` can change the facts of (the previous, the
+    next) session's group.
+
+    >>> affects("KOSPI"), affects("005930"), affects("foreign")
+    ((True, True), (False, True), (False, False))
+    """
+    if NO_NEIGHBOURS.match(subject):
+        return False, False
+    if subject.isdigit():
+        return False, True
+    return True, True
+
+
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
-    """Recompute the timeline for the touched (date, subject) groups and, where facts depend on
-    them, their neighbouring sessions. Returns the number of facts written."""
+    """Recompute the timeline for the touched (date, subject) groups and the neighbouring
+    sessions' groups they can change. Returns the number of facts written."""
     cal = sessions.load()
     todo: set[Group] = set()
     for d, subject in groups:
         todo.add((d, subject))
-        if not NO_NEIGHBOURS.match(subject):
-            day = date.fromisoformat(d)
-            todo |= {(cal.previous_session(day).isoformat(), subject), (cal.next_session(day).isoformat(), subject)}
+        back, forward = affects(subject)
+        day = date.fromisoformat(d)
+        if back:
+            todo.add((cal.previous_session(day).isoformat(), subject))
+        if forward:
+            todo.add((cal.next_session(day).isoformat(), subject))
     if not todo:
         return 0
     neighbours = {g: (cal.previous_session(date.fromisoformat(g[0])).isoformat(),
@@ -137,10 +168,7 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
             prev, nxt = [], []
         else:
             prev, nxt = by_group.get((prev_d, subject), []), by_group.get((next_d, subject), [])
-        # the previous close matters for the daily price limit of a stock only
-        prev_facts = ({(f.kind, f.metric, f.as_of): f.value for f in settle_group(prev, [], [], {}).facts}
-                      if prev and subject.isdigit() else {})
-        outcome = settle_group(today, nxt, prev, prev_facts)
+        outcome = settle_group(today, nxt, prev, _previous_close(prev) if subject.isdigit() else {})
         facts += [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
                   for f in outcome.facts]
         verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.verdicts.items())]
@@ -151,6 +179,14 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     if verdicts:
         conn.exec_driver_sql("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
     return len(facts)
+
+
+def _previous_close(prev: list[Row]) -> dict[Key, float]:
+    """A stock's settled close of the previous session (its daily-limit base): that key alone,
+    settled as the previous group settles it (no stated price of a stock is refuted there)."""
+    rows = [r for r in prev if r.key == PRICE_CLOSE]
+    fact = settle_key(PRICE_CLOSE, rows, [], {}, False)[0] if rows else None
+    return {PRICE_CLOSE: fact.value} if fact is not None else {}
 
 
 # ---- reading ----------------------------------------------------------------------------
@@ -184,12 +220,14 @@ def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> It
 
 
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:
-    conn.execute(update(A).where(A.c.id == article_id).values(witness=witness))
+    conn.exec_driver_sql("UPDATE article SET witness = ? WHERE id = ?", (witness, article_id))
 
 
 def join_witness(conn: Connection, article_id: int, witness: str) -> set[Group]:
     """A new article that repeats an earlier one ``article:N`` (a reprint without a credit
     line): nothing to move, both now share ``witness``. Returns groups whose votes change."""
-    rows = conn.execute(select(O.c.date, O.c.subject).join(A, A.c.id == O.c.article_id)
-                        .where(A.c.witness == witness, A.c.id != article_id)).all()
-    return {(r.date, r.subject) for r in rows}
+    cursor = conn.exec_driver_sql(
+        "SELECT o.date, o.subject FROM observation o JOIN article a ON a.id = o.article_id "
+        "WHERE a.witness = ? AND a.id != ?", (witness, article_id)).cursor
+    assert cursor is not None
+    return {(d, subject) for d, subject in cursor.fetchall()}

@@ -30,12 +30,9 @@ def opens(gate: Gate, low: str, digit: bool) -> bool:
     >>> opens(("close", ANY_DIGIT), "rose 2%", True), opens(("close",), "rose", False), opens(None, "", False)
     (True, False, True)
     """
-    if gate is None:
+    if gate is None or (digit and ANY_DIGIT in gate):
         return True
-    for k in gate:
-        if (digit if k is ANY_DIGIT else k in low):
-            return True
-    return False
+    return any(map(low.__contains__, gate))
 
 
 def paragraphs(text: str, start: int, end: int) -> list[Span]:
