@@ -250,6 +250,8 @@ def check_claim(row: Row, own: dict[Key, Row], prev_value: float | None,
 def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[int, tuple[str, float | None]],
                prefer_latest: bool) -> tuple[Fact | None, dict[int, tuple[str, str | None]]]:
     kind, metric, as_of = key
+    if len(rows) == 1 and not implied and rows[0].id not in refuted:  # the common case, settled as below would
+        return Fact(kind, metric, as_of, rows[0].value, "single", 1, 1, None), {rows[0].id: ("kept", None)}
     voters, verdicts = latest_per_witness(rows)
     stated = [Claim(r.id, r.value, r.approx, r.quantum, r.witness, PUBLISHER_PRIORS.get(r.source_kind, 1.0),
                     witness_time(rows, r.witness)) for r in voters]
