@@ -160,6 +160,8 @@ MULTI_DAY = re.compile(
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
+MULTI_DAY_KEYS = ("week", "month", "year", "quarter", "session", "days", "period", "half", "since",
+                  "올해", "연간", "이번 주", "이달 들어")  # one is in every MULTI_DAY phrase (kospitl.text.opens)
 RESPECTIVELY = re.compile(r"\brespectively\b|각각", I)
 EACH = re.compile(r"\beach\b", I)
 SAME_TIME = re.compile(r"\b(?:at the same time|at that point|by then|at that time)\b", I)

@@ -28,7 +28,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNK = 8  # inputs per task: enough to amortise the pickling, small enough to keep workers even
-AHEAD = 4  # chunks in flight per worker
+AHEAD = 16  # chunks in flight per worker: enough to keep the workers busy while a batch is written
 
 _pool: ProcessPoolExecutor | None = None
 _pool_jobs = 0

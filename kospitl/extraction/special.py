@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from kospitl import lexicon as L
 from kospitl.dates import DateRef
+from kospitl.text import opens
 from kospitl.extraction.reading import FX_RANGE, Figure, INDEX_RANGES, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _bound_figure, _date_for, _extreme_as_of
@@ -33,7 +34,8 @@ def _skip_noise_figures(s: Sentence) -> None:
             for f in s.figures:
                 if cs <= f.start < ce and f.unit != "threshold":
                     f.used = True
-    for m in L.MULTI_DAY.finditer(s.text):
+    multi_day = L.MULTI_DAY.finditer(s.text) if opens(L.MULTI_DAY_KEYS, s.text.lower(), False) else ()
+    for m in multi_day:
         ci = _clause_of(s, m.start())
         cs, ce = s.clauses[ci]
         before = [f for f in s.figures if cs <= f.start and f.end <= m.start() and f.unit not in ("threshold",)]

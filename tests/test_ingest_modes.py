@@ -1,0 +1,137 @@
+"""How an ingest runs must not change what it stores: worker processes or not, one article per
+transaction or many. And the batching must keep its promises: an article that cannot be stored
+costs only itself, and a worker that dies stops the ingest cleanly with whole articles kept.
+
+Corpus: the bundled samples plus the held-out articles in tests/corpus (always present), and the
+shared dev corpus when it is beside the checkout.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLES, UNDATED_SEED, invoke, table_counts
+from kospitl import parallel, store
+from kospitl.db import open_db
+from kospitl.ingest import expand, ingest_paths
+
+HERE = Path(__file__).resolve().parent
+SHARED_DEV = Path(os.environ.get("KOSPITL_SHARED", HERE.parent.parent / "shared")) / "corpus" / "dev"
+
+
+def corpus() -> list[str]:
+    folders = [SAMPLES, HERE / "corpus" / "holdout", HERE / "corpus" / "holdout2"]
+    if SHARED_DEV.exists():
+        folders.append(SHARED_DEV)
+    files = [f for f in expand([str(p) for p in folders]) if not f.endswith(UNDATED_SEED)]
+    assert len(files) >= 36
+    return files
+
+
+def exports(runner, db: str) -> tuple[str, str]:
+    out = []
+    for what in ("timeline", "observations"):
+        r = invoke(runner, "export", what, "--db", db)
+        assert r.exit_code == 0, r.output
+        out.append(r.output)
+    return out[0], out[1]
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory):
+    """One worker-less ingest, an article per transaction: the reference."""
+    from click.testing import CliRunner
+
+    db = str(tmp_path_factory.mktemp("serial") / "serial.db")
+    r = invoke(CliRunner(), "ingest", "-q", "--db", db, "--jobs", "1", "--batch-size", "1", *corpus())
+    assert r.exit_code in (0, 1) and "Error" not in r.output, r.output
+    return db
+
+
+@pytest.mark.parametrize("options", [("--jobs", "2", "--batch-size", "7"), ("--jobs", "3"), ()],
+                         ids=["2-workers-batches-of-7", "3-workers-default-batches", "defaults"])
+def test_workers_and_batches_store_what_a_serial_ingest_stores(runner, serial, tmp_path, options):
+    db = str(tmp_path / "x.db")
+    r = invoke(runner, "ingest", "-q", "--db", db, *options, *corpus())
+    assert r.exit_code in (0, 1) and "Error" not in r.output, r.output
+    assert exports(runner, db) == exports(runner, serial)
+    assert table_counts(db) == table_counts(serial)
+
+
+def test_a_duplicate_inside_one_batch_is_stored_once(runner, tmp_path):
+    files = corpus()[:6]
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(Path(files[2]).read_bytes())
+    db = str(tmp_path / "d.db")
+    engine = open_db(db)
+    report = ingest_paths(engine, files + [str(copy)], jobs=2, batch_size=50)
+    assert [f.status for f in report.files] == ["new"] * 6 + ["known"]
+    assert table_counts(db)["article"] == 6
+
+
+def test_an_article_that_cannot_be_stored_costs_only_itself(runner, tmp_path, monkeypatch):
+    """A failure while storing one article of a batch (here an injected one) rolls back the
+    batch, which is then written an article per transaction: only that article is missing."""
+    files = corpus()[:12]
+    bad = files[5]
+    real = store.insert_problems
+
+    def failing(conn, article_id, source, problems):
+        if source == bad:
+            raise RuntimeError("disk says no")
+        return real(conn, article_id, source, problems)
+
+    monkeypatch.setattr(store, "insert_problems", failing)
+    db = str(tmp_path / "b.db")
+    report = ingest_paths(open_db(db), files, jobs=1, batch_size=50)
+    errors = {f.path: f.error for f in report.files if f.error}
+    assert list(errors) == [bad]
+    assert errors[bad] == f"{bad}: could not be stored (RuntimeError: disk says no); nothing stored for it"
+    monkeypatch.undo()
+
+    ref = str(tmp_path / "ref.db")
+    ingest_paths(open_db(ref), [f for f in files if f != bad], jobs=1, batch_size=1)
+    assert exports(runner, db) == exports(runner, ref)
+
+
+def test_a_worker_that_dies_stops_the_ingest_with_whole_articles_kept(runner, tmp_path, monkeypatch):
+    """A worker killed by the system (here: it exits while reading one file) is a clear error;
+    what was committed before stays whole, and running the ingest again finishes the job."""
+    if not hasattr(os, "fork"):
+        pytest.skip("workers inherit the patched function only when forked")
+    import kospitl.ingest as ingest
+
+    files = corpus()[:40]
+    victim = files[30]
+    real = ingest.prepare
+
+    def dying(path, text, given):
+        if path == victim:
+            os._exit(9)
+        return real(path, text, given)
+
+    parallel.shutdown()  # the next pool is forked with the patched function
+    monkeypatch.setattr(ingest, "prepare", dying)
+    db = str(tmp_path / "w.db")
+    r = invoke(runner, "ingest", "-q", "--db", db, "--jobs", "2", "--batch-size", "4", *files)
+    parallel.shutdown()
+    monkeypatch.undo()
+    assert r.exit_code == 1
+    assert r.output.startswith("Error: an extraction worker process died") and r.output.count("\n") == 1, r.output
+    con = sqlite3.connect(db)
+    try:
+        kept = con.execute("SELECT COUNT(*) FROM article").fetchone()[0]
+        orphans = con.execute("SELECT COUNT(*) FROM observation WHERE article_id NOT IN (SELECT id FROM article)"
+                              ).fetchone()[0]
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+    assert kept < 40 and orphans == 0
+    r = invoke(runner, "ingest", "-q", "--db", db, *files)
+    assert r.exit_code in (0, 1) and "Error" not in r.output, r.output
+    ref = str(tmp_path / "ref.db")
+    ingest_paths(open_db(ref), files, jobs=1)
+    assert exports(runner, db) == exports(runner, ref)
