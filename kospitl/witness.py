@@ -12,7 +12,7 @@ from datetime import date
 import heapq
 import zlib
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from kospitl.articles import Article
 
@@ -97,9 +97,14 @@ def witness_of(conn: Connection, art: Article, article_id: int, session: date | 
         return f"{wire}:{session.isoformat()}"
     if session is not None:
         best, best_sim = None, NEAR_DUPLICATE
-        for other_id, witness, other_print in conn.execute(text(
-                "SELECT id, witness, fingerprint FROM article WHERE session_date = :d AND id != :i "
-                "ORDER BY id"), {"d": session.isoformat(), "i": article_id}):
+        mine = set(print_.split())
+        need = NEAR_DUPLICATE * min(SKETCH, len(mine))  # shared hashes a near-duplicate must have at least
+        cursor = conn.exec_driver_sql("SELECT id, witness, fingerprint FROM article WHERE session_date = ? AND id != ? "
+                                      "ORDER BY id", (session.isoformat(), article_id)).cursor
+        assert cursor is not None
+        for other_id, witness, other_print in cursor.fetchall():
+            if not witness or len(mine.intersection((other_print or "").split())) < need:
+                continue
             sim = similarity(print_, other_print or "")
             if sim >= best_sim and witness:
                 best, best_sim = witness, sim
