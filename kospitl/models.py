@@ -6,7 +6,7 @@ SQLite 3.12 opens the file.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Must be set before any model is defined, so every constraint has a name batch mode can drop.
@@ -49,7 +49,10 @@ class Observation(SQLModel, table=True):
     """Every figure as one article stated it."""
 
     __table_args__ = (Index("ix_observation_key", "date", "kind", "subject", "metric", "as_of"),
-                      Index("ix_observation_subject_date", "subject", "date"))
+                      Index("ix_observation_subject_date", "subject", "date"),
+                      # only the observations that lost a vote: what `kospitl conflicts` lists
+                      Index("ix_observation_lost", "date", "kind", "subject", "metric", "as_of",
+                            sqlite_where=text("status = 'lost'")))
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(sa_column=Column(
@@ -91,7 +94,7 @@ class Fact(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("date", "kind", "subject", "metric", "as_of"),
                       Index("ix_fact_subject", "kind", "subject", "date"),
-                      Index("ix_fact_subject_date", "subject", "date"))
+                      Index("ix_fact_subject_key", "subject", "date", "kind", "metric", "as_of"))
 
     id: int | None = Field(default=None, primary_key=True)
     date: str

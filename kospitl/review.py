@@ -41,21 +41,25 @@ def conflicts(conn: Connection, *, date_from: str | None = None, date_to: str | 
               subject: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
     """Keys where the articles disagree: every candidate value, the winner and why."""
     where, params = filters("o.", subject=subject, kind=kind, date_from=date_from, date_to=date_to)
-    where.insert(0, "o.status = 'lost'")
-    keys = list(rows(conn, f"""
-        SELECT DISTINCT o.date, o.kind, o.subject, o.metric, o.as_of FROM observation o
-        WHERE {' AND '.join(where)} ORDER BY o.date, o.kind, o.subject, o.metric, o.as_of""", params))
+    where.insert(0, "o.status = 'lost'")  # read through the partial index ix_observation_lost
+    lost_keys = f"SELECT DISTINCT o.date, o.kind, o.subject, o.metric, o.as_of FROM observation o WHERE {' AND '.join(where)}"
+    cands: dict[tuple[str, ...], list[str]] = {}
+    for c in rows(conn, f"""
+            SELECT o.date, o.kind, o.subject, o.metric, o.as_of, o.value, o.status, COUNT(*) AS n
+            FROM observation o JOIN ({lost_keys}) k USING (date, kind, subject, metric, as_of)
+            GROUP BY o.date, o.kind, o.subject, o.metric, o.as_of, o.value, o.status
+            ORDER BY o.date, o.kind, o.subject, o.metric, o.as_of, o.value, o.status""", params):
+        key = (c["date"], c["kind"], c["subject"], c["metric"], c["as_of"])
+        cands.setdefault(key, []).append(f"{_num(c['value'])} ({c['status']} ×{c['n']})")
+    facts = {(f["date"], f["kind"], f["subject"], f["metric"], f["as_of"]): f for f in rows(conn, f"""
+            SELECT f.date, f.kind, f.subject, f.metric, f.as_of, f.value, f.status, f.why
+            FROM fact f JOIN ({lost_keys}) k USING (date, kind, subject, metric, as_of)""", params)}
     out = []
-    for k in keys:
-        fact = next(rows(conn, """SELECT value, status, why FROM fact WHERE date = :date AND kind = :kind
-                                  AND subject = :subject AND metric = :metric AND as_of = :as_of""", k), None)
-        cands = list(rows(conn, """
-            SELECT o.value, o.status, COUNT(*) AS n FROM observation o
-            WHERE o.date = :date AND o.kind = :kind AND o.subject = :subject AND o.metric = :metric
-              AND o.as_of = :as_of GROUP BY o.value, o.status ORDER BY o.value, o.status""", k))
-        text = "; ".join(f"{_num(c['value'])} ({c['status']} ×{c['n']})" for c in cands)
-        out.append({**k, "value": fact["value"] if fact else None, "status": fact["status"] if fact else None,
-                    "candidates": text, "why": fact["why"] if fact else None})
+    for key, texts in cands.items():
+        fact = facts.get(key)
+        out.append({**dict(zip(("date", "kind", "subject", "metric", "as_of"), key)),
+                    "value": fact["value"] if fact else None, "status": fact["status"] if fact else None,
+                    "candidates": "; ".join(texts), "why": fact["why"] if fact else None})
     return out
 
 
