@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from kospitl.errors import KospitlError
-from kospitl.store import rows
+from kospitl.sqlread import rows
 
 W, H, PAD_L, PAD_R, PAD_T, PAD_B = 960, 420, 70, 20, 30, 50
 

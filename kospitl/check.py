@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from kospitl import sessions
 from kospitl.reconcile import fmt_value
-from kospitl.store import rows
+from kospitl.sqlread import rows
 
 TimelineKey = tuple[str, str, str, str, str]  # date, kind, subject, metric, as_of
 

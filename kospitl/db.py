@@ -1,8 +1,11 @@
 """Open a kospitl database: PRAGMAs, automatic Alembic upgrade, refusal of newer files."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import sqlite3
+import zlib
+from datetime import date
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -11,7 +14,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from kospitl.errors import KospitlError, SchemaTooNewError
-from kospitl.paths import MIGRATIONS_DIR
+from kospitl.paths import DATA_DIR, MIGRATIONS_DIR, PACKAGE_DIR
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -104,11 +107,43 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
             raise KospitlError(f"{path}: database needs an upgrade; run any write command first")
         _upgrade(engine, path, populated=current is not None)
     if not readonly:
-        from kospitl import store  # here, not at the top: store imports the models
+        stamp = reference_stamp()
+        if _user_version(engine) != stamp:  # the reference tables were built from other data: rebuild
+            from kospitl import store  # here, not at the top: store imports the models (slow)
 
-        with engine.begin() as conn:
-            store.sync_reference(conn)
+            with engine.begin() as conn:
+                store.sync_reference(conn)
+                conn.exec_driver_sql(f"PRAGMA user_version = {stamp}")
     return engine
+
+
+# what the reference tables (trading_day, ticker, column_info) are built from, besides the year
+REFERENCE_SOURCES = ("sessions.py", "tickers.py", "dictionary.py", "models.py")
+
+
+def reference_stamp() -> int:
+    """A 31-bit digest of everything the reference tables are built from: the bundled data, the
+    code that reads it, the ``holidays`` release, the schema and the year (the calendar runs to
+    next year). Kept in ``PRAGMA user_version``; opening a database rebuilds the tables only
+    when it differs, so a command does not pay for the rebuild (or import the models) each time."""
+    h = zlib.crc32(f"{head_revision()}|{date.today().year}".encode())
+    files = [PACKAGE_DIR / name for name in REFERENCE_SOURCES] + sorted(DATA_DIR.glob("*.csv"))
+    spec = importlib.util.find_spec("holidays")
+    if spec is not None and spec.origin:
+        files.append(Path(spec.origin).parent / "version.py")
+    for f in files:
+        try:
+            h = zlib.crc32(f.read_bytes(), h)
+        except OSError:
+            h = zlib.crc32(str(f).encode(), h)
+    return h & 0x7FFFFFFF
+
+
+def _user_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        return int(raw.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _check_sqlite_file(path: str) -> None:

@@ -5,7 +5,7 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection
 
-from kospitl.store import filters, rows
+from kospitl.sqlread import filters, rows
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
 OBSERVATIONS_SQL = """

@@ -21,14 +21,17 @@ def cell(value: Any) -> str:
     >>> cell(644680000000.0), cell(2.27), cell(None), cell(True)
     ('644680000000', '2.27', '', 'true')
     """
+    t = type(value)
+    if t is str:  # most cells: checked first
+        return value
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if value == int(value) and abs(value) < 1e18:
+    if t is float or isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e18:
             return str(int(value))
         return repr(round(value, 6))
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
 
 

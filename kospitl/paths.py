@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _PKG = Path(__file__).resolve().parent
+PACKAGE_DIR = _PKG
 
 
 def _first_existing(*candidates: Path) -> Path:

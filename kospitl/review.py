@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kospitl.check import check
-from kospitl.store import filters, rows
+from kospitl.sqlread import filters, rows
 
 SHOW_COLUMNS = ("kind", "subject", "label", "metric", "as_of", "value", "status", "sources", "why")
 CONFLICT_COLUMNS = ("date", "kind", "subject", "metric", "as_of", "value", "status", "candidates", "why")

@@ -14,6 +14,7 @@ from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
 from kospitl.reconcile import Key, Row, settle_group, settle_key
 from kospitl.records import Observation
+from kospitl.sqlread import filters, rows  # noqa: F401  (re-exported: the read helpers live there)
 
 A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
 Group = tuple[str, str]  # (date, subject)
@@ -187,36 +188,6 @@ def _previous_close(prev: list[Row]) -> dict[Key, float]:
     rows = [r for r in prev if r.key == PRICE_CLOSE]
     fact = settle_key(PRICE_CLOSE, rows, [], {}, False)[0] if rows else None
     return {PRICE_CLOSE: fact.value} if fact is not None else {}
-
-
-# ---- reading ----------------------------------------------------------------------------
-
-def filters(prefix: str = "", *, date_from: str | None = None, date_to: str | None = None,
-            **equal: str | None) -> tuple[list[str], dict[str, Any]]:
-    """WHERE terms and parameters for the usual filters: columns equal to a value, a date range.
-
-    >>> filters("o.", subject="KOSPI", kind=None, date_from="2026-01-01")
-    (['o.subject = :subject', 'o.date >= :date_from'], {'subject': 'KOSPI', 'date_from': '2026-01-01'})
-    """
-    where: list[str] = []
-    params: dict[str, Any] = {}
-    for col, val in equal.items():
-        if val:
-            where.append(f"{prefix}{col} = :{col}")
-            params[col] = val
-    for name, op, val in (("date_from", ">=", date_from), ("date_to", "<=", date_to)):
-        if val:
-            where.append(f"{prefix}date {op} :{name}")
-            params[name] = val
-    return where, params
-
-
-def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-    """Rows of a read query as dicts (named :params), straight from the driver's cursor."""
-    result = conn.exec_driver_sql(sql, params or {})
-    columns = [d[0] for d in result.cursor.description] if result.cursor and result.cursor.description else []
-    for r in result.cursor.fetchall() if result.cursor else []:
-        yield dict(zip(columns, r))
 
 
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:

@@ -113,3 +113,28 @@ def test_the_code_knows_every_revision_in_order():
     script = ScriptDirectory.from_config(alembic_config())
     assert tuple(r.revision for r in reversed(list(script.walk_revisions()))) == REVISIONS
     assert script.get_current_head() == REVISIONS[-1]
+
+
+def test_reference_tables_are_rebuilt_only_when_their_sources_change(db):
+    """``PRAGMA user_version`` holds a digest of what the reference tables were built from; an
+    open with the same digest leaves them alone (no rebuild, no models imported), a different
+    one rebuilds them."""
+    from kospitl.db import reference_stamp
+
+    open_db(db)
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA user_version").fetchone()[0] == reference_stamp()
+        n = con.execute("SELECT COUNT(*) FROM ticker").fetchone()[0]
+        assert n > 200
+        con.execute("DELETE FROM ticker WHERE code = '005930'")
+        con.commit()
+        open_db(db)  # same digest: the tables are taken as they are
+        assert con.execute("SELECT COUNT(*) FROM ticker").fetchone()[0] == n - 1
+        con.execute("PRAGMA user_version = 1")  # as if built from other data
+        con.commit()
+        open_db(db)
+        assert con.execute("SELECT COUNT(*) FROM ticker").fetchone()[0] == n
+        assert con.execute("PRAGMA user_version").fetchone()[0] == reference_stamp()
+    finally:
+        con.close()
