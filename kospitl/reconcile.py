@@ -35,7 +35,7 @@ Key = tuple[str, str, str]  # kind, metric, as_of
 DERIVABLE = {("index", "close", "close"), ("fx", "rate", "close"), ("milestone", "record_close", "close")}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One stored observation with what reconciliation needs to know of its article."""
 
@@ -53,10 +53,10 @@ class Row:
     published_at: str | None = None
     publisher: str | None = None
     credit: str | None = None
+    key: Key = field(init=False, repr=False, compare=False)  # (kind, metric, as_of), read very often
 
-    @property
-    def key(self) -> Key:
-        return (self.kind, self.metric, self.as_of)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", (self.kind, self.metric, self.as_of))
 
 
 @dataclass(frozen=True)
@@ -164,8 +164,10 @@ def _by_article(rows: Iterable[Row]) -> dict[int, dict[Key, Row]]:
     return out
 
 
-def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row]) -> dict[Key, list[Claim]]:
-    """What each article's own arithmetic says about this session's facts."""
+def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row],
+                   own: dict[int, dict[Key, Row]] | None = None) -> dict[Key, list[Claim]]:
+    """What each article's own arithmetic says about this session's facts (``own``: today's
+    rows by article, when the caller has them already)."""
     out: dict[Key, list[Claim]] = {}
 
     def add(key: Key, value: float, src: list[Row], note: str) -> None:
@@ -187,7 +189,7 @@ def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row]) -> dict[Ke
                 add(("fx", "rate", "close"), level.value - change.value, [level, change],
                     f"rate {fmt_value(level.value)} − change {fmt_value(change.value)} of the next session")
     prev_by = _by_article(prev)
-    for aid, figs in _by_article(today).items():
+    for aid, figs in (own if own is not None else _by_article(today)).items():
         # a first close above a round level: that close tops every earlier close
         for (kind, metric, _), first in figs.items():
             if kind == "milestone" and metric == "first_close_above":
@@ -325,11 +327,11 @@ def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
                  prev_facts: dict[Key, float]) -> Outcome:
     """All facts of one (date, subject) from its rows and those of the neighbouring sessions."""
     out = Outcome()
-    implied = implied_claims(today, nxt, prev)
+    own = _by_article(today)
+    implied = implied_claims(today, nxt, prev, own)
     by_key: dict[Key, list[Row]] = {}
     for r in today:
         by_key.setdefault(r.key, []).append(r)
-    own = _by_article(today)
     next_rates = [r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")]
     refuted: dict[int, tuple[str, float | None]] = {}
     for key, rows in by_key.items():

@@ -112,11 +112,15 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 # flows, yields, balances and market values stand alone.
 NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_loans|market_cap:.*|stock_lending:.*)$")
 PRICE_CLOSE = ("quote", "price", "close")
-ROW_SQL = """SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision,
+ROW_SQL = """WITH g(date, subject) AS (VALUES {groups})
+SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision,
        a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit
-FROM observation o JOIN article a ON a.id = o.article_id
-WHERE o.subject IN ({subjects}) AND o.date IN ({dates})
+FROM g JOIN observation o INDEXED BY ix_observation_subject_date ON o.subject = g.subject AND o.date = g.date
+JOIN article a ON a.id = o.article_id
 ORDER BY o.kind, o.metric, o.as_of, o.id"""
+# INDEXED BY: for a long VALUES list the planner would rather build an automatic index over the
+# whole observation table (a scan of every row) than probe this one once per group
+GROUPS_PER_QUERY = 400  # 800 parameters: under SQLite's oldest limit (999)
 
 
 def affects(subject: str) -> tuple[bool, bool]:
@@ -150,17 +154,19 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
         return 0
     neighbours = {g: (cal.previous_session(date.fromisoformat(g[0])).isoformat(),
                       cal.next_session(date.fromisoformat(g[0])).isoformat()) for g in todo}
-    dates = {d for g in todo for d in (g[0], *neighbours[g])}
-    subjects = {g[1] for g in todo}
+    needed = sorted({(d, g[1]) for g in todo  # the groups, and the neighbours their facts depend on
+                     for d in ((g[0],) if NO_NEIGHBOURS.match(g[1]) else (g[0], *neighbours[g]))})
     by_group: dict[Group, list[Row]] = {}
-    sql = ROW_SQL.format(subjects=",".join("?" * len(subjects)), dates=",".join("?" * len(dates)))
-    cursor = conn.exec_driver_sql(sql, tuple(sorted(subjects)) + tuple(sorted(dates))).cursor
-    assert cursor is not None
-    for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, article_id, witness, source_kind,
-         version_tag, published_at, publisher, credit) in cursor.fetchall():
-        by_group.setdefault((day, subj), []).append(Row(
-            obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-            witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
+    for i in range(0, len(needed), GROUPS_PER_QUERY):
+        chunk = needed[i:i + GROUPS_PER_QUERY]
+        sql = ROW_SQL.format(groups=",".join(["(?, ?)"] * len(chunk)))
+        cursor = conn.exec_driver_sql(sql, tuple(x for g in chunk for x in g)).cursor
+        assert cursor is not None
+        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, article_id, witness, source_kind,
+             version_tag, published_at, publisher, credit) in cursor.fetchall():
+            by_group.setdefault((day, subj), []).append(Row(
+                obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+                witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
     facts, verdicts = [], []
     for d, subject in sorted(todo):
         prev_d, next_d = neighbours[(d, subject)]
