@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 REVISIONS = ("0001", "0002", "0003", "0004")
 DEFAULT_DB = "kospitl.db"
 APPLICATION_ID = 0x4B4F5350  # "KOSP"
-CACHE_KIB = 65536
+CACHE_KIB = 32768
 
 
 def default_path() -> str:
@@ -58,7 +58,7 @@ def _engine(path: str, *, readonly: bool = False) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA busy_timeout = 10000")
         cur.execute("PRAGMA foreign_keys = ON")
-        # 64 MB of page cache (the default is 2 MB): the indexes of a years-long database stay in
+        # 32 MB of page cache (the default is 2 MB): the hot index pages of a years-long database stay in
         # memory, so an article's writes cost the same in a big database as in a new one
         cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if not readonly:
