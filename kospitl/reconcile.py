@@ -149,10 +149,14 @@ def latest_per_witness(rows: list[Row]) -> tuple[list[Row], dict[int, tuple[str,
     return voters, verdicts
 
 
-def witness_time(rows: list[Row], witness: str) -> str:
-    """When a witness last spoke: its latest original (a copy's reprint time does not count)."""
-    times = [r.published_at or "" for r in rows if r.witness == witness and not is_copy(r.publisher, r.credit)]
-    return max(times) if times else ""
+def witness_times(rows: list[Row]) -> dict[str, str]:
+    """When each witness last spoke: its latest original (a copy's reprint time does not count;
+    "" when unknown)."""
+    out: dict[str, str] = {}
+    for r in rows:
+        if not is_copy(r.publisher, r.credit):
+            out[r.witness] = max(out.get(r.witness, ""), r.published_at or "")
+    return out
 
 
 # ---- step 3: implications ------------------------------------------------------------------
@@ -255,8 +259,9 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
     if len(rows) == 1 and not implied and rows[0].id not in refuted:  # the common case, settled as below would
         return Fact(kind, metric, as_of, rows[0].value, "single", 1, 1, None), {rows[0].id: ("kept", None)}
     voters, verdicts = latest_per_witness(rows)
+    spoke = witness_times(rows)
     stated = [Claim(r.id, r.value, r.approx, r.quantum, r.witness, PUBLISHER_PRIORS.get(r.source_kind, 1.0),
-                    witness_time(rows, r.witness)) for r in voters]
+                    spoke.get(r.witness, "")) for r in voters]
     valid = [c for c in stated if c.obs_id not in refuted]
     invalid = [c for c in stated if c.obs_id in refuted]
     corrected = [replace(c, obs_id=None, value=refuted[c.obs_id][1], origin="corrected")  # type: ignore[arg-type,index]

@@ -113,7 +113,7 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_loans|market_cap:.*|stock_lending:.*)$")
 PRICE_CLOSE = ("quote", "price", "close")
 ROW_SQL = """WITH g(date, subject) AS (VALUES {groups})
-SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision,
+SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, o.status, o.note,
        a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit
 FROM g JOIN observation o INDEXED BY ix_observation_subject_date ON o.subject = g.subject AND o.date = g.date
 JOIN article a ON a.id = o.article_id
@@ -157,13 +157,15 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     needed = sorted({(d, g[1]) for g in todo  # the groups, and the neighbours their facts depend on
                      for d in ((g[0],) if NO_NEIGHBOURS.match(g[1]) else (g[0], *neighbours[g]))})
     by_group: dict[Group, list[Row]] = {}
+    stored: dict[int, tuple[str, str | None]] = {}  # each observation's verdict as stored
     for i in range(0, len(needed), GROUPS_PER_QUERY):
         chunk = needed[i:i + GROUPS_PER_QUERY]
         sql = ROW_SQL.format(groups=",".join(["(?, ?)"] * len(chunk)))
         cursor = conn.exec_driver_sql(sql, tuple(x for g in chunk for x in g)).cursor
         assert cursor is not None
-        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, article_id, witness, source_kind,
-             version_tag, published_at, publisher, credit) in cursor.fetchall():
+        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
+             source_kind, version_tag, published_at, publisher, credit) in cursor.fetchall():
+            stored[obs_id] = (status, note)
             by_group.setdefault((day, subj), []).append(Row(
                 obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
                 witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
@@ -178,7 +180,8 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
         outcome = settle_group(today, nxt, prev, _previous_close(prev) if subject.isdigit() else {})
         facts += [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
                   for f in outcome.facts]
-        verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.verdicts.items())]
+        verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.verdicts.items())
+                     if stored.get(obs_id) != (status, note)]  # only the verdicts that change
     conn.exec_driver_sql("DELETE FROM fact WHERE date = ? AND subject = ?", sorted(todo))
     if facts:
         conn.exec_driver_sql("INSERT INTO fact (date, kind, subject, metric, as_of, value, status, sources, "
