@@ -140,10 +140,12 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
     report = IngestReport()
     lookup = engine.connect()  # one read connection for "is it known?" across the files
     try:
-        tasks = _tasks(lookup, files, given, progress)
+        tasks = _tasks(lookup, files, given)
         batch: list[Prepared] = []
         started = 0.0
         for prep in parallel.ordered_map(_prepare_task, tasks, jobs):
+            if progress:
+                progress(prep.path)
             if prep.known:
                 report.files.append(FileResult(prep.path, "known"))
             elif prep.error is not None:
@@ -166,12 +168,10 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
 PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a few tenths of a second)
 
 
-def _tasks(lookup: Connection, files: list[str], given: date | None,
-           progress: Callable[[str], None] | None) -> Iterator[tuple[str, str | None, date | None, Prepared | None]]:
+def _tasks(lookup: Connection, files: list[str],
+           given: date | None) -> Iterator[tuple[str, str | None, date | None, Prepared | None]]:
     """Read each file and skip known ones here (cheap); the rest go to the workers."""
     for path in files:
-        if progress:
-            progress(path)
         try:
             text = read_text(path)
         except ArticleError as e:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -98,7 +99,7 @@ def _get_pool(jobs: int) -> ProcessPoolExecutor:
     if _pool is None or _pool_jobs != jobs:
         shutdown()
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
-        _pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_watch_parent, initargs=(os.getpid(),))
+        _pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
         _pool_jobs = jobs
     return _pool
 
@@ -113,19 +114,16 @@ def shutdown() -> None:
 atexit.register(shutdown)
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the ingesting process is gone (a SIGKILL leaves no one to
-    shut the pool down, and an orphaned worker would wait for tasks forever)."""
+def _init_worker(parent: int) -> None:
+    """In a worker: leave Ctrl-C to the ingesting process (it stops cleanly, keeping whole
+    batches), and exit as soon as that process is gone (a SIGKILL leaves no one to shut the
+    pool down, and an orphaned worker would wait for tasks forever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     def watch() -> None:
         while True:
             time.sleep(0.5)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:
-                pass  # the pid exists (now someone else's): keep watching the parent pipe instead
-            if os.getppid() == 1:
+            if os.getppid() != parent:  # re-parented: the ingesting process has died
                 os._exit(0)
 
     threading.Thread(target=watch, daemon=True, name="kospitl-watch-parent").start()

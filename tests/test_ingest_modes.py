@@ -135,3 +135,25 @@ def test_a_worker_that_dies_stops_the_ingest_with_whole_articles_kept(runner, tm
     ref = str(tmp_path / "ref.db")
     ingest_paths(open_db(ref), files, jobs=1)
     assert exports(runner, db) == exports(runner, ref)
+
+
+def test_bad_files_are_reported_the_same_with_workers(runner, tmp_path):
+    """Files that are not articles, mixed among good ones: the same one-line errors, in the same
+    order, the same exit status and the same database, with workers or without."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a_empty.txt").write_text("")
+    (bad / "b_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (bad / "c_latin1.txt").write_bytes("KOSPI rose 1.2 percent to 2,650.30 caf\xe9".encode("latin-1"))
+    (bad / "d_html.html").write_text("<html><body><p>No market here.</p></body></html>")
+    files = corpus()[:20] + sorted(str(p) for p in bad.iterdir()) + corpus()[20:40] + [str(tmp_path / "missing.txt")]
+    results = []
+    for jobs in ("1", "2"):
+        db = str(tmp_path / f"j{jobs}.db")
+        r = invoke(runner, "ingest", "--db", db, "--jobs", jobs, "--batch-size", "5", *files)
+        errors = [line for line in r.output.splitlines() if line.startswith("Error: ")]
+        results.append((r.exit_code, errors, exports(runner, db)))
+    assert results[0] == results[1]
+    exit_code, errors, _ = results[0]
+    assert exit_code == 1 and len(errors) == 4, errors  # empty, binary, Latin-1, missing (HTML: a warning)
+    assert "Traceback" not in "".join(errors)
