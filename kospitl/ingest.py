@@ -123,6 +123,7 @@ def _prepare_task(task: tuple[str, str | None, date | None, Prepared | None]) ->
 
 BATCH_ARTICLES = 200  # articles per write transaction, at most
 BATCH_SECONDS = 0.25  # of extraction gathered per transaction, at most: other writers never wait long
+BATCH_BYTES = 32 * 2**20  # of article text held for one transaction, at most
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = None,
@@ -143,7 +144,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         tasks = _tasks(lookup, files, given)
         batch: list[Prepared] = []
         started = 0.0
-        for prep in parallel.ordered_map(_prepare_task, tasks, jobs):
+        batch_bytes = 0
+        for prep in parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1] or "")):
             if progress:
                 progress(prep.path)
             if prep.known:
@@ -154,10 +156,11 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                 report.files.append(_dry_run(lookup, prep))
             else:
                 batch.append(prep)
+                batch_bytes += len(prep.art.text) if prep.art else 0
                 started = started or time.monotonic()
-                if len(batch) >= batch_size or time.monotonic() - started > BATCH_SECONDS:
+                if len(batch) >= batch_size or batch_bytes > BATCH_BYTES or time.monotonic() - started > BATCH_SECONDS:
                     report.files += write_batch(engine, batch, given)
-                    batch, started = [], 0.0
+                    batch, started, batch_bytes = [], 0.0, 0
         if batch:
             report.files += write_batch(engine, batch, given)
     finally:

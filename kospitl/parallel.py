@@ -30,6 +30,7 @@ R = TypeVar("R")
 
 CHUNK = 8  # inputs per task: enough to amortise the pickling, small enough to keep workers even
 AHEAD = 16  # chunks in flight per worker: enough to keep the workers busy while a batch is written
+AHEAD_BYTES = 64 * 2**20  # ... and at most this much input text in flight
 
 _pool: ProcessPoolExecutor | None = None
 _pool_jobs = 0
@@ -53,32 +54,41 @@ def default_jobs() -> int:
     return available_cpus()
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
-    """``map(fn, items)``, computed by ``jobs`` worker processes when ``jobs`` > 1."""
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
+                size: Callable[[T], int] = lambda _item: 0) -> Iterator[R]:
+    """``map(fn, items)``, computed by ``jobs`` worker processes when ``jobs`` > 1. In flight at
+    once: at most ``jobs * AHEAD`` chunks, and at most ``AHEAD_BYTES`` by ``size`` (so a folder
+    of very large files is not all held in memory)."""
     if jobs <= 1:
         yield from map(fn, items)
         return
     pool = _get_pool(jobs)
-    window: deque[Future[list[R]]] = deque()
+    window: deque[tuple[Future[list[R]], int]] = deque()
+    held = 0
     chunk: list[T] = []
+    chunk_bytes = 0
     try:
         for item in items:
             chunk.append(item)
-            if len(chunk) == CHUNK:
-                window.append(pool.submit(_apply, fn, chunk))
-                chunk = []
-                while len(window) >= jobs * AHEAD:
-                    yield from window.popleft().result()
+            chunk_bytes += size(item)
+            if len(chunk) == CHUNK or chunk_bytes >= AHEAD_BYTES // (jobs * AHEAD):
+                window.append((pool.submit(_apply, fn, chunk), chunk_bytes))
+                held += chunk_bytes
+                chunk, chunk_bytes = [], 0
+                while len(window) >= jobs * AHEAD or held > AHEAD_BYTES:
+                    future, n = window.popleft()
+                    held -= n
+                    yield from future.result()
         if chunk:
-            window.append(pool.submit(_apply, fn, chunk))
+            window.append((pool.submit(_apply, fn, chunk), chunk_bytes))
         while window:
-            yield from window.popleft().result()
+            yield from window.popleft()[0].result()
     except BrokenProcessPool:
         shutdown()
         raise KospitlError("an extraction worker process died (out of memory?); "
                            "what was stored before it is kept: run the ingest again") from None
     finally:
-        for f in window:
+        for f, _n in window:
             f.cancel()
 
 
