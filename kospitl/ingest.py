@@ -116,9 +116,8 @@ def prepare(path: str, text: str, given: date | None) -> Prepared:
                                     f"({type(e).__name__}: {e}); nothing stored for it")
 
 
-def _prepare_task(task: tuple[str, str | None, date | None, Prepared | None]) -> Prepared:
-    path, text, given, done = task
-    return done if done is not None else prepare(path, text or "", given)
+def _prepare_task(task: tuple[str, str, date | None]) -> Prepared:
+    return prepare(*task)
 
 
 BATCH_ARTICLES = 200  # articles per write transaction, at most
@@ -145,7 +144,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         batch: list[Prepared] = []
         started = 0.0
         batch_bytes = 0
-        for prep in parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1] or "")):
+        for prep in parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1])):
             if progress:
                 progress(prep.path)
             if prep.known:
@@ -172,19 +171,19 @@ PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a
 
 
 def _tasks(lookup: Connection, files: list[str],
-           given: date | None) -> Iterator[tuple[str, str | None, date | None, Prepared | None]]:
+           given: date | None) -> Iterator[tuple[str, str, date | None] | parallel.Ready[Prepared]]:
     """Read each file and skip known ones here (cheap); the rest go to the workers."""
     for path in files:
         try:
             text = read_text(path)
         except ArticleError as e:
-            yield path, None, given, Prepared(path, error=str(e))
+            yield parallel.Ready(Prepared(path, error=str(e)))
             continue
         existing = store.find_article(lookup, content_hash(text))
         if existing and (given is None or existing["given_date"] == given.isoformat()):
-            yield path, None, given, Prepared(path, known=True)  # re-ingest: no parsing, no extraction
+            yield parallel.Ready(Prepared(path, known=True))  # re-ingest: no parsing, no extraction
             continue
-        yield path, text, given, None
+        yield path, text, given
 
 
 def _dry_run(lookup: Connection, prep: Prepared) -> FileResult:

@@ -21,7 +21,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
 from kospitl.errors import KospitlError
 
@@ -54,33 +54,54 @@ def default_jobs() -> int:
     return available_cpus()
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int,
+class Ready(Generic[R]):
+    """An input whose result is already known: ``ordered_map`` passes it through in its place
+    without sending it to a worker (a file already in the database, one that cannot be read)."""
+
+    __slots__ = ("result",)
+
+    def __init__(self, result: R) -> None:
+        self.result = result
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int,
                 size: Callable[[T], int] = lambda _item: 0) -> Iterator[R]:
-    """``map(fn, items)``, computed by ``jobs`` worker processes when ``jobs`` > 1. In flight at
-    once: at most ``jobs * AHEAD`` chunks, and at most ``AHEAD_BYTES`` by ``size`` (so a folder
-    of very large files is not all held in memory)."""
+    """``map(fn, items)``, computed by ``jobs`` worker processes when ``jobs`` > 1; a ``Ready``
+    item stands for its own result. In flight at once: at most ``jobs * AHEAD`` chunks, and at
+    most ``AHEAD_BYTES`` by ``size`` (so a folder of very large files is not all held in memory)."""
     if jobs <= 1:
-        yield from map(fn, items)
+        for item in items:
+            yield item.result if isinstance(item, Ready) else fn(item)
         return
     pool = _get_pool(jobs)
-    window: deque[tuple[Future[list[R]], int]] = deque()
-    held = 0
+    window: deque[tuple[Future[list[R]], int]] = deque()  # (results of a chunk, its input bytes)
     chunk: list[T] = []
-    chunk_bytes = 0
-    try:
-        for item in items:
-            chunk.append(item)
-            chunk_bytes += size(item)
-            if len(chunk) == CHUNK or chunk_bytes >= AHEAD_BYTES // (jobs * AHEAD):
-                window.append((pool.submit(_apply, fn, chunk), chunk_bytes))
-                held += chunk_bytes
-                chunk, chunk_bytes = [], 0
-                while len(window) >= jobs * AHEAD or held > AHEAD_BYTES:
-                    future, n = window.popleft()
-                    held -= n
-                    yield from future.result()
+    chunk_bytes = held = 0
+
+    def submit() -> None:
+        nonlocal chunk, chunk_bytes, held
         if chunk:
             window.append((pool.submit(_apply, fn, chunk), chunk_bytes))
+            held += chunk_bytes
+            chunk, chunk_bytes = [], 0
+
+    try:
+        for item in items:
+            if isinstance(item, Ready):
+                submit()  # what came before it goes first
+                done: Future[list[R]] = Future()
+                done.set_result([item.result])
+                window.append((done, 0))
+            else:
+                chunk.append(item)
+                chunk_bytes += size(item)
+                if len(chunk) == CHUNK or chunk_bytes >= AHEAD_BYTES // (jobs * AHEAD):
+                    submit()
+            while len(window) >= jobs * AHEAD or held > AHEAD_BYTES:
+                future, n = window.popleft()
+                held -= n
+                yield from future.result()
+        submit()
         while window:
             yield from window.popleft()[0].result()
     except BrokenProcessPool:

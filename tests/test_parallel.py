@@ -34,3 +34,10 @@ def test_inputs_in_flight_are_bounded_by_count_and_by_size():
     mb = 2**20
     at_first, results = _pulls(400, mb)  # 1 MB each: the byte bound (64 MB) comes first
     assert at_first <= parallel.AHEAD_BYTES // mb + parallel.CHUNK and len(results) == 400
+
+
+def test_ready_items_keep_their_place_and_skip_the_workers():
+    items = ["ab", parallel.Ready(-1), "c", "def", parallel.Ready(-2), parallel.Ready(-3)] * 30
+    want = [x.result if isinstance(x, parallel.Ready) else len(x) for x in items]
+    assert list(parallel.ordered_map(len, items, 2)) == want
+    assert list(parallel.ordered_map(len, items, 1)) == want
