@@ -26,8 +26,8 @@ PROPERTIES = [
     "test_parse_korean_raises_only_number_error",
     "test_find_dates_and_times_never_raise",
     "test_resolve_raises_only_unresolved",
-    "test_decode_raises_only_article_error_and_parse_never_raises",
-    "test_analyse_never_raises",
+    "test_decode_and_parse_raise_only_article_error",
+    "test_analyse_raises_only_article_error",
 ]
 
 
