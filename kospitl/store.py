@@ -121,6 +121,9 @@ ORDER BY o.kind, o.metric, o.as_of, o.id"""
 # INDEXED BY: for a long VALUES list the planner would rather build an automatic index over the
 # whole observation table (a scan of every row) than probe this one once per group
 GROUPS_PER_QUERY = 400  # 800 parameters: under SQLite's oldest limit (999)
+FACT_SQL = """WITH g(date, subject) AS (VALUES {groups})
+SELECT f.date, f.kind, f.subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why
+FROM g JOIN fact f INDEXED BY ix_fact_subject_key ON f.subject = g.subject AND f.date = g.date"""
 
 
 def affects(subject: str) -> tuple[bool, bool]:
@@ -169,7 +172,8 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
             by_group.setdefault((day, subj), []).append(Row(
                 obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
                 witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
-    facts, verdicts = [], []
+    before = _stored_facts(conn, sorted(todo))
+    facts, verdicts, changed = [], [], []
     for d, subject in sorted(todo):
         prev_d, next_d = neighbours[(d, subject)]
         today = by_group.get((d, subject), [])
@@ -178,17 +182,34 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
         else:
             prev, nxt = by_group.get((prev_d, subject), []), by_group.get((next_d, subject), [])
         outcome = settle_group(today, nxt, prev, _previous_close(prev) if subject.isdigit() else {})
-        facts += [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
-                  for f in outcome.facts]
+        settled = [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
+                   for f in outcome.facts]
+        if set(settled) != before.get((d, subject), set()):  # only the groups whose facts change
+            changed.append((d, subject))
+            facts += settled
         verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.verdicts.items())
                      if stored.get(obs_id) != (status, note)]  # only the verdicts that change
-    conn.exec_driver_sql("DELETE FROM fact WHERE date = ? AND subject = ?", sorted(todo))
+    if changed:
+        conn.exec_driver_sql("DELETE FROM fact WHERE date = ? AND subject = ?", changed)
     if facts:
         conn.exec_driver_sql("INSERT INTO fact (date, kind, subject, metric, as_of, value, status, sources, "
                              "articles, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
     if verdicts:
         conn.exec_driver_sql("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
     return len(facts)
+
+
+def _stored_facts(conn: Connection, groups: list[Group]) -> dict[Group, set[tuple[Any, ...]]]:
+    """The facts stored now for each group, as the rows ``reconcile_groups`` would write."""
+    out: dict[Group, set[tuple[Any, ...]]] = {}
+    for i in range(0, len(groups), GROUPS_PER_QUERY):
+        chunk = groups[i:i + GROUPS_PER_QUERY]
+        sql = FACT_SQL.format(groups=",".join(["(?, ?)"] * len(chunk)))
+        cursor = conn.exec_driver_sql(sql, tuple(x for g in chunk for x in g)).cursor
+        assert cursor is not None
+        for row in cursor.fetchall():
+            out.setdefault((row[0], row[2]), set()).add(tuple(row))
+    return out
 
 
 def _previous_close(prev: list[Row]) -> dict[Key, float]:
