@@ -106,10 +106,13 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 
 # ---- the timeline ---------------------------------------------------------------------
 
-# Which neighbouring sessions a group's rows can change (reconcile.settle_group): an index or the
-# won implies the previous close (level − change) and the next session's change (close −
-# previous close of the same article); a stock's close is the next session's daily-limit base;
-# flows, yields, balances and market values stand alone.
+# Which neighbouring sessions a group's rows can change (reconcile.settle_group):
+# - an index or the won: the previous session (its close implied by level − change; the won's
+#   next-day rate bounds its close). The next session's arithmetic ("close − previous close")
+#   reads only rows of articles that state figures of that session too, and those articles
+#   touch it themselves;
+# - a stock: the next session (this session's rows give its daily-limit base);
+# - flows, yields, balances and market values: neither.
 NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_loans|market_cap:.*|stock_lending:.*)$")
 PRICE_CLOSE = ("quote", "price", "close")
 ROW_SQL = """WITH g(date, subject) AS (VALUES {groups})
@@ -131,13 +134,13 @@ def affects(subject: str) -> tuple[bool, bool]:
     next) session's group.
 
     >>> affects("KOSPI"), affects("005930"), affects("foreign")
-    ((True, True), (False, True), (False, False))
+    ((True, False), (False, True), (False, False))
     """
     if NO_NEIGHBOURS.match(subject):
         return False, False
     if subject.isdigit():
         return False, True
-    return True, True
+    return True, False
 
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:

@@ -157,3 +157,54 @@ def test_bad_files_are_reported_the_same_with_workers(runner, tmp_path):
     exit_code, errors, _ = results[0]
     assert exit_code == 1 and len(errors) == 4, errors  # empty, binary, Latin-1, missing (HTML: a warning)
     assert "Traceback" not in "".join(errors)
+
+
+def _state(db: str) -> tuple[list, list]:
+    con = sqlite3.connect(db)
+    try:
+        facts = con.execute("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why "
+                            "FROM fact ORDER BY date, kind, subject, metric, as_of").fetchall()
+        verdicts = con.execute("SELECT date, kind, subject, metric, as_of, value, start, status, note "
+                               "FROM observation ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9").fetchall()
+    finally:
+        con.close()
+    return facts, verdicts
+
+
+@pytest.mark.parametrize("order", ["sorted", "reversed", "interleaved"])
+def test_incremental_reconciliation_equals_settling_everything_again(tmp_path, order):
+    """Ingesting article by article settles only the touched groups and the neighbours they can
+    change; settling every group of the database again afterwards must change nothing."""
+    files = corpus()
+    files = {"sorted": files, "reversed": files[::-1], "interleaved": files[::2] + files[1::2]}[order]
+    db = str(tmp_path / "inc.db")
+    engine = open_db(db)
+    ingest_paths(engine, files, jobs=1, batch_size=1)
+    incremental = _state(db)
+    with engine.begin() as conn:
+        groups = {(d, s) for d, s in conn.exec_driver_sql("SELECT DISTINCT date, subject FROM observation")}
+        groups |= {(d, s) for d, s in conn.exec_driver_sql("SELECT DISTINCT date, subject FROM fact")}
+        store.reconcile_groups(conn, groups)
+    assert _state(db) == incremental
+
+
+def test_a_late_previous_close_corrects_the_next_session(tmp_path):
+    """A stock's close is the next session's daily-limit base: when the earlier session arrives
+    after the later one, the later session's 10x slip must be caught then (the forward
+    neighbour is re-settled), exactly as if the articles had come in order."""
+    day2 = tmp_path / "b_day2.txt"
+    day2.write_text("Samsung rallies\nPublished: 03 Feb. 2026, 16:00\n\n"
+                    "Samsung Electronics rose 1.5 percent to 2,030,000 won.\n")
+    day1 = tmp_path / "a_day1.txt"
+    day1.write_text("Samsung closes flat\nPublished: 02 Feb. 2026, 16:00\n\n"
+                    "Samsung Electronics closed at 200,000 won.\n")
+    states = []
+    for order in ([day2, day1], [day1, day2]):
+        db = str(tmp_path / f"{order[0].stem}.db")
+        engine = open_db(db)
+        for f in order:  # one ingest each: the second only touches its own session
+            ingest_paths(engine, [str(f)], jobs=1)
+        states.append(_state(db))
+    assert states[0] == states[1]
+    facts = {(f[0], f[3]): (f[5], f[6]) for f in states[0][0] if f[2] == "005930"}
+    assert facts[("2026-02-03", "price")] == (203000.0, "conflict-resolved")
