@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
@@ -123,6 +123,7 @@ def _prepare_task(task: tuple[str, str, date | None]) -> Prepared:
 BATCH_ARTICLES = 200  # articles per write transaction, at most
 BATCH_SECONDS = 0.25  # of extraction gathered per transaction, at most: other writers never wait long
 BATCH_BYTES = 32 * 2**20  # of article text held for one transaction, at most
+PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a few tenths of a second)
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = None,
@@ -167,9 +168,6 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
     return report
 
 
-PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a few tenths of a second)
-
-
 def _tasks(lookup: Connection, files: list[str],
            given: date | None) -> Iterator[tuple[str, str, date | None] | parallel.Ready[Prepared]]:
     """Read each file and skip known ones here (cheap); the rest go to the workers."""
@@ -179,11 +177,16 @@ def _tasks(lookup: Connection, files: list[str],
         except ArticleError as e:
             yield parallel.Ready(Prepared(path, error=str(e)))
             continue
-        existing = store.find_article(lookup, content_hash(text))
-        if existing and (given is None or existing["given_date"] == given.isoformat()):
+        if _same_article(store.find_article(lookup, content_hash(text)), given):
             yield parallel.Ready(Prepared(path, known=True))  # re-ingest: no parsing, no extraction
             continue
         yield path, text, given
+
+
+def _same_article(stored: dict[str, Any] | None, given: date | None) -> bool:
+    """Whether the stored row of this text is the article as it would be stored now: same text,
+    and no ``--date`` or the same one (otherwise the article is re-dated)."""
+    return stored is not None and (given is None or stored["given_date"] == given.isoformat())
 
 
 def _dry_run(lookup: Connection, prep: Prepared) -> FileResult:
@@ -219,7 +222,7 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     art = prep.art
     assert art is not None
     current = store.find_article(conn, art.content_hash)  # an earlier file of this run, or another process
-    if current and (given is None or current["given_date"] == given.isoformat()):
+    if _same_article(current, given):
         return FileResult(art.path, "known"), set()
     touched: set[tuple[str, str]] = set()
     if current:
