@@ -166,7 +166,10 @@ def worker(a: argparse.Namespace) -> dict:
     from kospitl import export
     from kospitl.db import open_db
     from kospitl.ingest import expand, ingest_paths
-    from kospitl.store import rows as query_rows
+    try:
+        from kospitl.sqlread import rows as query_rows
+    except ImportError:  # a library from before kospitl.sqlread (--lib of an older revision)
+        from kospitl.store import rows as query_rows
     import_rss = rss_now_mb()
 
     corpus = Path(a.corpus)

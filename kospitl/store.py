@@ -14,7 +14,6 @@ from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
 from kospitl.reconcile import Key, Row, settle_group, settle_key
 from kospitl.records import Observation
-from kospitl.sqlread import filters, rows  # noqa: F401  (re-exported: the read helpers live there)
 
 A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
 Group = tuple[str, str]  # (date, subject)
@@ -147,38 +146,38 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     """Recompute the timeline for the touched (date, subject) groups and the neighbouring
     sessions' groups they can change. Returns the number of facts written."""
     cal = sessions.load()
+    around: dict[str, tuple[str, str]] = {}  # date → (previous, next) session; many groups share a date
+
+    def neighbours(d: str) -> tuple[str, str]:
+        if d not in around:
+            day = date.fromisoformat(d)
+            around[d] = (cal.previous_session(day).isoformat(), cal.next_session(day).isoformat())
+        return around[d]
+
     todo: set[Group] = set()
     for d, subject in groups:
         todo.add((d, subject))
         back, forward = affects(subject)
-        day = date.fromisoformat(d)
         if back:
-            todo.add((cal.previous_session(day).isoformat(), subject))
+            todo.add((neighbours(d)[0], subject))
         if forward:
-            todo.add((cal.next_session(day).isoformat(), subject))
+            todo.add((neighbours(d)[1], subject))
     if not todo:
         return 0
-    neighbours = {g: (cal.previous_session(date.fromisoformat(g[0])).isoformat(),
-                      cal.next_session(date.fromisoformat(g[0])).isoformat()) for g in todo}
     needed = sorted({(d, g[1]) for g in todo  # the groups, and the neighbours their facts depend on
-                     for d in ((g[0],) if NO_NEIGHBOURS.match(g[1]) else (g[0], *neighbours[g]))})
+                     for d in ((g[0],) if NO_NEIGHBOURS.match(g[1]) else (g[0], *neighbours(g[0])))})
     by_group: dict[Group, list[Row]] = {}
     stored: dict[int, tuple[str, str | None]] = {}  # each observation's verdict as stored
-    for i in range(0, len(needed), GROUPS_PER_QUERY):
-        chunk = needed[i:i + GROUPS_PER_QUERY]
-        sql = ROW_SQL.format(groups=",".join(["(?, ?)"] * len(chunk)))
-        cursor = conn.exec_driver_sql(sql, tuple(x for g in chunk for x in g)).cursor
-        assert cursor is not None
-        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
-             source_kind, version_tag, published_at, publisher, credit) in cursor.fetchall():
-            stored[obs_id] = (status, note)
-            by_group.setdefault((day, subj), []).append(Row(
-                obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-                witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
+    for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
+         source_kind, version_tag, published_at, publisher, credit) in _group_rows(conn, ROW_SQL, needed):
+        stored[obs_id] = (status, note)
+        by_group.setdefault((day, subj), []).append(Row(
+            obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+            witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
     before = _stored_facts(conn, sorted(todo))
     facts, verdicts, changed = [], [], []
     for d, subject in sorted(todo):
-        prev_d, next_d = neighbours[(d, subject)]
+        prev_d, next_d = neighbours(d)
         today = by_group.get((d, subject), [])
         if NO_NEIGHBOURS.match(subject):
             prev, nxt = [], []
@@ -205,14 +204,20 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
 def _stored_facts(conn: Connection, groups: list[Group]) -> dict[Group, set[tuple[Any, ...]]]:
     """The facts stored now for each group, as the rows ``reconcile_groups`` would write."""
     out: dict[Group, set[tuple[Any, ...]]] = {}
+    for row in _group_rows(conn, FACT_SQL, groups):
+        out.setdefault((row[0], row[2]), set()).add(tuple(row))
+    return out
+
+
+def _group_rows(conn: Connection, template: str, groups: list[Group]) -> Iterator[tuple[Any, ...]]:
+    """The rows of a ``WITH g(date, subject) AS (VALUES {groups})`` query for ``groups``, run
+    GROUPS_PER_QUERY groups at a time."""
     for i in range(0, len(groups), GROUPS_PER_QUERY):
         chunk = groups[i:i + GROUPS_PER_QUERY]
-        sql = FACT_SQL.format(groups=",".join(["(?, ?)"] * len(chunk)))
-        cursor = conn.exec_driver_sql(sql, tuple(x for g in chunk for x in g)).cursor
+        cursor = conn.exec_driver_sql(template.format(groups=",".join(["(?, ?)"] * len(chunk))),
+                                      tuple(x for g in chunk for x in g)).cursor
         assert cursor is not None
-        for row in cursor.fetchall():
-            out.setdefault((row[0], row[2]), set()).add(tuple(row))
-    return out
+        yield from cursor.fetchall()
 
 
 def _previous_close(prev: list[Row]) -> dict[Key, float]:
