@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from kospitl.articles import MONTH_RE, MONTHS
 from kospitl.sessions import Calendar
-from kospitl.text import ANY_DIGIT, DIGIT, Gate, opens
+from kospitl.gate import Gated, gated
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
@@ -36,51 +36,39 @@ class DateRef:
 
 
 # Order matters: longer forms first. Each entry: (form, regex). Named groups y, m, d, wd.
-DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("full", re.compile(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)\b")),
-    ("full", re.compile(r"(?P<y>(?:19|20)\d\d)년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
-    ("full", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")),
-    ("full", re.compile(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
-    ("monthday", re.compile(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
-    ("monthday", re.compile(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
-    ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
-    ("daynum", re.compile(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
-    ("daynum", re.compile(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
-    ("lastyear_final", re.compile(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
-    ("following", re.compile(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
-    ("previous", re.compile(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|a day earlier|the day before|yesterday)\b|전 거래일|전날|전일")),
-    ("today", re.compile(r"이날|\btoday\b|this morning")),
-    ("that_day", re.compile(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
+DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
+    ("full", gated(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,?\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("full", gated(r"(?P<y>(?:19|20)\d\d)년\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    ("full", gated(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("full", gated(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
+    ("monthday", gated(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
+    ("monthday", gated(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    ("weekday", gated(rf"\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
+    ("daynum", gated(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
+    ("daynum", gated(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
+    ("lastyear_final", gated(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
+    ("following", gated(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
+    ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|a day earlier|the day before|yesterday)\b|전 거래일|전날|전일")),
+    ("today", gated(r"이날|\btoday\b|this morning")),
+    ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
-# what each date pattern needs in the (lower-cased) text: see kospitl.text.opens
-DATE_GATES: tuple[Gate, ...] = (
-    (ANY_DIGIT,), ("년",), (ANY_DIGIT,), (ANY_DIGIT,), (ANY_DIGIT,), ("월",),
-    ("day",), (ANY_DIGIT,), ("일",), ("year", "지난해"), ("following", "next", "later"),
-    ("previous", "prior", "preceding", "earlier", "before", "yesterday", "전 거래일", "전날", "전일"),
-    ("이날", "today", "morning"), ("that", "same", "같은 날", "당일"),
-)
-COMPARISON_BEFORE = re.compile(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
-COMPARISON_AFTER = re.compile(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
+COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
+COMPARISON_AFTER = gated(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
-CLOSURE_AFTER = re.compile(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|holiday|break|shutdown)\b", re.I)
+CLOSURE_AFTER = gated(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|holiday|break|shutdown)\b", re.I)
 # "a day after reaching the milestones": the milestones were one session before the clause's date
-DAY_AFTER = re.compile(r"\ba day after\b")
+DAY_AFTER = gated(r"\ba day after\b")
 
 
 T = TypeVar("T")
 
 
-def scan(patterns: Sequence[tuple[str, re.Pattern[str]]], text: str,
-         make: Callable[[str, re.Match[str]], T | None], gates: Sequence[Gate] | None = None) -> list[T]:
-    """Matches of (form, pattern) pairs, earlier patterns first, never overlapping, in text order.
-    ``gates`` (one per pattern, see ``kospitl.text.opens``) skip patterns that cannot match."""
+def scan(patterns: Sequence[tuple[str, Gated]], text: str,
+         make: Callable[[str, re.Match[str]], T | None]) -> list[T]:
+    """Matches of (form, pattern) pairs, earlier patterns first, never overlapping, in text order."""
     found: list[tuple[int, T]] = []
     taken: list[tuple[int, int]] = []
-    low = text.lower()
-    digit = DIGIT.search(text) is not None
-    for i, (form, pat) in enumerate(patterns):
-        if gates is not None and not opens(gates[i], low, digit):
-            continue
+    for form, pat in patterns:
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -102,7 +90,7 @@ def find_dates(text: str) -> list[DateRef]:
         comparison = bool(COMPARISON_BEFORE.search(text[max(0, s - 25):s]) or COMPARISON_AFTER.match(text[e:e + 25])
                           or CLOSURE_AFTER.match(text[e:e + 60]))
         return replace(ref, comparison=comparison)
-    return scan(DATE_PATTERNS, text, make, DATE_GATES)
+    return scan(DATE_PATTERNS, text, make)
 
 
 def _make(form: str, m: re.Match[str]) -> DateRef | None:
@@ -210,16 +198,16 @@ def _latest(doc: date, month: int | None, day: int) -> date | None:
 
 # ---- times of day (the vocabulary's as_of) ----
 
-TIME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("clock", re.compile(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
-    ("clock", re.compile(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
-    ("clock", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:KST|Seoul time|local time)\b")),
-    ("clock", re.compile(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b))", re.I)),
-    ("first_minutes", re.compile(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
-    ("press", re.compile(r"\bas of press time\b|\bat press time\b")),
-    ("intraday", re.compile(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
-    ("open", re.compile(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
-    ("close", re.compile(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
+TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
+    ("clock", gated(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
+    ("clock", gated(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
+    ("clock", gated(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:KST|Seoul time|local time)\b")),
+    ("clock", gated(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b))", re.I)),
+    ("first_minutes", gated(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
+    ("press", gated(r"\bas of press time\b|\bat press time\b")),
+    ("intraday", gated(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
+    ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
+    ("close", gated(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
 )
 WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "thirty": 30}
 
@@ -232,12 +220,6 @@ class TimeRef:
     end: int
 
 
-TIME_GATES: tuple[Gate, ...] = (
-    (ANY_DIGIT,), ("시",), (ANY_DIGIT,), (ANY_DIGIT,), ("first",), ("press time",),
-    ("early", "late", "during", "intraday", "morning", "afternoon", "midday", "장중", "장 초반"),
-    ("open", "start", "kicked off", "출발", "시초가", "개장"),
-    ("clos", "finish", "end", "settled", "마감", "마쳤", "끝냈", "종가"),
-)
 
 
 def find_times(text: str) -> list[TimeRef]:
@@ -245,7 +227,7 @@ def find_times(text: str) -> list[TimeRef]:
     def make(form: str, m: re.Match[str]) -> TimeRef | None:
         as_of = _as_of(form, m)
         return None if as_of is None else TimeRef(form, as_of, m.start(), m.end())
-    return scan(TIME_PATTERNS, text, make, TIME_GATES)
+    return scan(TIME_PATTERNS, text, make)
 
 
 def _as_of(form: str, m: re.Match[str]) -> str | None:

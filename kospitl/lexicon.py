@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kospitl.gate import Gated, gated
 from kospitl.numbers import NUM
 
 I = re.I
@@ -13,35 +14,35 @@ I = re.I
 # ---- entities: what a figure is about -------------------------------------------------------
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
-ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("noise", "", re.compile(r"KOSPI\s?200 futures|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200 선물|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
+ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
+    ("noise", "", gated(r"KOSPI\s?200 futures|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200 선물|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average))?", I)),
-    ("mcap", "market_cap:KOSPI", re.compile(
+    ("mcap", "market_cap:KOSPI", gated(
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
         r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))(?: of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board))?"
         r"|코스피 시가총액|유가증권시장 시가총액|시가총액은", I)),
-    ("stock_mcap", "", re.compile(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
-    ("margin", "margin_loans", re.compile(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
-    ("lending", "stock_lending", re.compile(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
-    ("bond", "KTB3Y", re.compile(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
-    ("bond", "KTB5Y", re.compile(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
-    ("bond", "KTB10Y", re.compile(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
-    ("index", "KOSDAQ", re.compile(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
-    ("index", "KOSPI200", re.compile(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
-    ("index", "KOSPI", re.compile(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
-    ("turnover", "KOSPI", re.compile(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
-    ("volume", "KOSPI", re.compile(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
-    ("index_ref", "", re.compile(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
-    ("investor", "foreign", re.compile(r"\bForeign(?:ers)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
-    ("investor", "institution", re.compile(r"\bInstitution(?:s|al)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
-    ("investor", "individual", re.compile(r"\b(?:Retail|Individuals?)(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
-    ("dollar", "USD/KRW", re.compile(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
-    ("dollar", "USD/KRW", re.compile(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
-    ("won", "USD/KRW", re.compile(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b", I)),
-    ("noise", "", re.compile(
+    ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
+    ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
+    ("lending", "stock_lending", gated(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
+    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
+    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
+    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
+    ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
+    ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
+    ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
+    ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
+    ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
+    ("index_ref", "", gated(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
+    ("investor", "foreign", gated(r"\bForeign(?:ers)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
+    ("investor", "institution", gated(r"\bInstitution(?:s|al)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
+    ("investor", "individual", gated(r"\b(?:Retail|Individuals?)(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
+    ("dollar", "USD/KRW", gated(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
+    ("dollar", "USD/KRW", gated(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
+    ("won", "USD/KRW", gated(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b", I)),
+    ("noise", "", gated(
         r"Wall Street|New York|\bDow\b|Dow Jones|Nasdaq|S&P\s?500|Nikkei|TAIEX|Hang Seng|Shanghai|Tokyo|Taiwan|"
         r"\bJapan(?:'s|ese)?\b|\bChina\b|Chinese|Australia|Cboe|Volatility Index|\bVIX\b|\bthe yen\b|\byen\b|"
         r"dollar index|Federal Reserve|\bthe Fed\b|\bFed\b|policy rate|Micron|Nvidia|Tesla|BYD|exports|inflation|"
@@ -49,33 +50,6 @@ ENTITY_PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국|업종별?|KRX\s?300|KRX\s?100", I)),
 )
 
-# a pattern can only match where one of these (lower-cased) words is (see kospitl.text.opens)
-ENTITY_KEYS: tuple[tuple[str, ...] | None, ...] = (
-    ("futures", "선물", "tariff", "관세", "levy", "tax", "dut", "anti-dumping", "year", "yr", "treasury", "bond",
-     "국채", "united states", "s&p", "nasdaq", "nikkei", "dow jones", "taiex", "hang seng", "asx", "stoxx", "dax"),
-    ("market", "시가총액", "value of"),
-    ("market",),
-    ("margin", "신용"),
-    ("lending", "대차"),
-    ("year", "yr", "국고채"), ("year", "yr", "국고채"), ("year", "yr", "국고채"),
-    ("kosdaq", "코스닥", "secondary", "tech-heavy"),
-    ("200",),
-    ("kospi", "코스피", "korean", "korea", "seoul"),
-    ("turnover", "value", "거래대금"),
-    ("volume", "거래량"),
-    ("bourse", "gauge", "barometer", "measure", "benchmark", "main", "key", "index", "지수"),
-    ("foreign", "offshore", "overseas", "외국인"),
-    ("institution", "기관"),
-    ("individual", "retail", "개인"),
-    ("dollar", "greenback"),
-    ("won", "dollar", "usd/krw", "exchange rate", "환율"),
-    ("won", "currency"),
-    ("wall street", "new york", "dow", "nasdaq", "s&p", "nikkei", "taiex", "hang seng", "shanghai", "tokyo", "taiwan",
-     "japan", "china", "chinese", "australia", "cboe", "volatility index", "vix", "yen", "dollar index", "federal reserve",
-     "fed", "policy rate", "micron", "nvidia", "tesla", "byd", "exports", "inflation", "consumer price",
-     "morgan stanley", "nomura", "goldman", "target price", "sidecar", "sector", "칠레", "콜롬비아", "g20", "oecd",
-     "뉴욕", "나스닥", "다우", "닛케이", "일본", "중국", "업종", "krx"),
-)
 
 
 # ---- figures: numbers with their units ------------------------------------------------------
@@ -83,114 +57,110 @@ ENTITY_KEYS: tuple[tuple[str, ...] | None, ...] = (
 KO_GROUP = r"\d[\d,]*(?:\.\d+)?\s*(?:[천백십]\s*[조억만]?|[조억만])\s*"
 KO_AMOUNT = rf"(?:{KO_GROUP})+(?:\d[\d,]*(?:\.\d+)?)?|\d[\d,]*(?:\.\d+)?"
 SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
-FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("usd", re.compile(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
-    ("won", re.compile(rf"(?P<n>{KO_AMOUNT})\s*원")),
-    ("won", re.compile(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
-    ("pctpt", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
-    ("pt", re.compile(rf"(?P<n>{NUM})\s*포인트")),
-    ("threshold", re.compile(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
-    ("pp", re.compile(rf"{NUM}\s*percentage points?", I)),
-    ("pct", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
-    ("bp", re.compile(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
-    ("won", re.compile(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
-    ("shares", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>thousand|million|billion|mln)?\s+shares\b", I)),
-    ("shares", re.compile(rf"(?P<n>{KO_AMOUNT})\s*주(?![가식당요])")),
-    ("threshold", re.compile(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
-    ("pt", re.compile(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
-    ("amount", re.compile(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
-    ("num", re.compile(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
+FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
+    ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
+    ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원")),
+    ("won", gated(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
+    ("pctpt", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
+    ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
+    ("threshold", gated(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
+    ("pp", gated(rf"{NUM}\s*percentage points?", I)),
+    ("pct", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
+    ("bp", gated(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
+    ("won", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
+    ("shares", gated(rf"(?P<n>{NUM})\s*(?P<scale>thousand|million|billion|mln)?\s+shares\b", I)),
+    ("shares", gated(rf"(?P<n>{KO_AMOUNT})\s*주(?![가식당요])")),
+    ("threshold", gated(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
+    ("pt", gated(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
+    ("amount", gated(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
+    ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
-# a pattern can only match where one of these words is (lower-cased); None: always try
-FIGURE_KEYS: tuple[tuple[str, ...] | None, ...] = (
-    ("$", "usd"), ("원",), ("krw",), ("%p", "%포인트", "퍼센트포인트"), ("포인트",), ("선",), ("percentage point",), ("%", "percent", "pct"),
-    ("basis point", "bp"), ("won",), ("shares",), ("주",), ("point",), ("point", "pt"),
-    ("million", "billion", "trillion", "bn", "tn", "mln"), None,
+# things that look like numbers but are not figures: those that open with the number (written
+# to open with a digit, "(?<!\w\d)" standing for "\b" before it, so the engine skips to the
+# digits) and those that open with a word ("No. 3", "top 10", "G20", "Q3")
+NOT_FIGURES = (
+    gated(r"\d(?:\d*(?=개월)|(?<!\w\d)(?:\d*(?:st|nd|rd|th)\b|\d*[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
+          r"(?<=1)9\d\d\b(?![,.]\d)|(?<=2)0\d\d\b(?![,.]\d)|\d*\s?(?:MW|GW|tons?|km|kg)\b|\d*(?:년|월|분기)|"
+          r"\d* (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\d*Q\b))", I),
+    gated(r"\[\d+\]|\b(?=[a-z]++\.?\s?\d)(?:No\.\s?\d+|top \d+\b|G\d+\b|CES \d+|Q\d\b|[A-Z]+\d+\b)", I),
 )
-# things that look like numbers but are not figures
-NOT_FIGURES = re.compile(
-    r"\d+(?=개월)|\[\d+\]|\b\d+(?:st|nd|rd|th)\b|\bNo\.\s?\d+|\b\d+[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
-    r"\btop \d+\b|\b(?:19|20)\d\d\b(?![,.]\d)|\bG\d+\b|\b\d+\s?(?:MW|GW|tons?|km|kg)\b|\b\d+(?:년|월|분기)|"
-    r"\b\d+ (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\bCES \d+|\bQ\d\b|\b\d+Q\b|\b[A-Z]+\d+\b", I)
-HEDGES = re.compile(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)
-HEDGES_AFTER = re.compile(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
+HEDGES = gated(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)
+HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
 
 # ---- direction words -----------------------------------------------------------------------
-UP = re.compile(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
-DOWN = re.compile(r"[▼▽↓]|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
-UNCHANGED = re.compile(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
-BUY = re.compile(r"사들(?:였|이|인)|매수(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
-SELL = re.compile(r"팔아(?:치웠|치운)|내다 ?팔|매도(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
+DOWN = gated(r"[▼▽↓]|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|g(?:i|a)ve back|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
+UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
+BUY = gated(r"사들(?:였|이|인)|매수(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
+SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|매도(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
-WON_STRONGER = re.compile(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
-WON_WEAKER = re.compile(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
+WON_STRONGER = gated(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
+WON_WEAKER = gated(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
 
 # ---- what a level is: cues before a number (English) or after it (Korean) -----------------
-LEVEL_CUES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("high", re.compile(r"\b(?:(?:rose|rising|climbed|climbing|jumped|jumping|rallied|rallying|advanced|advancing|gained|gaining|surged|surging|spiked|soared)\s+as (?:far|much) as|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
-    ("low", re.compile(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
-    ("open", re.compile(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
-    ("high", re.compile(r"(?:^|[/|,;]\s*)High\s*:?\s*$", I)),
-    ("low", re.compile(r"(?:^|[/|,;]\s*)Low\s*:?\s*$", I)),
-    ("close", re.compile(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
-    ("level", re.compile(r"\b(?:stood at|was at|is at|stands at|trades at|is trading at|is (?:up|down|off|higher|lower) [^\d]*at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
+LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
+    ("high", gated(r"\b(?:(?:rose|rising|climbed|climbing|jumped|jumping|rallied|rallying|advanced|advancing|gained|gaining|surged|surging|spiked|soared)\s+as (?:far|much) as|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
+    ("low", gated(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
+    ("open", gated(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
+    ("high", gated(r"(?:^|[/|,;]\s*)High\s*:?\s*$", I)),
+    ("low", gated(r"(?:^|[/|,;]\s*)Low\s*:?\s*$", I)),
+    ("close", gated(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
+    ("level", gated(r"\b(?:stood at|was at|is at|stands at|trades at|is trading at|is (?:up|down|off|higher|lower) [^\d]*at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
 )
-LEVEL_CUES_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("high", re.compile(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
-    ("low", re.compile(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴))")),
-    ("open", re.compile(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작)")),
-    ("close", re.compile(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
+LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
+    ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
+    ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴))")),
+    ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작)")),
+    ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
-RECORD = re.compile(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
-NOT_PRICE_RECORD = re.compile(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
-RECORD_INTRADAY = re.compile(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
-PREVIOUS_RECORD = re.compile(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
-SURPASS_RECORD = re.compile(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)
-FIRST = re.compile(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
-FIRST_PAST = re.compile(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
-CLOSE_WORDS = re.compile(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감|\brecord close\b|\bclosing high\b", I)
-INTRADAY_WORDS = re.compile(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
-THRESHOLD_BEFORE = re.compile(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
-THRESHOLD_AFTER = re.compile(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|돌파|고지)", I)
+RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
+NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
+RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
+PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치", I)
+SURPASS_RECORD = gated(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)
+FIRST = gated(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
+FIRST_PAST = gated(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
+CLOSE_WORDS = gated(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감|\brecord close\b|\bclosing high\b", I)
+INTRADAY_WORDS = gated(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
+THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
+THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|돌파|고지)", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
-FORECAST = re.compile(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range)\b|전망|목표|예상", I)
-MULTI_DAY = re.compile(
+FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range)\b|전망|목표|예상", I)
+MULTI_DAY = gated(
     r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
-MULTI_DAY_KEYS = ("week", "month", "year", "quarter", "session", "days", "period", "half", "since",
-                  "올해", "연간", "이번 주", "이달 들어")  # one is in every MULTI_DAY phrase (kospitl.text.opens)
-RESPECTIVELY = re.compile(r"\brespectively\b|각각", I)
-EACH = re.compile(r"\beach\b", I)
-SAME_TIME = re.compile(r"\b(?:at the same time|at that point|by then|at that time)\b", I)
-MARKET_THERE = re.compile(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
-VOLUME_WORTH = re.compile(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
+RESPECTIVELY = gated(r"\brespectively\b|각각", I)
+EACH = gated(r"\beach\b", I)
+SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b", I)
+MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
+VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
 BREADTH = (
-    re.compile(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:\w+ly\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
-    re.compile(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
-    re.compile(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
+    gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:\w+ly\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
+    gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
+    gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
 )
-BREADTH_LABELLED = re.compile(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<x>{NUM}).{{0,40}}?\bdeclin(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<y>{NUM})(?:.{{0,40}}?\bunchanged\s*:\s*(?P<z>{NUM}))?", I)
-ADVANCE_FIRST = re.compile(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
+BREADTH_LABELLED = gated(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<x>{NUM}).{{0,40}}?\bdeclin(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<y>{NUM})(?:.{{0,40}}?\bunchanged\s*:\s*(?P<z>{NUM}))?", I)
+ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
 
 # "about 2 percent below its record close", "1,814.68포인트 높다", "0.39포인트 차이": a distance, not a move
-DISTANCE_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:its|the)|higher than|lower than|shy of)\b|^\s*(?:차이|높|낮|못 미)", I)
-UNCHANGED_QUOTE = re.compile(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
-DAYS_HIGH = re.compile(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
-NOISE_CLOCK = re.compile(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
+DISTANCE_AFTER = gated(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:its|the)|higher than|lower than|shy of)\b|^\s*(?:차이|높|낮|못 미)", I)
+UNCHANGED_QUOTE = gated(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
+DAYS_HIGH = gated(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
+NOISE_CLOCK = gated(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
 
 # A KRX code printed with a name: "Hanmi Pharm (128940)", "(005930.KS)"
-TICKER_CODE = re.compile(r"\((?:KRX:\s*)?(\d{6})(?:\.K[SQ])?\)")
+TICKER_CODE = gated(r"\((?:KRX:\s*)?(\d{6})(?:\.K[SQ])?\)")
 # A name doing what listed companies do in market reports, that kospitl does not know:
 # "Hanwha Solutions rose 5 percent" → reported as an unknown company, never guessed.
-UNKNOWN_COMPANY = re.compile(
+UNKNOWN_COMPANY = gated(
     r"(?<![\w.])((?:[A-Z][\w&.'-]*|[A-Z]{2,})(?:\s+(?:[A-Z][\w&.'-]*|&|of)){0,4})"
     r"(?:'s shares| shares)?\s+(?:rose|fell|gained|lost|jumped|surged|soared|climbed|slipped|slid|dropped|declined|"
     r"tumbled|plunged|advanced|retreated|edged (?:up|down)|added|shed|spiked|rallied|sank|dipped|was up|was down|"
     r"closed (?:up|down))\s+(?:\w+\s+)?[\d.]+\s*(?:percent|%|pct)")
-NOT_COMPANY_WORDS = re.compile(
+NOT_COMPANY_WORDS = gated(
     r"^(?:The|A|An|Its|Shares|Stocks|Investors|Foreign|Foreigners|Retail|Individual|Institutional|Institutions|"
     r"Korean|South|Seoul|Kospi|KOSPI|Kosdaq|KOSDAQ|Index|Benchmark|It|They|Trading|Volume|Market|Markets|"
     r"Exports|Imports|Prices|Sales|Growth|Inflation|GDP|Consumer|Producer|Asian|European|U\.S\.|US|Japan|China|"
@@ -198,23 +168,23 @@ NOT_COMPANY_WORDS = re.compile(
     r"Other|Most|Many|Some|All|Both|Each|Meanwhile|Elsewhere|However|Also|While|After|Before|On|In|At|By|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b")
-UNCHANGED_COUNT = re.compile(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|(?P<v>{NUM})개(?: 종목)?(?:은|이|는)? 보합|(?P<w>{NUM})\s+(?:stocks|issues|shares)?\s*(?:were |closed |finished |ended )?(?:unchanged|flat)\b", I)
+UNCHANGED_COUNT = gated(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|(?P<v>{NUM})개(?: 종목)?(?:은|이|는)? 보합|(?P<w>{NUM})\s+(?:stocks|issues|shares)?\s*(?:were |closed |finished |ended )?(?:unchanged|flat)\b", I)
 # "moved between 3,190.85 and 3,227.03", "traded in a range of X to Y": the day's low and high
-RANGE = re.compile(rf"\b(?:moved|traded|fluctuated|swung|ranged|oscillated|hovered)\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
+RANGE = gated(rf"\b(?:moved|traded|fluctuated|swung|ranged|oscillated|hovered)\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
 # "short of its record close": a record not reached
-NOT_RECORD = re.compile(r"(?:short of|shy of|below|under|near|close to|approach(?:ing|ed)?|off|from|within [\w\s.%]+ of)\s+(?:its|the|a)?\s*(?:previous\s+)?$", I)
+NOT_RECORD = gated(r"(?:short of|shy of|below|under|near|close to|approach(?:ing|ed)?|off|from|within [\w\s.%]+ of)\s+(?:its|the|a)?\s*(?:previous\s+)?$", I)
 # a percent that belongs to a noun after it: "a 25% tariff", "a 30% stake"
-PCT_OF_NOUN = re.compile(r"^\s*(?:tariffs?|levy|levies|duty|duties|tax(?:es)?|stake|interest|discount|premium|"
+PCT_OF_NOUN = gated(r"^\s*(?:tariffs?|levy|levies|duty|duties|tax(?:es)?|stake|interest|discount|premium|"
                          r"market share|share of|of (?:the|its|total)|cut|hike|limit|cap|ceiling|관세|지분|세율)", I)
 # "3.18 points above Wednesday's close": a change stated as a distance from the previous close
-PREV_CLOSE_AFTER = re.compile(r"^\s*(?P<dir>above|below|higher than|lower than|up from|down from)\s+(?:the\s+|its\s+)?"
+PREV_CLOSE_AFTER = gated(r"^\s*(?P<dir>above|below|higher than|lower than|up from|down from)\s+(?:the\s+|its\s+)?"
                               r"(?:previous|prior|last|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s)?)\s*"
                               r"(?:session'?s?\s+|trading day'?s?\s+)?(?:close|finish|closing|session|level)", I)
 # a Korean name with a subject particle before its figure: "한화비전도 3.9% 올랐다"
-KO_UNKNOWN_COMPANY = re.compile(r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][A-Za-z0-9가-힣&]{1,15}?)(?:는|은|가|이|도)\s+(?=[\d.,]+\s*%|[\d,만천]+원)")
-KO_NOT_COMPANY = re.compile(r"^.*(?:에|에서|으로|로|까지|부터|에는|중)$|^(?:장중|코스피|코스닥|지수|외국인|개인|기관|환율|이날|주가|시가총액|거래대금|거래량|종목|상승률|하락률|업종|"
+KO_UNKNOWN_COMPANY = gated(r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][A-Za-z0-9가-힣&]{1,15}?)(?:는|은|가|이|도)\s+(?=[\d.,]+\s*%|[\d,만천]+원)")
+KO_NOT_COMPANY = gated(r"^.*(?:에|에서|으로|로|까지|부터|에는|중)$|^(?:장중|코스피|코스닥|지수|외국인|개인|기관|환율|이날|주가|시가총액|거래대금|거래량|종목|상승률|하락률|업종|"
                             r"업종별|증시|시장|대형주|중소형주|조선주|반도체|반도체주|은행|증권|전기전자|이|그|해당)")
 # "Samsung's operating profit jumped 50 percent": a company's results, not its share price
-RESULT_NOUNS = re.compile(r"\b(?:profits?|revenues?|sales|earnings|exports?|imports?|orders?|shipments?|dividends?|"
+RESULT_NOUNS = gated(r"\b(?:profits?|revenues?|sales|earnings|exports?|imports?|orders?|shipments?|dividends?|"
                           r"output|GDP|margins?|deliveries|turnover of the company|net income|EBITDA|guidance)\b|"
                           r"영업이익|매출|순이익|수출|실적", I)

@@ -15,26 +15,6 @@ CLAUSE_BREAKS = re.compile(
     r"(?<=[가-힣]),\s+(?!\d)|(?<=[했였됐])고\s+|(?<=[한인])\s*뒤\s+|(?<=[가-힣])며\s+|(?<=[가-힣])으나\s+|(?<=[가-힣])지만\s+")
 
 
-# ---- gates: a cheap necessary condition before a costly pattern --------------------------------
-# A gate is a tuple of lower-case words, one of which must be in the lower-cased text for the
-# pattern to match anywhere (None: always try). ANY_DIGIT stands for "the text holds a digit".
-Gate = tuple[str, ...] | None
-ANY_DIGIT = "\\d"
-DIGIT = re.compile(r"\d")
-
-
-def opens(gate: Gate, low: str, digit: bool) -> bool:
-    """Whether a pattern behind ``gate`` can match in a text (lower-cased ``low``; ``digit``:
-    whether it holds a digit).
-
-    >>> opens(("close", ANY_DIGIT), "rose 2%", True), opens(("close",), "rose", False), opens(None, "", False)
-    (True, False, True)
-    """
-    if gate is None or (digit and ANY_DIGIT in gate):
-        return True
-    return any(map(low.__contains__, gate))
-
-
 def paragraphs(text: str, start: int, end: int) -> list[Span]:
     out = []
     pos = start

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from kospitl import lexicon as L
+from kospitl.gate import Gated, gated
 from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_PRICE, MIN_FLOW, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _date_for, _extreme_as_of, _indicator_as_of
 from kospitl.extraction.context import Context, _Emitter
 
 
-def _sign_between(s: Sentence, start: int, fig: Figure, up: re.Pattern[str], down: re.Pattern[str]) -> int:
+def _sign_between(s: Sentence, start: int, fig: Figure, up: Gated, down: Gated) -> int:
     """+1/-1 from the direction word nearest the figure: in Korean the verb after it; in
     English the word before it (after ``start``), then a word printed right after it
     ("1.35 won stronger", "(up 29.98%)"), then the nearest earlier word of its clause
@@ -33,7 +34,7 @@ def _sign_between(s: Sentence, start: int, fig: Figure, up: re.Pattern[str], dow
     return _nearest_match(s.text[cs:fig.start], up, down)
 
 
-def _nearest_match(seg: str, up: re.Pattern[str], down: re.Pattern[str], first: bool = False) -> int:
+def _nearest_match(seg: str, up: Gated, down: Gated, first: bool = False) -> int:
     best, pos = 0, (len(seg) + 1 if first else -1)
     for sign, pat in ((1, up), (-1, down)):
         for m in pat.finditer(seg):
@@ -89,9 +90,9 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
 
 
 @lru_cache(maxsize=None)
-def _bare(pat: re.Pattern[str]) -> re.Pattern[str]:
+def _bare(pat: Gated) -> Gated:
     """A level cue without its "nothing but words up to the figure" tail, to find every match."""
-    return re.compile(pat.pattern.replace(r"[^\d]*$", ""), pat.flags)
+    return gated(pat.pattern.replace(r"[^\d]*$", ""), pat.flags)
 
 
 def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:

@@ -8,7 +8,8 @@ from kospitl import lexicon as L
 from kospitl import tickers
 from kospitl.dates import DateRef, TimeRef, find_dates, find_times
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
-from kospitl.text import DIGIT, clauses, opens
+from kospitl.gate import DIGIT
+from kospitl.text import clauses
 
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -79,10 +80,10 @@ def _read(text: str, offset: int) -> Sentence:
     dates = find_dates(text)
     times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))
              and not (t.start < 2 and re.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
-    masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if re.search(r"\d", d.text)]
+    masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if DIGIT.search(d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
     digit = DIGIT.search(text) is not None  # every figure (and every non-figure number) has one
-    masked += [m.span() for m in L.NOT_FIGURES.finditer(text)] if digit else []
+    masked += [m.span() for pat in L.NOT_FIGURES for m in pat.finditer(text)] if digit else []
     figures = _figures(text, masked) if digit else []
     entities = _entities(text, digit)
     return Sentence(text, offset, bool(HANGUL.search(text)), figures, entities, dates, times,
@@ -92,10 +93,7 @@ def _read(text: str, offset: int) -> Sentence:
 def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
     taken = list(masked)
     out: list[Figure] = []
-    low = text.lower()
-    for (unit, pat), keys in zip(L.FIGURE_PATTERNS, L.FIGURE_KEYS):
-        if not opens(keys, low, True):
-            continue  # the unit's word is nowhere in the sentence
+    for unit, pat in L.FIGURE_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -149,10 +147,7 @@ def _entities(text: str, digit: bool = True) -> list[Entity]:
         if not any(m.start() < te and ts < m.end() for ts, te in taken):
             out.append(Entity("company", m[1], m.start(), m.end()))
             taken.append(m.span())
-    low = text.lower()
-    for (etype, subject, pat), keys in zip(L.ENTITY_PATTERNS, L.ENTITY_KEYS):
-        if not opens(keys, low, digit):
-            continue
+    for etype, subject, pat in L.ENTITY_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -5,8 +5,8 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 from kospitl import lexicon as L
+from kospitl.gate import gated
 from kospitl.dates import DateRef
-from kospitl.text import opens
 from kospitl.extraction.reading import FX_RANGE, Figure, INDEX_RANGES, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _bound_figure, _date_for, _extreme_as_of
@@ -34,7 +34,7 @@ def _skip_noise_figures(s: Sentence) -> None:
             for f in s.figures:
                 if cs <= f.start < ce and f.unit != "threshold":
                     f.used = True
-    multi_day = L.MULTI_DAY.finditer(s.text) if opens(L.MULTI_DAY_KEYS, s.text.lower(), False) else ()
+    multi_day = L.MULTI_DAY.finditer(s.text)
     for m in multi_day:
         ci = _clause_of(s, m.start())
         cs, ce = s.clauses[ci]
@@ -53,7 +53,7 @@ def _skip_noise_figures(s: Sentence) -> None:
                     f.used = True
 
 
-REF_CLOSE = re.compile(
+REF_CLOSE = gated(
     r"(?:(?P<cmp>from|than|versus|against)\s+)?(?:the\s+)?(?P<when>previous session's|previous trading day's|prior session's|previous|prior|"
     r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+|day-session\s+|final\s+)?(?P<what>close|closing level|closing price|finish|closing rate)"
     r"(?:\s+(?:of|at)|,\s+which\s+(?:at|was|stood at|of))\s+$"

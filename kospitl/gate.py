@@ -1,0 +1,244 @@
+"""Gated patterns: a regular expression that first checks, cheaply, that it can match at all.
+
+Most of kospitl's patterns find nothing in most sentences, yet a failing scan of a pattern that
+opens with an alternation or a word boundary tries every position of the text. Every match of
+such a pattern contains one of a few fixed strings ("record", "최고치", "percent"...), and a
+substring test (``str.__contains__``) rules a sentence out in a fraction of the scan's time.
+
+The strings are derived from the pattern itself (``needs``), so they cannot drift from it: a
+gate only ever skips a text in which the pattern cannot match. ``DIGIT_NEED`` stands for "a
+digit", for patterns whose only certain part is a number.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import re._constants as C  # the parser's node kinds; stable from Python 3.11 on
+import re._parser as P
+from typing import Any, Iterator
+
+DIGIT = re.compile(r"\d")
+DIGIT_NEED = "\\d"  # in a gate: the text holds a digit
+
+Need = frozenset[str] | None  # one of these (folded) strings is in every match; None: unknown
+
+
+def fold(text: str) -> str:
+    """Lower-cased so that a pattern's literal, folded the same way, is found in it whenever the
+    pattern matches, even with ``re.IGNORECASE`` ("K" Kelvin sign, long s, dotted and dotless i).
+
+    >>> fold("KOSPI"), fold("\u0130ndex \u017fhares"), fold("코스피")
+    ('kospi', 'index shares', '코스피')
+    """
+    if text.isascii():
+        return text.lower()
+    return text.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+
+
+def _caseless(ch: str) -> bool:
+    """Whether a literal character folds the same as every character it can match (see ``fold``):
+    ASCII, Hangul, and punctuation or symbols without case."""
+    return ch.isascii() or "\uac00" <= ch <= "\ud7a3" or \
+        unicodedata.category(ch)[0] in "PS" and ch.casefold() == ch == ch.upper()
+
+
+LIMIT = 64  # most strings one gate may look for
+
+
+def _score(s: frozenset[str]) -> tuple[bool, int, int, int]:
+    """Lower is a better gate: a digit is the weakest need; then longer (rarer) strings, up to
+    a point; then fewer strings to look for."""
+    shortest = min(map(len, s))
+    return DIGIT_NEED in s, -min(shortest, 6), len(s), -shortest
+
+
+def _reduced(s: frozenset[str]) -> frozenset[str]:
+    """Without the strings that contain another one ("foreigners" when "foreign" is there)."""
+    return frozenset(x for x in s if not any(y != x and y in x for y in s))
+
+
+def _pick(cands: list[frozenset[str]]) -> Need:
+    good = [_reduced(c) for c in cands if c and "" not in c]
+    return min(good, key=_score) if good else None
+
+
+def _exact(op: Any, av: Any) -> frozenset[str] | None:
+    """The finite set of (folded) strings an item matches, if it is one; zero-width items
+    (word boundaries, anchors, lookarounds) match the empty string."""
+    if op is C.LITERAL:
+        ch = chr(av)
+        return frozenset([fold(ch)]) if _caseless(ch) else None
+    if op is C.IN:
+        if not av or not all(o is C.LITERAL and _caseless(chr(v)) for o, v in av):
+            return None
+        return frozenset(fold(chr(v)) for _, v in av)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return frozenset([""])
+    if op is C.SUBPATTERN:
+        return _exact_seq(av[-1])
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            e = _exact_seq(alt)
+            if e is None:
+                return None
+            out |= e
+        return frozenset(out) if len(out) <= LIMIT else None
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[1] == 1:
+        e = _exact_seq(av[2])
+        return None if e is None else e | {""} if av[0] == 0 else e
+    return None
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    return frozenset(x + y for x in a for y in b) if len(a) * len(b) <= LIMIT else None
+
+
+def _exact_seq(items: Any) -> frozenset[str] | None:
+    out: frozenset[str] | None = frozenset([""])
+    for op, av in items:
+        e = _exact(op, av)
+        if e is None or out is None:
+            return None
+        out = _product(out, e)
+    return out
+
+
+def _seq(items: Any) -> Need:
+    """The best need of a sequence: its runs of fixed strings, or any one item's need."""
+    cands: list[frozenset[str]] = []
+    run = frozenset([""])
+    for op, av in items:
+        e = _exact(op, av)
+        if e is not None:
+            cands.append(e)
+            joined = _product(run, e)
+            if joined is None:
+                cands.append(run)
+                joined = e
+            run = joined
+            continue
+        cands.append(run)
+        run = frozenset([""])
+        need = _need(op, av)
+        if need is not None:
+            cands.append(need)
+    cands.append(run)
+    return _pick(cands)
+
+
+def _need(op: Any, av: Any) -> Need:
+    """The need of an item that is not a finite set of strings."""
+    if op is C.SUBPATTERN:
+        return _seq(av[-1])
+    if op is C.ATOMIC_GROUP:
+        return _seq(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        return _seq(av[2]) if av[0] >= 1 else None
+    if op is C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            need = _seq(alt)
+            if need is None:
+                return None
+            out |= need
+        return _reduced(frozenset(out))
+    if op is C.IN and av and all(o is C.CATEGORY and a is C.CATEGORY_DIGIT or o is C.RANGE and a == (48, 57)
+                                 for o, a in av):
+        return frozenset([DIGIT_NEED])
+    return None  # any character, classes, group references
+
+
+def needs(pattern: str | re.Pattern[str], flags: int = 0) -> Need:
+    """Strings, one of which (folded) is in the text wherever ``pattern`` matches.
+
+    >>> sorted(needs(r"\\brecord(?: high| close)?\\b|사상 최고", re.I))
+    ['record', '사상 최고']
+    >>> sorted(needs(r"(?P<n>\\d+)\\s*(?:%|percent|pct)"))
+    ['%', 'pct', 'percent']
+    >>> needs(r"\\b\\w+\\b") is None
+    True
+    """
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    try:
+        tree = P.parse(pattern, flags)
+    except Exception:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+    return _seq(tree.data)
+
+
+class Gated:
+    """A compiled pattern that answers "no match" without scanning a text that lacks every
+    string of its need. It has the methods of ``re.Pattern`` that kospitl uses."""
+
+    __slots__ = ("regex", "need", "_words", "_digit")
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self.need = needs(regex)
+        self._words = tuple(sorted(self.need - {DIGIT_NEED})) if self.need else ()
+        self._digit = bool(self.need) and DIGIT_NEED in self.need
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.regex.flags
+
+    def __repr__(self) -> str:
+        return f"Gated({self.regex!r})"
+
+    def opens(self, text: str) -> bool:
+        """Whether the pattern can match somewhere in ``text``."""
+        if self.need is None:
+            return True
+        if self._digit and _has_digit(text):
+            return True
+        if not self._words:
+            return False
+        low = _folded(text)
+        return any(map(low.__contains__, self._words))
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.search(text, *args) if self.opens(text) else None
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.match(text, *args) if self.opens(text) else None
+
+    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.regex.fullmatch(text, *args) if self.opens(text) else None
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text, *args) if self.opens(text) else iter(())
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        return self.regex.findall(text, *args) if self.opens(text) else []
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return self.regex.sub(repl, text, count) if self.opens(text) else text
+
+
+def gated(pattern: str, flags: int = 0) -> Gated:
+    """``re.compile`` with a gate (see ``Gated``)."""
+    return Gated(re.compile(pattern, flags))
+
+
+# The same sentence is tested by dozens of gates in a row: fold it once.
+_last: list[Any] = [None, "", None]
+
+
+def _folded(text: str) -> str:
+    if _last[0] is not text:
+        _last[0], _last[1], _last[2] = text, fold(text), None
+    return _last[1]
+
+
+def _has_digit(text: str) -> bool:
+    if _last[0] is not text:
+        _last[0], _last[1], _last[2] = text, fold(text), None
+    if _last[2] is None:
+        _last[2] = DIGIT.search(text) is not None
+    return _last[2]
