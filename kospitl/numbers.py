@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from kospitl import gate
 
 SCALE_EN = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "mil": Decimal(10) ** 6,
             "billion": Decimal(10) ** 9, "bil": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
@@ -38,7 +39,7 @@ def parse_number(text: str) -> Decimal:
     (Decimal('4309.63'), Decimal('1000000'), Decimal('3549.21'))
     """
     s = text.strip().replace("\u2212", "-")
-    if not re.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
+    if not gate.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
         raise NumberError(f"not a number: {text!r}")
     try:
         return Decimal(s.replace(",", ""))
@@ -61,9 +62,9 @@ def _small(group: str) -> Decimal:
     """A Korean group below 10,000: "8천188" → 8188, "9천900" → 9900, "1250" → 1250."""
     total = Decimal(0)
     rest = group.replace(",", "").replace(" ", "")
-    for m in re.finditer(r"(\d+(?:\.\d+)?)?([천백십])", rest):
+    for m in gate.finditer(r"(\d+(?:\.\d+)?)?([천백십])", rest):
         total += Decimal(m[1] or "1") * SCALE_KO_SMALL[m[2]]
-    tail = re.sub(r"(\d+(?:\.\d+)?)?[천백십]", "", rest)
+    tail = gate.sub(r"(\d+(?:\.\d+)?)?[천백십]", "", rest)
     if tail:
         total += Decimal(tail)
     return total
@@ -81,9 +82,9 @@ def parse_korean(text: str) -> Decimal:
     [3125000000000, 818800000000, 119900, 651000, 3478000000000000, 69000000000]
     """
     s = text.replace(" ", "")
-    if not re.search(r"\d", s):
+    if not gate.search(r"\d", s):
         raise NumberError(f"not a Korean amount: {text!r}")
-    parts = re.split(r"([조억만])", s)
+    parts = gate.split(r"([조억만])", s)
     total, last = Decimal(0), -1
     try:
         for i in range(0, len(parts), 2):
@@ -116,5 +117,5 @@ def decimals(text: str) -> int:
     >>> decimals("3,549.2"), decimals("3,549.21"), decimals("2")
     (1, 2, 0)
     """
-    m = re.search(r"\.(\d+)", text)
+    m = gate.search(r"\.(\d+)", text)
     return len(m[1]) if m else 0

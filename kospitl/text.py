@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from kospitl import gate
 
 Span = tuple[int, int]
 
@@ -41,11 +42,11 @@ def sentences(text: str, span: Span) -> list[Span]:
         after = text[m.end():m.end() + 1]
         if ABBREVIATIONS.search(before):
             continue
-        if re.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()):
+        if gate.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()):
             continue
         if after and after.islower():
             continue
-        if re.search(r"\d\.$", before) and after.isdigit():
+        if gate.search(r"\d\.$", before) and after.isdigit():
             continue
         if text[s:cut].strip():
             out.append(_trim(text, s, cut))
@@ -76,7 +77,7 @@ def clauses(sentence: str) -> list[Span]:
     split: list[Span] = []
     for a, b in out:
         piece = sentence[a:b]
-        m = re.match(r",\s+which\b(?:[^,]|,(?=\d))*,", piece)
+        m = gate.match(r",\s+which\b(?:[^,]|,(?=\d))*,", piece)
         if m and m.end() < len(piece):
             split += [(a, a + m.end() - 1), (a + m.end() - 1, b)]
         else:

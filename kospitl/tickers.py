@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kospitl import gate
 from kospitl.paths import DATA_DIR
 
 TICKERS_CSV = DATA_DIR / "tickers.csv"
@@ -44,7 +45,7 @@ def index() -> Index:
     seen: set[str] = set()
     for listing in load():
         for name in listing.names():
-            low = re.sub(r"[\s\u00a0]+", " ", name.strip().lower())
+            low = gate.sub(r"[\s\u00a0]+", " ", name.strip().lower())
             if not low or low in seen:
                 continue
             seen.add(low)
@@ -69,7 +70,7 @@ def _candidates(token: str, idx: Index) -> list[tuple[str, str]]:
 
 def _raw_matches(text: str) -> list[tuple[int, int, str]]:
     idx = index()
-    low = re.sub(r"[\s\u00a0]", " ", text.lower())
+    low = gate.sub(r"[\s\u00a0]", " ", text.lower())
     out: list[tuple[int, int, str]] = []
     taken_to = -1
     for tok in TOKEN.finditer(low):
@@ -83,9 +84,9 @@ def _raw_matches(text: str) -> list[tuple[int, int, str]]:
             if low[p:end] != name:
                 continue
             after = low[end:end + 1]
-            if re.search(r"[a-z0-9.]$", name) and (after and (after.isalnum() and after.isascii() or after == "&"
-                                                              or re.match(r"-\w", low[end:end + 2])
-                                                              or re.match(r"\s+group\b", low[end:end + 7]))):
+            if gate.search(r"[a-z0-9.]$", name) and (after and (after.isalnum() and after.isascii() or after == "&"
+                                                              or gate.match(r"-\w", low[end:end + 2])
+                                                              or gate.match(r"\s+group\b", low[end:end + 7]))):
                 continue
             out.append((p, end, code))
             taken_to = end
@@ -107,9 +108,9 @@ def find(text: str) -> list[tuple[int, int, str]]:
         name = text[start:end]
         rest = text[end:end + 20]
         if HANGUL.search(name[-1]):
-            if rest and re.match(r"[\uac00-\ud7a3]", rest[0]) and not KO_PARTICLE.match(rest):
+            if rest and gate.match(r"[\uac00-\ud7a3]", rest[0]) and not KO_PARTICLE.match(rest):
                 continue
-        elif re.match(r"\s+[A-Z][a-z]", rest) and not FOLLOWERS.match(rest):
+        elif gate.match(r"\s+[A-Z][a-z]", rest) and not FOLLOWERS.match(rest):
             continue
         out.append((start, end, code))
     return out

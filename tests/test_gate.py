@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import kospitl
-from kospitl.gate import DIGIT_NEED, Gated, fold, gated, needs
+from kospitl.gate import DIGIT_NEED, Gated, focus, fold, gated, needs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,3 +126,19 @@ def test_gated_behaves_as_a_pattern() -> None:
     assert g.sub("X", "closed at 5") == "X at 5" and g.sub("X", "rose") == "rose"
     assert g.match("closed") and g.fullmatch("close") and not g.fullmatch("rose")
     assert g.pattern == r"\bclos(?:e|ed)\b" and g.flags & re.I
+
+
+def test_focus_answers_as_the_patterns_do() -> None:
+    """With the sentence focused (one pass for every gate), and with a gate made after the focus
+    (it cannot answer from it), results are those of the bare patterns."""
+    texts = _sentences()[::3]
+    for text in texts:
+        focus(text)
+        for name, g in GATED:
+            assert (g.search(text) is None) == (g.regex.search(text) is None), (name, text)
+    text = "Kospi reclaims 3,000 for first time in three and a half years"
+    focus(text)
+    late = gated(r"first time in (?:\w+\s+){0,4}years? and a half")  # made after the focus
+    assert late.search(text) is None and late.regex.search(text) is None
+    late = gated(r"first time in (?:\w+\s+){0,4}years")
+    assert late.search(text) is not None

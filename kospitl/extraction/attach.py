@@ -1,7 +1,7 @@
 """Which entity a figure is about: nearest before it, or paired through a list."""
 from __future__ import annotations
 
-import re
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.extraction.reading import Entity, Figure, Sentence
 from kospitl.extraction.reading import _clause_of
@@ -67,8 +67,8 @@ def _group_before(s: Sentence, pos: int, ents: list[Entity]) -> list[Entity]:
     group = [last]
     for e in reversed(before[:-1]):
         gap = s.text[e.end:group[0].start]
-        if e.type == last.type and e.subject not in {g.subject for g in group} and re.fullmatch(r"\s*(?:,|and|, and|과|와|,\s*and|및|·)?\s*(?:the\s+|its\s+|rival\s+)?[\w\s-]{0,25}?\s*", gap) and len(gap) < 40 \
-                and not re.search(r"\d|\bwhile\b|\bbut\b", gap):
+        if e.type == last.type and e.subject not in {g.subject for g in group} and gate.fullmatch(r"\s*(?:,|and|, and|과|와|,\s*and|및|·)?\s*(?:the\s+|its\s+|rival\s+)?[\w\s-]{0,25}?\s*", gap) and len(gap) < 40 \
+                and not gate.search(r"\d|\bwhile\b|\bbut\b", gap):
             group.insert(0, e)
         else:
             break
@@ -77,13 +77,13 @@ def _group_before(s: Sentence, pos: int, ents: list[Entity]) -> list[Entity]:
 
 def _possessive(s: Sentence, e: Entity) -> bool:
     """"the Kospi's gains": an entity named as an owner, not as what a figure is about."""
-    return bool(re.match(r"(?:'s|\u2019s|')\s+(?!market|total|combined|balance|close|record|previous)[a-z]", s.text[e.end:e.end + 12]))
+    return bool(gate.match(r"(?:'s|\u2019s|')\s+(?!market|total|combined|balance|close|record|previous)[a-z]", s.text[e.end:e.end + 12]))
 
 
 def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity | None:
     cs, ce = s.clauses[_clause_of(s, f.start)]
     # "A net 1.42 trillion won worth of local shares was scooped up by foreign investors"
-    by = re.match(r"[^.;]{0,60}?\b(?:was|were|been)\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?", s.text[f.end:])
+    by = gate.match(r"[^.;]{0,60}?\b(?:was|were|been)\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?", s.text[f.end:])
     if by:
         agent = [e for e in ents if e.start == f.end + by.end()]
         if agent:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.gate import Gated, gated
 from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_PRICE, MIN_FLOW, Sentence
@@ -78,7 +79,7 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
         return best_gap
     # "opened 1.38 percent higher at 3,598.1": the verb before the change governs the level
     prev = [f for f in s.figures if f.end == anchor]
-    if prev and _depth < 3 and re.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
+    if prev and _depth < 3 and gate.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
         return _level_cue(s, prev[0], ent, _depth + 1)
     whole = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0], 0):fig.start]
     best, pos = None, -1
@@ -99,9 +100,9 @@ def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:
     if fig.unit == "threshold":
         return True
     before = s.text[max(0, fig.start - 40):fig.start]
-    if _depth < 3 and re.search(r"(?:\band|\bor|,)\s+$", before):
+    if _depth < 3 and gate.search(r"(?:\band|\bor|,)\s+$", before):
         prev = [g for g in s.figures if g.end <= fig.start and g.unit == fig.unit]
-        if prev and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:fig.start]) \
+        if prev and gate.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:fig.start]) \
                 and _is_threshold(s, prev[-1], _depth + 1):
             return True
     after = s.text[fig.end:fig.end + 25]
@@ -158,12 +159,12 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
     if fig.unit == "shares":
         emit.add(fig, "index", "KOSPI", "volume", "close", fig.value, "index.volume", **kw)
         nxt = [g for g in s.figures if g.start >= fig.end and g.unit == "won" and g.value >= 10**9]
-        if nxt and re.fullmatch(r"\s*\(?\s*(?:worth|valued at|,)?\s*", s.text[fig.end:nxt[0].start]):
+        if nxt and gate.fullmatch(r"\s*\(?\s*(?:worth|valued at|,)?\s*", s.text[fig.end:nxt[0].start]):
             emit.add(nxt[0], "index", "KOSPI", "turnover", "close", nxt[0].value, "index.turnover", **kw)
         return
     prev_ref = L.PREV_CLOSE_AFTER.match(s.text[fig.end:fig.end + 60])
     if prev_ref and fig.unit in ("pt", "pct"):
-        sign = -1 if re.match(r"below|lower|down", prev_ref["dir"], re.I) else 1
+        sign = -1 if gate.match(r"below|lower|down", prev_ref["dir"], re.I) else 1
         metric = "change" if fig.unit == "pt" else "change_pct"
         emit.add(fig, "index", subject, metric, as_of, sign * fig.value, f"index.{metric}", **kw)
         return  # "3.18 points above Wednesday's close": the change
@@ -173,12 +174,12 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change", as_of, sign * fig.value, "index.change", **kw)
     elif fig.unit == "pct":
-        if re.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]):
+        if gate.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]):
             return  # "fell as much as 3.1 percent": the day's extreme move, not its change
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change_pct", as_of, sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
-        if fig.sign and fig.unit == "num" and re.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
+        if fig.sign and fig.unit == "num" and gate.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
             emit.add(fig, "index", subject, "change", as_of, fig.sign * fig.value, "index.change", **kw)
             return  # "KOSPI: 2,671.52 (+44.71, +1.70%)"
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
@@ -192,7 +193,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if fig.dec == 0 and fig.value % 100 == 0 and not fig.approx:
             return  # "the KOSPI 4600 breakthrough": a round level is a threshold, not a reading
         cue = _level_cue(s, fig, ent)
-        if cue in (None, "level") and re.search(r"\b(?:to reach|reached|reaching)\s+$", s.text[max(0, fig.start - 20):fig.start]):
+        if cue in (None, "level") and gate.search(r"\b(?:to reach|reached|reaching)\s+$", s.text[max(0, fig.start - 20):fig.start]):
             cue = "high"  # "briefly trimmed its losses to reach 4,072.41"
         if cue in ("high", "low"):
             emit.add(fig, "index", subject, cue, _extreme_as_of(as_of, ctx, kw), fig.value, f"index.{cue}", **kw)
@@ -200,7 +201,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if cue == "open" or (cue in (None, "level") and as_of == "open"):
             emit.add(fig, "index", subject, "open", "open", fig.value, "index.open", **kw)
             return
-        if cue == "close" and as_of in ("close", "open", "intraday") and not re.fullmatch(r"\d\d:\d\d", as_of):
+        if cue == "close" and as_of in ("close", "open", "intraday") and not gate.fullmatch(r"\d\d:\d\d", as_of):
             emit.add(fig, "index", subject, "close", "close", fig.value, "index.close", **kw)
             return
         if as_of == "close" and cue != "level":
@@ -209,7 +210,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         emit.add(fig, "index", subject, "level", as_of if as_of != "close" else "intraday", fig.value, "index.level", **kw)
     elif fig.unit == "won" and fig.value >= 10**9:
         before = s.text[max(0, fig.start - 40):fig.start]
-        if re.search(r"shares?\s*(?:\(\s*)?(?:worth|valued)|worth\s*$|\bturnover\b|거래대금", before, re.I):
+        if gate.search(r"shares?\s*(?:\(\s*)?(?:worth|valued)|worth\s*$|\bturnover\b|거래대금", before, re.I):
             emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
 
 
@@ -219,7 +220,7 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
     if lending and fig.unit == "won" and fig.value >= 10**9:
         emit.add(fig, "indicator", f"stock_lending:{code}", "balance", "close", fig.value, "indicator.lending", **kw)
         return
-    if as_of == "close" and re.search(r"\b(?:opened|at the open|at the start|started)\b", s.text[ent.start:], re.I):
+    if as_of == "close" and gate.search(r"\b(?:opened|at the open|at the start|started)\b", s.text[ent.start:], re.I):
         as_of = "open"
     if fig.unit == "pct":
         own = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0]):fig.start]
@@ -231,16 +232,16 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         emit.add(fig, "quote", code, "change_pct", as_of, sign * fig.value, "quote.change_pct", **kw)
     elif fig.unit in ("won", "num") and 0 < fig.value < MAX_PRICE:
         before, after = s.text[max(0, fig.start - 2):fig.start], s.text[fig.end:fig.end + 12]
-        if re.search(r"[▲▼△▽]\s*$", before) or fig.sign or re.match(r"\s*\(\s*[-+\u2212]?[\d.]+\s*%\s*\)\s*(?:오른|내린|상승|하락|올라|내려)", after):
+        if gate.search(r"[▲▼△▽]\s*$", before) or fig.sign or gate.match(r"\s*\(\s*[-+\u2212]?[\d.]+\s*%\s*\)\s*(?:오른|내린|상승|하락|올라|내려)", after):
             return  # a change in won ("▼1,300", "700원(1.38%) 내린"): not a vocabulary metric
-        table_row = fig.unit == "num" and re.match(r"\s*[▲▼△▽]", after)  # "삼성전자 52,400 ▼1,300 (-2.42%)"
-        if fig.unit == "num" and not re.match(r"\s*원", s.text[fig.end:fig.end + 2]) and not table_row:
+        table_row = fig.unit == "num" and gate.match(r"\s*[▲▼△▽]", after)  # "삼성전자 52,400 ▼1,300 (-2.42%)"
+        if fig.unit == "num" and not gate.match(r"\s*원", s.text[fig.end:fig.end + 2]) and not table_row:
             return
         if _is_threshold(s, fig):
             return
         cue = _level_cue(s, fig, ent)
         head = _list_head(s, fig)
-        if cue is None and as_of != "close" and re.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
+        if cue is None and as_of != "close" and gate.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
             cue = "high"  # "hitting new record highs of 206,000 won" during the session
         metric = "high" if cue == "high" else "low" if cue == "low" else "price"
         if metric != "price":
@@ -253,7 +254,7 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
         return
     seg = s.text[ent.start:fig.start]
     if any(e.type == "index" and e.subject == "KOSDAQ" for e in s.entities) and \
-            not re.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
+            not gate.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
         return  # flows on the Kosdaq are not facts of the vocabulary
     if ctx.market == "KOSDAQ" and L.MARKET_THERE.search(s.text):
         return
@@ -262,7 +263,7 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
            for e in s.entities):
         return  # a single stock's investor flow
     after = s.text[fig.end:fig.end + 60]
-    if re.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
+    if gate.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
         return
     if ent.start > fig.end:  # passive: "1.42 trillion won ... was scooped up by foreign investors"
         between = s.text[fig.end:ent.start]
@@ -290,7 +291,7 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
             emit.add(fig, "fx", "USD/KRW", "open", "open", v, "fx.open", **kw)
         else:
             emit.add(fig, "fx", "USD/KRW", "rate", a, v, "fx.rate", **kw)
-    elif 0 < v < 100 and fig.unit == "num" and fig.sign and re.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
+    elif 0 < v < 100 and fig.unit == "num" and fig.sign and gate.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
         emit.add(fig, "fx", "USD/KRW", "change", a, fig.sign * v, "fx.change", **kw)  # "USD/KRW: 1,368.9 (−4.1)"
     elif 0 < v < 100 and fig.unit == "won":
         if ent.type == "won":
@@ -303,7 +304,7 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
 
 
 def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
-    if re.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국", s.text):
+    if gate.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국", s.text):
         return  # "In the United States, the 10-year Treasury yield ...": not Korea's
     if fig.unit == "pct" and 0 < fig.value < 20:
         emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
@@ -321,7 +322,7 @@ def _list_head(s: Sentence, fig: Figure) -> Figure:
     head = fig
     while True:
         prev = [g for g in s.figures if g.end <= head.start and g.unit == head.unit]
-        if prev and re.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:head.start]):
+        if prev and gate.fullmatch(r"\s*(?:,|and|or|, and)\s*", s.text[prev[-1].end:head.start]):
             head = prev[-1]
         else:
             return head

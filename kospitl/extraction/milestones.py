@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.extraction.reading import Entity, Figure, INDEX_RANGES, MAX_PRICE, Sentence
 from kospitl.extraction.reading import _clause_of
@@ -18,7 +19,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
     text = s.text
     # "milestone" marks every threshold of the sentence; "first"/"첫" only those in its own phrase
     first_sentence = bool(L.FIRST.search(text))
-    milestone_sentence = bool(re.search(r"\bmilestones?\b", text, re.I))
+    milestone_sentence = bool(gate.search(r"\bmilestones?\b", text, re.I))
     for ci, (cs, ce) in enumerate(s.clauses):
         clause = text[cs:ce]
         if L.FORECAST.search(clause):
@@ -38,7 +39,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
         for m in L.RECORD.finditer(clause):
             if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending:
                 continue
-            if re.search(r"만의\s*$|이후\s*$|이래\s*$", clause[max(0, m.start() - 12):m.start()]) or re.match(
+            if gate.search(r"만의\s*$|이후\s*$|이래\s*$", clause[max(0, m.start() - 12):m.start()]) or gate.match(
                     r"\s*(?:since|in (?:more than |over |about )?(?:\w+\s+){0,3}(?:years?|months?|weeks?))\b", clause[m.end():]):
                 continue  # "11개월 만의 최고치", "its highest close since March": a high in a while, not a record
             if L.NOT_RECORD.search(clause[max(0, m.start() - 30):m.start()]) and \
@@ -56,7 +57,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
                 if target is not None:
                     _record(s, target, ctx, emit, owners, previous=True)
                 continue
-            if re.search(r"\bboth\b|모두", clause[max(0, m.start() - 30):m.start()], re.I):
+            if gate.search(r"\bboth\b|모두", clause[max(0, m.start() - 30):m.start()], re.I):
                 _record_without_figure(s, cs + m.start(), ctx, emit)
                 continue
             target = _figure_after(s, cs + m.end(), ce, 14) or _figure_before(s, cs + m.start(), cs)
@@ -78,18 +79,18 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
         return
     subject, value = subj
     pre = s.text[max(cs, f.start - 80):f.start]
-    if re.search(r"\bbelow\b|\bunder\b|밑|아래", pre[-25:], re.I):
+    if gate.search(r"\bbelow\b|\bunder\b|밑|아래", pre[-25:], re.I):
         return
-    if re.search(r"\bsince\b", s.text[f.end:f.end + 30]) or re.search(
+    if gate.search(r"\bsince\b", s.text[f.end:f.end + 30]) or gate.search(
             r"first time (?:since|in (?:\w+\s+){0,4}(?:years?|months?|weeks?|sessions))", s.text, re.I):
         return  # "its first finish above 900 since April last year": first in a while, not ever
     prev_thresholds = [g for g in s.figures if g.end <= f.start and _is_threshold(s, g)]
     lo = max([cs] + [g.end for g in prev_thresholds])
-    if prev_thresholds and re.search(r"\band (?:then )?(?:above|past|over|beyond|through)\s+(?:the\s+)?$", s.text[lo:f.start]):
+    if prev_thresholds and gate.search(r"\band (?:then )?(?:above|past|over|beyond|through)\s+(?:the\s+)?$", s.text[lo:f.start]):
         # "first closed above 4,000 on Oct. 27 last year and above 5,600 on Feb. 19": the verb is shared
         lo = max([cs] + [g.end for g in prev_thresholds[:-1]])
     hi = min([ce] + [g.start for g in s.figures if g.start >= f.end and _is_threshold(s, g)])
-    cut = re.search(r",\s+(?:and|but|while)\b|;", s.text[f.end:hi])
+    cut = gate.search(r",\s+(?:and|but|while)\b|;", s.text[f.end:hi])
     if cut:  # "first broke the 4,000 mark on Oct. 27, and ... closed above 5,000": not this one's verb
         hi = f.end + cut.start()
     phrase = s.text[lo:hi]
@@ -123,7 +124,7 @@ def _list_from(s: Sentence, first: Figure) -> list[Figure]:
     out = [first]
     for g in s.figures:
         if g.start > out[-1].end and g.unit == first.unit and \
-                re.fullmatch(r"\s*(?:(?:on|set on)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s*)?(?:,|and|or|, and)\s*",
+                gate.fullmatch(r"\s*(?:(?:on|set on)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s*)?(?:,|and|or|, and)\s*",
                              s.text[out[-1].end:g.start]):
             out.append(g)
     return out
@@ -181,7 +182,7 @@ def _record(s: Sentence, f: Figure, ctx: Context, emit: _Emitter, owners: dict[i
         if previous:
             phrase = s.text[max(0, f.start - 40):f.start]
             phrase = phrase[max(phrase.rfind("previous"), phrase.rfind("prior"), 0):]
-            high = bool(re.search(r"intraday|장중", phrase))
+            high = bool(gate.search(r"intraday|장중", phrase))
         else:
             high = cue == "high" or (intraday and cue != "close")
         metric, level_metric = ("record_high", "high") if high else ("record_close", "close")
@@ -214,18 +215,18 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
         if not before and ctx.prev_entities and ctx.prev_entities[-1].type in ("index", "index_ref"):
             before = [Entity("index", ctx.market, -1, -1)]  # "종가와 장중 고점 모두 사상 최고치다"
         if before and before[-1].type in ("index", "index_ref") and not ctx.base \
-                and not re.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",
+                and not gate.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",
                                   s.text[max(before[-1].end, 0):pos]):
             words = s.text[max(0, pos - 40):pos + 20]
             day = _day_key(s.dates)
-            if re.search(r"종가|\bclos", words):
+            if gate.search(r"종가|\bclos", words):
                 emit.pending.append(("record_close", day))
-            if re.search(r"장중|고점|intraday", words):
+            if gate.search(r"장중|고점|intraday", words):
                 emit.pending.append(("record_high", day))
-            if not re.search(r"종가|\bclos|장중|고점|intraday", words):
+            if not gate.search(r"종가|\bclos|장중|고점|intraday", words):
                 emit.pending.append(("record_high" if L.RECORD_INTRADAY.search(s.text) else "record_close", day))
         return
-    if re.search(r"\bboth\b", s.text[max(0, pos - 30):pos + 10], re.I):
+    if gate.search(r"\bboth\b", s.text[max(0, pos - 30):pos + 10], re.I):
         chosen = prices[-2:]
     elif group:
         chosen = [m for m in prices if m.subject in group]

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl import tickers
 from kospitl.dates import DateRef, TimeRef, find_dates, find_times
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
-from kospitl.gate import DIGIT
+from kospitl.gate import DIGIT, focus
 from kospitl.text import clauses
 
 
@@ -47,10 +48,10 @@ class Figure:
     def quantum(self) -> float:
         """The value of the last digit printed: 0.01 for "3,549.21", 1e12 for "2 trillion won"."""
         t = self.text
-        ko = re.findall(r"[조억만]", t)
-        if ko and not re.search(r"[조억만]\s*\d[\d,]*\s*[천백십]?\s*원?$", t) and not re.search(r"[천백십]\d", t):
+        ko = gate.findall(r"[조억만]", t)
+        if ko and not gate.search(r"[조억만]\s*\d[\d,]*\s*[천백십]?\s*원?$", t) and not gate.search(r"[천백십]\d", t):
             return {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
-        m = re.search(r"\b(thousand|million|billion|trillion|bn|tn|mln)\b", t, re.I)
+        m = gate.search(r"\b(thousand|million|billion|trillion|bn|tn|mln)\b", t, re.I)
         scale = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
                  "trillion": 1e12, "tn": 1e12}[m[1].lower()] if m else 1.0
         return scale * 10.0 ** -self.dec
@@ -77,9 +78,10 @@ class Sentence:
 
 
 def _read(text: str, offset: int) -> Sentence:
+    focus(text)  # the gates of the patterns below test this sentence from one pass over it
     dates = find_dates(text)
     times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))
-             and not (t.start < 2 and re.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
+             and not (t.start < 2 and gate.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
     masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if DIGIT.search(d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
     digit = DIGIT.search(text) is not None  # every figure (and every non-figure number) has one
@@ -113,7 +115,7 @@ def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
         before = text[max(0, f.start - 40):f.start]
         if L.THRESHOLD_BEFORE.search(before) and f.value % 100 == 0:
             f.unit = "threshold"
-        elif re.search(r"\b(?:of|at|to)\s+$", before) and f.dec > 0 and f.value > 100:
+        elif gate.search(r"\b(?:of|at|to)\s+$", before) and f.dec > 0 and f.value > 100:
             f.unit = "num"  # "an intraday peak of 4,611.72 points"
     return out
 
@@ -122,7 +124,7 @@ def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
     g = m.groupdict()
     raw = g.get("n") or m.group()
     try:
-        if re.search(r"[조억만천백십]", raw):
+        if gate.search(r"[조억만천백십]", raw):
             value = parse_korean(raw)
         elif g.get("ko"):
             value = parse_korean(raw + g["ko"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.gate import gated
 from kospitl.dates import DateRef
@@ -102,7 +103,7 @@ def _reference_closes(s: Sentence, emit: _Emitter) -> None:
             lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
             if lo <= f.value <= hi:
                 emit.add(f, "index", subject, "close", "close", f.value, "index.previous_close", date_ref=date_ref)
-                if not record and re.match(r"[^.;]{0,30}\b(?:itself |also )?(?:been |was |a )+(?:a |an )?(?:record|all-time high)",
+                if not record and gate.match(r"[^.;]{0,30}\b(?:itself |also )?(?:been |was |a )+(?:a |an )?(?:record|all-time high)",
                                            s.text[f.end:]):
                     record = True  # "last Friday's close, which at 6,244.13 had itself been a record"
                 if record:

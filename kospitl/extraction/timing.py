@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.dates import DAY_AFTER, DateRef
 from kospitl.extraction.reading import Figure, Sentence, _clause_of
@@ -19,7 +20,7 @@ def _exclusive(s: Sentence, d: DateRef) -> bool:
         return False
     if s.korean:
         return True
-    return bool(re.search(r"\b(?:set|reached|hit|recorded|touched|seen)\b", s.text[f.end:d.start])) \
+    return bool(gate.search(r"\b(?:set|reached|hit|recorded|touched|seen)\b", s.text[f.end:d.start])) \
         or d.form == "previous"
 
 
@@ -29,14 +30,14 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     if s.korean:
         after = [f for f in s.figures if f.start >= d.end]
         if after and len(s.text[d.end:after[0].start]) < 30 and \
-                re.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", s.text[d.end:after[0].start]):
+                gate.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", s.text[d.end:after[0].start]):
             return after[0]
     before = [f for f in s.figures if f.end <= d.start]
     if not before:
         return None
     f = before[-1]
     gap = s.text[f.end:d.start]
-    if len(gap) <= 22 and BINDING_GAP.fullmatch(gap) and not re.search(r"\b(?:from|than|since)\b", gap):
+    if len(gap) <= 22 and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap):
         return f
     return None
 
@@ -62,7 +63,7 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and not _exclusive(s, d)
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
     for d in own:  # "ended the previous session at 3,549.2": a date just before the figure
-        if d.end <= fig.start and re.fullmatch(r"[\s,]*(?:at|was|of|:)?\s*", s.text[d.end:fig.start]):
+        if d.end <= fig.start and gate.fullmatch(r"[\s,]*(?:at|was|of|:)?\s*", s.text[d.end:fig.start]):
             return d, shift
     if DAY_AFTER.search(s.text[cs:ce]) and fig.start > DAY_AFTER.search(s.text[cs:ce]).start() + cs:  # type: ignore[union-attr]
         shift = -1
@@ -70,16 +71,16 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
         before = [d for d in own if d.start < fig.start]
         return (before[-1] if before else own[0]), shift
     clause = s.text[cs:ce]
-    if re.match(r"\s*,?\s*(?:when|while|whereas|and|but)\b", clause) and ci > 0:
+    if gate.match(r"\s*,?\s*(?:when|while|whereas|and|but)\b", clause) and ci > 0:
         ps, pe = s.clauses[ci - 1]
-        when = bool(re.match(r"\s*,?\s*when\b", clause))
+        when = bool(gate.match(r"\s*,?\s*when\b", clause))
         prev = [d for d in s.dates if ps <= d.start < pe and (not d.comparison or when)
                 and (d.form != "previous" or when)]
         if prev:
             return prev[-1], shift
     # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
     lead = [d for d in s.dates if not d.comparison and d.start < s.clauses[0][1]
-            and re.fullmatch(r"[^\d]*", s.text[:d.start]) and d.start < 40]
+            and gate.fullmatch(r"[^\d]*", s.text[:d.start]) and d.start < 40]
     if lead and ci > 0:
         return lead[0], shift
     if lead and ci == 0:
@@ -121,10 +122,10 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
         return ctx.carry_time
     if ctx.para_time:
         return ctx.para_time
-    if re.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
+    if gate.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
         return ctx.prev_as_of
     sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
-            and (t.form != "open" or re.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
+            and (t.form != "open" or gate.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
     if sent:
         return sent[0].as_of
     if any(t.form == "close" for t in s.times):
@@ -137,7 +138,7 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
 def _extreme_as_of(as_of: str, ctx: Context, kw: dict) -> str:
     """A high or low: the day's (close) in a closing report or for another day; during the
     session, the report's latest time (it only bounds the day's high from below)."""
-    if re.fullmatch(r"\d\d:\d\d", as_of):
+    if gate.fullmatch(r"\d\d:\d\d", as_of):
         return as_of
     if kw.get("date_ref") is not None and kw["date_ref"].form != "today":
         return "close"
@@ -147,5 +148,5 @@ def _extreme_as_of(as_of: str, ctx: Context, kw: dict) -> str:
 
 
 def _indicator_as_of(as_of: str) -> str:
-    return as_of if re.fullmatch(r"\d\d:\d\d", as_of) else "close"
+    return as_of if gate.fullmatch(r"\d\d:\d\d", as_of) else "close"
 
