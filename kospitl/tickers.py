@@ -58,6 +58,12 @@ def index() -> Index:
     return by_first
 
 
+@lru_cache(maxsize=1)
+def _any_name() -> re.Pattern[str]:
+    """Finds any listed name in one pass: most sentences name no company, and skip the walk."""
+    return re.compile(gate.trie({name for names in index().values() for name, _code in names}))
+
+
 def _candidates(token: str, idx: Index) -> list[tuple[str, str]]:
     if token.isascii():
         return idx.get(token, [])  # already longest first
@@ -71,6 +77,8 @@ def _candidates(token: str, idx: Index) -> list[tuple[str, str]]:
 def _raw_matches(text: str) -> list[tuple[int, int, str]]:
     idx = index()
     low = gate.sub(r"[\s\u00a0]", " ", text.lower())
+    if _any_name().search(low) is None:  # every match below is one of these names
+        return []
     out: list[tuple[int, int, str]] = []
     taken_to = -1
     for tok in TOKEN.finditer(low):
