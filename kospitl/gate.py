@@ -176,7 +176,7 @@ class Gated:
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
-        self.need = needs(regex)
+        self.need = None if _anchored(regex) else needs(regex)
         self.opens: Callable[[str], bool] = _gate(self.need, len(_registry))  # can it match in a text?
         if self.need:
             _registry.append(self.need - {DIGIT_NEED})
@@ -196,10 +196,10 @@ class Gated:
         return self.regex.search(text, *args) if self.opens(text) else None
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.match(text, *args) if self.opens(text) else None
+        return self.regex.match(text, *args)  # one position to try: no scan for a gate to save
 
     def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.fullmatch(text, *args) if self.opens(text) else None
+        return self.regex.fullmatch(text, *args)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         return self.regex.finditer(text, *args) if self.opens(text) else iter(())
@@ -212,6 +212,18 @@ class Gated:
 
     def split(self, text: str, maxsplit: int = 0) -> list[Any]:
         return self.regex.split(text, maxsplit) if self.opens(text) else [text]
+
+
+def _anchored(regex: re.Pattern[str]) -> bool:
+    """Whether every match starts at the beginning of the text ("^..." without MULTILINE): the
+    engine tries one position, so a gate saves nothing."""
+    if regex.flags & re.MULTILINE:
+        return False
+    try:
+        tree = P.parse(regex.pattern, regex.flags).data
+    except Exception:  # pragma: no cover - it compiled
+        return False
+    return bool(tree) and tree[0][0] is C.AT and tree[0][1] in (C.AT_BEGINNING, C.AT_BEGINNING_STRING)
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:
