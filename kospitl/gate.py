@@ -172,14 +172,17 @@ class Gated:
     """A compiled pattern that answers "no match" without scanning a text that lacks every
     string of its need. It has the methods of ``re.Pattern`` that kospitl uses."""
 
-    __slots__ = ("regex", "need", "opens")
+    __slots__ = ("regex", "need", "opens", "pos", "digit")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
         self.need = None if _anchored(regex) else needs(regex)
-        self.opens: Callable[[str], bool] = _gate(self.need, len(_registry))  # can it match in a text?
+        self.digit = bool(self.need) and DIGIT_NEED in self.need  # a digit opens it too
+        self.pos: int | None = None  # its place among the gates focus() answers for
         if self.need:
+            self.pos = len(_registry)
             _registry.append(self.need - {DIGIT_NEED})
+        self.opens: Callable[[str], bool] = _gate(self.need, self.pos)  # can it match in a text?
 
     @property
     def pattern(self) -> str:
@@ -254,11 +257,11 @@ def _always(text: str) -> bool:
     return True
 
 
-def _gate(need: Need, pos: int) -> Callable[[str], bool]:
+def _gate(need: Need, pos: int | None) -> Callable[[str], bool]:
     """The test a text must pass for a pattern of this need to be tried (the cheapest form).
     ``pos``: the gate's place in the registry (a text focused before the gate was made cannot
     answer for it)."""
-    if need is None:
+    if need is None or pos is None:
         return _always
     words = frozenset(need - {DIGIT_NEED})
     digit = DIGIT_NEED in need
@@ -270,7 +273,7 @@ def _gate(need: Need, pos: int) -> Callable[[str], bool]:
 
         def one(text: str) -> bool:
             if focused[0] is text and pos < focused[2]:
-                return word in focused[1] or digit and _has_digit(text)
+                return pos in focused[1] or digit and _has_digit(text)
             low = last[1] if last[0] is text else _folded(text)
             return word in low or digit and _has_digit(text)
         return one
@@ -278,21 +281,39 @@ def _gate(need: Need, pos: int) -> Callable[[str], bool]:
 
     def some(text: str) -> bool:
         if focused[0] is text and pos < focused[2]:
-            return not words.isdisjoint(focused[1]) or digit and _has_digit(text)
+            return pos in focused[1] or digit and _has_digit(text)
         low = last[1] if last[0] is text else _folded(text)
         return find(low) is not None or digit and _has_digit(text)
     return some
 
 
+class Table:
+    """Patterns tried on one text in turn (a lexicon table): ``open(text)`` says which of them
+    can match, without a call per pattern when the text is focused."""
+
+    def __init__(self, patterns: Iterable[Gated]):
+        self.patterns = tuple(patterns)
+        self._items = tuple((g.pos, g.digit) for g in self.patterns)
+        self._last = max((g.pos for g in self.patterns if g.pos is not None), default=-1)
+
+    def open(self, text: str) -> list[int]:
+        """The indexes of the patterns whose gates open for ``text``, in order."""
+        if _focus[0] is text and self._last < _focus[2]:
+            opened = _focus[1]
+            return [i for i, (pos, digit) in enumerate(self._items)
+                    if pos is None or pos in opened or digit and _has_digit(text)]
+        return [i for i, g in enumerate(self.patterns) if g.opens(text)]
+
+
 # ---- focus: the sentence being read is asked about by a hundred gates ----------------------
-_registry: list[frozenset[str]] = []  # the strings of every gate made so far
-_focus: list[Any] = [None, frozenset(), 0]  # a text, the gate strings it holds, the gates asked
-_finder: list[Any] = [0, None, {}]  # gates it knows, the one-pass pattern, word → its prefixes
+_registry: list[frozenset[str]] = []  # the strings of every gate made so far, by its pos
+_focus: list[Any] = [None, frozenset(), 0]  # a text, the gates (pos) its strings open, the gates asked
+_finder: list[Any] = [0, None, {}]  # gates it knows, the one-pass pattern, word → gates it opens
 REBUILD_AFTER = 8  # new gates (patterns compiled where they are used, on first use); a build takes ~15 ms
 
 
 def focus(text: str) -> None:
-    """Find in one pass which strings of all gates ``text`` holds; until the next call, every
+    """Find in one pass which gates the strings in ``text`` open; until the next call, every
     gate asked about this very text answers from that set (a set test instead of a search).
 
     >>> g = gated(r"\\brecord\\b", re.I)
@@ -301,20 +322,23 @@ def focus(text: str) -> None:
     """
     if len(_registry) - _finder[0] >= REBUILD_AFTER or _finder[1] is None:
         _build_finder()  # a gate made since is tested on its own until then
-    present: set[str] = set()
-    prefixes = _finder[2]
+    opened: set[int] = set()
+    opens = _finder[2]
     for word in _finder[1].findall(_folded(text)):
-        present |= prefixes[word]
-    _focus[0], _focus[1], _focus[2] = text, present, _finder[0]
+        opened |= opens[word]
+    _focus[0], _focus[1], _focus[2] = text, opened, _finder[0]
 
 
 def _build_finder() -> None:
     """The one-pass pattern: at every position, the longest gate string that starts there (a
     lookahead, so that strings inside or overlapping others are found too); the shorter ones
-    starting there are its prefixes."""
-    words = set().union(*_registry)
-    _finder[1] = re.compile("(?=(" + trie(words) + "))")
-    _finder[2] = {w: frozenset(w[:i] for i in range(1, len(w) + 1) if w[:i] in words) for w in words}
+    starting there are its prefixes, and each string opens the gates that need it."""
+    by_word: dict[str, set[int]] = {}
+    for pos, words in enumerate(_registry):
+        for w in words:
+            by_word.setdefault(w, set()).add(pos)
+    _finder[1] = re.compile("(?=(" + trie(by_word) + "))")
+    _finder[2] = {w: frozenset().union(*(by_word.get(w[:i], ()) for i in range(1, len(w) + 1))) for w in by_word}
     _finder[0] = len(_registry)
 
 

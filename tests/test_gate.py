@@ -142,3 +142,20 @@ def test_focus_answers_as_the_patterns_do() -> None:
     assert late.search(text) is None and late.regex.search(text) is None
     late = gated(r"first time in (?:\w+\s+){0,4}years")
     assert late.search(text) is not None
+
+
+def test_tables_open_every_pattern_that_matches() -> None:
+    """A table (patterns tried in turn on one text) names, focused or not, every pattern that
+    matches the text; the focused answer is the same as asking each gate."""
+    from kospitl import dates, lexicon
+    tables = [(lexicon.ENTITY_TABLE, [p for *_, p in lexicon.ENTITY_PATTERNS]),
+              (lexicon.FIGURE_TABLE, [p for _, p in lexicon.FIGURE_PATTERNS]),
+              (dates.DATE_TABLE, [p for _, p in dates.DATE_PATTERNS]),
+              (dates.TIME_TABLE, [p for _, p in dates.TIME_PATTERNS])]
+    for text in _sentences()[::2]:
+        for table, patterns in tables:
+            matching = [i for i, p in enumerate(patterns) if p.regex.search(text)]
+            unfocused = table.open((" " + text)[1:])  # an equal text that is not the focused one
+            focus(text)
+            focused = table.open(text)
+            assert focused == unfocused and set(matching) <= set(focused), text

@@ -95,8 +95,9 @@ def _read(text: str, offset: int) -> Sentence:
 def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
     taken = list(masked)
     out: list[Figure] = []
-    for unit, pat in L.FIGURE_PATTERNS:
-        for m in pat.finditer(text):
+    for i in L.FIGURE_TABLE.open(text):
+        unit, pat = L.FIGURE_PATTERNS[i]
+        for m in pat.regex.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -149,8 +150,9 @@ def _entities(text: str, digit: bool = True) -> list[Entity]:
         if not any(m.start() < te and ts < m.end() for ts, te in taken):
             out.append(Entity("company", m[1], m.start(), m.end()))
             taken.append(m.span())
-    for etype, subject, pat in L.ENTITY_PATTERNS:
-        for m in pat.finditer(text):
+    for i in L.ENTITY_TABLE.open(text):
+        etype, subject, pat = L.ENTITY_PATTERNS[i]
+        for m in pat.regex.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
