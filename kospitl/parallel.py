@@ -28,8 +28,8 @@ from kospitl.errors import KospitlError
 T = TypeVar("T")
 R = TypeVar("R")
 
-CHUNK = 8  # inputs per task: enough to amortise the pickling, small enough to keep workers even
-AHEAD = 16  # chunks in flight per worker: enough to keep the workers busy while a batch is written
+CHUNK = 32  # inputs per task: amortises the pickling and the executor; small enough to keep workers even
+AHEAD = 4  # chunks in flight per worker: enough to keep the workers busy while a batch is written
 AHEAD_BYTES = 64 * 2**20  # ... and at most this much input text in flight
 
 _pool: ProcessPoolExecutor | None = None
