@@ -12,7 +12,7 @@ from kospitl.articles import Article
 from kospitl.errors import Problem
 from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
-from kospitl.reconcile import Key, Row, settle_group, settle_key
+from kospitl.reconcile import Key, Outcome, Row, settle_group, settle_key
 from kospitl.records import Observation
 
 A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
@@ -122,6 +122,7 @@ JOIN article a ON a.id = o.article_id
 ORDER BY o.kind, o.metric, o.as_of, o.id"""
 # INDEXED BY: for a long VALUES list the planner would rather build an automatic index over the
 # whole observation table (a scan of every row) than probe this one once per group
+EMPTY = Outcome()  # what a group without rows or implications settles to
 GROUPS_PER_QUERY = 400  # 800 parameters: under SQLite's oldest limit (999)
 FACT_SQL = """WITH g(date, subject) AS (VALUES {groups})
 SELECT f.date, f.kind, f.subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why
@@ -183,7 +184,10 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
             prev, nxt = [], []
         else:
             prev, nxt = by_group.get((prev_d, subject), []), by_group.get((next_d, subject), [])
-        outcome = settle_group(today, nxt, prev, _previous_close(prev) if subject.isdigit() else {})
+        if not today and (not nxt or subject.isdigit()):
+            outcome = EMPTY  # no rows, and no next session's arithmetic to imply a close from
+        else:
+            outcome = settle_group(today, nxt, prev, _previous_close(prev) if subject.isdigit() else {})
         settled = [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
                    for f in outcome.facts]
         if set(settled) != before.get((d, subject), set()):  # only the groups whose facts change
