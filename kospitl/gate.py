@@ -309,7 +309,7 @@ class Table:
 _registry: list[frozenset[str]] = []  # the strings of every gate made so far, by its pos
 _focus: list[Any] = [None, frozenset(), 0]  # a text, the gates (pos) its strings open, the gates asked
 _finder: list[Any] = [0, None, {}]  # gates it knows, the one-pass pattern, word → gates it opens
-REBUILD_AFTER = 8  # new gates (patterns compiled where they are used, on first use); a build takes ~15 ms
+REBUILD_AFTER = 32  # new gates (patterns compiled where they are used, on first use); a build takes ~25 ms
 
 
 def focus(text: str) -> None:
@@ -337,7 +337,11 @@ def _build_finder() -> None:
     for pos, words in enumerate(_registry):
         for w in words:
             by_word.setdefault(w, set()).add(pos)
-    _finder[1] = re.compile("(?=(" + trie(by_word) + "))")
+    # "[first characters](?<=(?=(trie)).)": the class lets the engine skip to the characters a
+    # string can start with; the lookbehind steps back over that one character to try the trie
+    # from it (a lookahead alone would be tried at every position: 20% slower)
+    firsts = "".join(sorted({re.escape(w[0]) for w in by_word}))
+    _finder[1] = re.compile("[" + firsts + "](?<=(?=(" + trie(by_word) + ")).)", re.S)
     _finder[2] = {w: frozenset().union(*(by_word.get(w[:i], ()) for i in range(1, len(w) + 1))) for w in by_word}
     _finder[0] = len(_registry)
 
