@@ -76,7 +76,9 @@ def _candidates(token: str, idx: Index) -> list[tuple[str, str]]:
 
 def _raw_matches(text: str) -> list[tuple[int, int, str]]:
     idx = index()
-    low = gate.sub(r"[\s\u00a0]", " ", text.lower())
+    low = text.lower()
+    if not low.isprintable():  # a tab, a line break, a no-break space: all count as a space
+        low = gate.sub(r"[\s\u00a0]", " ", low)
     if _any_name().search(low) is None:  # every match below is one of these names
         return []
     out: list[tuple[int, int, str]] = []
