@@ -28,6 +28,9 @@ KO_GROUP = r"(?:\d[\d,]*(?:\.\d+)?\s*[천백십]?\s*)+"
 KO_AMOUNT_RE = re.compile(rf"(?:{KO_GROUP}[조억만]\s*)+(?:{KO_GROUP})?|(?:{KO_GROUP})")
 
 
+PLAIN_NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
 class NumberError(ValueError):
     """Text that looks like a number but is not a well-formed one."""
 
@@ -39,7 +42,7 @@ def parse_number(text: str) -> Decimal:
     (Decimal('4309.63'), Decimal('1000000'), Decimal('3549.21'))
     """
     s = text.strip().replace("\u2212", "-")
-    if not gate.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", s):
+    if not PLAIN_NUMBER.fullmatch(s):
         raise NumberError(f"not a number: {text!r}")
     try:
         return Decimal(s.replace(",", ""))

@@ -125,7 +125,7 @@ def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
     g = m.groupdict()
     raw = g.get("n") or m.group()
     try:
-        if gate.search(r"[조억만천백십]", raw):
+        if not raw.isascii() and gate.search(r"[조억만천백십]", raw):
             value = parse_korean(raw)
         elif g.get("ko"):
             value = parse_korean(raw + g["ko"])
