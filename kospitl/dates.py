@@ -19,7 +19,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # a value, as kospitl.records
 class DateRef:
     """A date phrase as written, not yet resolved."""
 
@@ -216,7 +216,7 @@ TIME_TABLE = Table(pat for _form, pat in TIME_PATTERNS)
 WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "thirty": 30}
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # a value, as kospitl.records
 class TimeRef:
     form: str  # clock | first_minutes | press | intraday | open | close
     as_of: str

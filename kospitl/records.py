@@ -1,4 +1,8 @@
-"""Immutable records passed between the pipeline stages."""
+"""Records passed between the pipeline stages.
+
+They are values: never changed once made, and hashable. They are not frozen dataclasses only
+because a frozen one is built field by field through ``object.__setattr__`` (5x slower), and an
+article makes dozens of them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +11,7 @@ from datetime import date
 from kospitl.dates import DateRef
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # a value (see above)
 class Mention:
     """A figure as extracted: its meaning is known, its date still a phrase (or none).
 
@@ -35,7 +39,7 @@ class Mention:
     needs_own_date: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # a value (see above)
 class Observation:
     """A figure with its session date resolved, ready to store."""
 
