@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from kospitl import gate
 from kospitl import lexicon as L
@@ -40,15 +41,15 @@ class Figure:
     used: bool = False
     reserved: bool = False  # a reference to another day's close or record
 
-    @property
+    @cached_property
     def dec(self) -> int:
         return decimals(self.text)
 
-    @property
+    @cached_property
     def quantum(self) -> float:
         """The value of the last digit printed: 0.01 for "3,549.21", 1e12 for "2 trillion won"."""
         t = self.text
-        ko = gate.findall(r"[조억만]", t)
+        ko = [] if t.isascii() else gate.findall(r"[조억만]", t)
         if ko and not gate.search(r"[조억만]\s*\d[\d,]*\s*[천백십]?\s*원?$", t) and not gate.search(r"[천백십]\d", t):
             return {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
         m = gate.search(r"\b(thousand|million|billion|trillion|bn|tn|mln)\b", t, re.I)
