@@ -99,10 +99,10 @@ def witness_of(conn: Connection, art: Article, article_id: int, session: date | 
         best, best_sim = None, NEAR_DUPLICATE
         mine = set(print_.split())
         need = NEAR_DUPLICATE * min(SKETCH, len(mine))  # shared hashes a near-duplicate must have at least
-        cursor = conn.exec_driver_sql("SELECT id, witness, fingerprint FROM article WHERE session_date = ? AND id != ? "
-                                      "ORDER BY id", (session.isoformat(), article_id)).cursor
-        assert cursor is not None
-        for other_id, witness, other_print in cursor.fetchall():
+        rows = conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]  # as store.driver
+            "SELECT id, witness, fingerprint FROM article WHERE session_date = ? AND id != ? ORDER BY id",
+            (session.isoformat(), article_id)).fetchall()
+        for other_id, witness, other_print in rows:
             if not witness or len(mine.intersection((other_print or "").split())) < need:
                 continue
             sim = similarity(print_, other_print or "")
