@@ -74,6 +74,19 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
     s = _read(text, span[0])
     out: list[Mention] = []
     emit = _Emitter(article, s, ctx, out)
+    owners: dict[int, list[Entity]] = {}
+    if s.figures:  # the stages that only read figures
+        _figures_of(s, ctx, emit, owners)
+    _milestones(s, ctx, emit, owners)
+    _unchanged(s, ctx, emit)
+    if L.DAYS_HIGH.search(s.text):
+        ctx.pending.append(("day_high", _day_key(s.dates)))  # "kept building on its gains to finish at the day's high"
+    _update_context(s, ctx, out)
+    return out
+
+
+def _figures_of(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
+    """What the sentence's figures state, each through the entity it belongs to (``owners``)."""
     _skip_noise_figures(s)
     # reference closes first: "the previous session's close of 1,449.8", "Wednesday's record close of 3,657.28"
     _reference_closes(s, emit)
@@ -83,7 +96,6 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
         target = _figure_after(s, m.end(), len(s.text), 60)
         if target is not None:
             target.used = target.reserved = True  # a record of another day, settled by _milestones
-    owners: dict[int, list[Entity]] = {}
     for ci in range(len(s.clauses)):
         figs = [f for f in s.figures if s.clauses[ci][0] <= f.start < s.clauses[ci][1]]
         for fig, ent in _pair(s, ci, figs, ctx):
@@ -94,12 +106,6 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
             continue
         for ent in owners.get(id(fig), []):
             _interpret(s, fig, ent, ctx, emit)
-    _milestones(s, ctx, emit, owners)
-    _unchanged(s, ctx, emit)
-    if L.DAYS_HIGH.search(s.text):
-        ctx.pending.append(("day_high", _day_key(s.dates)))  # "kept building on its gains to finish at the day's high"
-    _update_context(s, ctx, out)
-    return out
 
 
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
