@@ -121,7 +121,7 @@ def _prepare_task(task: tuple[str, str, date | None]) -> Prepared:
 
 
 BATCH_ARTICLES = 200  # articles per write transaction, at most
-BATCH_SECONDS = 0.25  # of extraction gathered per transaction, at most: other writers never wait long
+BATCH_SECONDS = 0.5  # of extraction gathered per transaction, at most: other writers never wait long
 BATCH_BYTES = 32 * 2**20  # of article text held for one transaction, at most
 PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a few tenths of a second)
 
