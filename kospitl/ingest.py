@@ -21,6 +21,7 @@ from kospitl import parallel, sessions, store
 from kospitl.articles import Article, content_hash, parse, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
+from kospitl.paths import DATA_DIR
 from kospitl.records import Observation
 from kospitl.resolution import report_session, resolve
 from kospitl.witness import fingerprint, source_kind, witness_of
@@ -118,6 +119,16 @@ def prepare(path: str, text: str, given: date | None) -> Prepared:
 
 def _prepare_task(task: tuple[str, str, date | None]) -> Prepared:
     return prepare(*task)
+
+
+@parallel.before_fork
+def _warm_extraction() -> None:
+    """Load the calendar and the listings, and compile the patterns made on first use, by reading
+    the bundled sample articles once before the workers are forked: each inherits them instead
+    of spending ~0.2 s building its own."""
+    for path in sorted((DATA_DIR / "samples").glob("*.txt")):
+        prepare(str(path), read_text(path), None)
+    sessions.load()
 
 
 BATCH_ARTICLES = 200  # articles per write transaction, at most

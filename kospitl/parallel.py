@@ -125,10 +125,22 @@ def _apply(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
     return [fn(x) for x in chunk]
 
 
+_before_fork: list[Callable[[], None]] = []
+
+
+def before_fork(fn: Callable[[], None]) -> Callable[[], None]:
+    """Register ``fn`` to run once in this process before the first workers are started: what it
+    loads, the forked workers inherit instead of each loading it again."""
+    _before_fork.append(fn)
+    return fn
+
+
 def _get_pool(jobs: int) -> ProcessPoolExecutor:
     global _pool, _pool_jobs
     if _pool is None or _pool_jobs != jobs:
         shutdown()
+        while _before_fork:
+            _before_fork.pop(0)()
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         _pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(),))
         _pool_jobs = jobs
