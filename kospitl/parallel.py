@@ -29,6 +29,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNK = 32  # inputs per task: amortises the pickling and the executor; small enough to keep workers even
+FIRST_CHUNK = 2  # inputs in the first chunk; each next one holds twice as many, up to CHUNK
 AHEAD = 4  # chunks in flight per worker: enough to keep the workers busy while a batch is written
 AHEAD_BYTES = 64 * 2**20  # ... and at most this much input text in flight
 
@@ -77,6 +78,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int,
     window: deque[tuple[Future[list[R]], int]] = deque()  # (results of a chunk, its input bytes)
     chunk: list[T] = []
     chunk_bytes = held = 0
+    limit = FIRST_CHUNK
 
     def submit() -> None:
         nonlocal chunk, chunk_bytes, held
@@ -95,8 +97,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int,
             else:
                 chunk.append(item)
                 chunk_bytes += size(item)
-                if len(chunk) == CHUNK or chunk_bytes >= AHEAD_BYTES // (jobs * AHEAD):
+                if len(chunk) >= limit or chunk_bytes >= AHEAD_BYTES // (jobs * AHEAD):
                     submit()
+                    limit = min(CHUNK, 2 * limit)  # small first chunks: every process starts soon
             while len(window) >= jobs * AHEAD or held > AHEAD_BYTES:
                 future, n = window.popleft()
                 held -= n
