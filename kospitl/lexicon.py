@@ -1,6 +1,10 @@
 """The words of market news, as data: who a figure is about, what kind of figure it is,
 which way it points, and what makes it noise. The extractor (``kospitl.extraction``) only
 combines these tables; to teach kospitl new wording, add a row here.
+
+Patterns are made with ``gated`` rather than ``re.compile``: each skips, cheaply, a sentence
+that lacks every string its matches must hold, which ``kospitl.gate`` reads from the pattern
+itself. A new row needs nothing more.
 """
 from __future__ import annotations
 
