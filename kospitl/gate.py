@@ -77,17 +77,23 @@ def _exact(op: Any, av: Any) -> frozenset[str] | None:
     if op is C.SUBPATTERN:
         return _exact_seq(av[-1])
     if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            e = _exact_seq(alt)
-            if e is None:
-                return None
-            out |= e
-        return frozenset(out) if len(out) <= LIMIT else None
+        union = _union(av[1], _exact_seq)
+        return union if union is not None and len(union) <= LIMIT else None
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[1] == 1:
         e = _exact_seq(av[2])
         return None if e is None else e | {""} if av[0] == 0 else e
     return None
+
+
+def _union(alternatives: Any, of: Callable[[Any], frozenset[str] | None]) -> frozenset[str] | None:
+    """The union of ``of`` over a branch's alternatives; None if one of them has none."""
+    out: set[str] = set()
+    for alt in alternatives:
+        part = of(alt)
+        if part is None:
+            return None
+        out |= part
+    return frozenset(out)
 
 
 def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
@@ -136,13 +142,8 @@ def _need(op: Any, av: Any) -> Need:
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         return _seq(av[2]) if av[0] >= 1 else None
     if op is C.BRANCH:
-        out: set[str] = set()
-        for alt in av[1]:
-            need = _seq(alt)
-            if need is None:
-                return None
-            out |= need
-        return _reduced(frozenset(out))
+        union = _union(av[1], _seq)
+        return None if union is None else _reduced(union)
     if op is C.IN and av and all(o is C.CATEGORY and a is C.CATEGORY_DIGIT or o is C.RANGE and a == (48, 57)
                                  for o, a in av):
         return frozenset([DIGIT_NEED])
