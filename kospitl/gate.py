@@ -160,10 +160,10 @@ def needs(pattern: str | re.Pattern[str], flags: int = 0) -> Need:
     >>> needs(r"\\b\\w+\\b") is None
     True
     """
-    if isinstance(pattern, re.Pattern):
-        pattern, flags = pattern.pattern, pattern.flags
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else flags
     try:
-        tree = P.parse(pattern, flags)
+        tree = P.parse(source, flags)
     except Exception:  # pragma: no cover - the pattern compiled, so it parses
         return None
     return _seq(tree.data)
@@ -178,7 +178,7 @@ class Gated:
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
         self.need = None if _anchored(regex) else needs(regex)
-        self.digit = bool(self.need) and DIGIT_NEED in self.need  # a digit opens it too
+        self.digit = self.need is not None and DIGIT_NEED in self.need  # a digit opens it too
         self.pos: int | None = None  # its place among the gates focus() answers for
         if self.need:
             self.pos = len(_registry)
