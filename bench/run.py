@@ -191,34 +191,57 @@ def worker(a: argparse.Namespace) -> dict:
     res["open_db_s"] = round(time.perf_counter() - t, 3)
     ingest_paths = _with_jobs(ingest_paths, a.jobs, res)
 
-    # -- ingest, batch by batch --
+    # -- ingest: one call over all the files, as `kospitl ingest FOLDER` makes; a window closes at
+    # the end of the write transaction that reaches the next `batch` articles (the library's
+    # write_batch is wrapped to note when each transaction ends) --
     batch = a.batch or (100 if n <= 1000 else 1000)
     batches = []
-    done = 0
+    import kospitl.ingest as ingest_module
+    write_batch = ingest_module.write_batch
     t_all = time.perf_counter()
-    statuses: dict[str, int] = {}
-    observations = 0
+    mark = [0, t_all, time.process_time(), 0]  # articles written, wall, CPU at the last window; its first article
+
+    class _Budget(Exception):
+        pass
+
+    def timed_write(engine_, prepared, *rest):
+        out = write_batch(engine_, prepared, *rest)
+        mark[0] += len(prepared)
+        k = mark[0]
+        if k - mark[3] < batch and k != n:
+            return out
+        now, cpu = time.perf_counter(), time.process_time()
+        m = k - mark[3]
+        dt, dc = now - mark[1], cpu - mark[2]
+        mark[1], mark[2], mark[3] = now, cpu, k
+        batches.append({"upto": k, "n": m, "s": round(dt, 3), "ms_per_article": round(dt * 1000 / m, 2),
+                        "cpu_ms_per_article": round(dc * 1000 / m, 2), "rss_mb": round(rss_now_mb(), 1)})
+        elapsed = now - t_all
+        if len(batches) % max(1, (n // batch) // 20) == 0 or k == n:
+            eta = elapsed / k * (n - k)
+            log(f"  {n:,}: {k:,} ingested, last window {batches[-1]['ms_per_article']:.1f} ms/article, "
+                f"{k / elapsed:.1f} articles/s, rss {batches[-1]['rss_mb']:.0f} MB, eta {eta / 60:.1f} min")
+        if a.ingest_budget and elapsed > a.ingest_budget and k < n:
+            log(f"  ingest budget of {a.ingest_budget} s spent: stopping at {k:,} of {n:,} (figures are extrapolated)")
+            raise _Budget
+        return out
+
     stopped = False
-    while done < n:
-        chunk = files[done:done + batch]
-        t, c = time.perf_counter(), time.process_time()
-        report = ingest_paths(engine, chunk)
-        dt, dc = time.perf_counter() - t, time.process_time() - c
+    statuses: dict[str, int] = {}
+    ingest_module.write_batch = timed_write
+    try:
+        report = ingest_paths(engine, files)
         for f in report.files:
             statuses[f.status] = statuses.get(f.status, 0) + 1
-        observations += report.observations
-        done += len(chunk)
-        batches.append({"upto": done, "n": len(chunk), "s": round(dt, 3), "ms_per_article": round(dt * 1000 / len(chunk), 2),
-                        "cpu_ms_per_article": round(dc * 1000 / len(chunk), 2), "rss_mb": round(rss_now_mb(), 1)})
-        elapsed = time.perf_counter() - t_all
-        if len(batches) % max(1, (n // batch) // 20) == 0 or done == n:
-            eta = elapsed / done * (n - done)
-            log(f"  {n:,}: {done:,} ingested, last batch {batches[-1]['ms_per_article']:.1f} ms/article, "
-                f"{done / elapsed:.1f} articles/s, rss {batches[-1]['rss_mb']:.0f} MB, eta {eta / 60:.1f} min")
-        if a.ingest_budget and elapsed > a.ingest_budget and done < n:
-            stopped = True
-            log(f"  ingest budget of {a.ingest_budget} s spent: stopping at {done:,} of {n:,} (figures are extrapolated)")
-            break
+        observations = report.observations
+    except _Budget:  # the transactions written before the stop are kept: a prefix of the files
+        stopped = True
+        with engine.connect() as conn:
+            observations = conn.exec_driver_sql("SELECT COUNT(*) FROM observation").scalar_one()
+        statuses = {"new": mark[0]}
+    finally:
+        ingest_module.write_batch = write_batch
+    done = mark[0]
     ingest_s = time.perf_counter() - t_all
     res["ingest_cpu_ms"] = round(sum(b["cpu_ms_per_article"] * b["n"] for b in batches) / done, 2)
     res.update(ingested=done, partial=stopped, ingest_s=round(ingest_s, 2), statuses=statuses, observations=observations,
