@@ -30,7 +30,7 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
 NOT_ARTICLES = re.compile(r"^(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b", re.I)  # beside articles in a folder
 
 
-@dataclass
+@dataclass(slots=True)  # a report holds one per file: 100,000 of them for a large folder
 class FileResult:
     path: str
     status: str  # new | known | redated | error
@@ -156,7 +156,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         batch: list[Prepared] = []
         started = 0.0
         batch_bytes = 0
-        for prep in parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1])):
+        results = parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1]))
+        for path, prep in zip(files, results):  # one result per file, in order
+            prep.path = path  # this process's own string, not a worker's copy: a report holds one per file
             if progress:
                 progress(prep.path)
             if prep.known:
@@ -234,7 +236,7 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     assert art is not None
     current = store.find_article(conn, art.content_hash)  # an earlier file of this run, or another process
     if _same_article(current, given):
-        return FileResult(art.path, "known"), set()
+        return FileResult(prep.path, "known"), set()
     touched: set[tuple[str, str]] = set()
     if current:
         touched |= store.delete_article(conn, current["id"])
@@ -247,7 +249,7 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     store.insert_problems(conn, article_id, art.path, prep.problems)
     touched |= {(o.date, o.subject) for o in prep.observations}
     status = "redated" if current else "new"
-    return FileResult(art.path, status, len(prep.observations), prep.problems), touched
+    return FileResult(prep.path, status, len(prep.observations), prep.problems), touched
 
 
 def check_date(text: str) -> date:
