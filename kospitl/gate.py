@@ -12,6 +12,7 @@ digit", for patterns whose only certain part is a number.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import re._constants as C  # the parser's node kinds; stable from Python 3.11 on
 import re._parser as P
@@ -181,8 +182,9 @@ class Gated:
         self.digit = self.need is not None and DIGIT_NEED in self.need  # a digit opens it too
         self.pos: int | None = None  # its place among the gates focus() answers for
         if self.need:
-            self.pos = len(_registry)
-            _registry.append(self.need - {DIGIT_NEED})
+            with _registering:
+                self.pos = len(_registry)
+                _registry.append(self.need - {DIGIT_NEED})
         self.opens: Callable[[str], bool] = _gate(self.need, self.pos)  # can it match in a text?
 
     @property
@@ -236,22 +238,29 @@ def gated(pattern: str, flags: int = 0) -> Gated:
 
 
 # The same sentence is tested by dozens of gates in a row: it is folded (and searched for a
-# digit) once, for the last text seen.
-_last: list[Any] = [None, "", None]
+# digit) once, for the last text seen. The caches below are tuples replaced whole, never changed
+# in place, so a thread always reads one consistent state (and at worst tests a text again).
+_last: tuple[Any, str, bool | None] = (None, "", None)  # a text, folded, whether it has a digit
 
 
 def _folded(text: str) -> str:
-    if _last[0] is not text:
-        _last[0], _last[1], _last[2] = text, fold(text), None
-    return _last[1]
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    low = fold(text)
+    _last = (text, low, None)
+    return low
 
 
 def _has_digit(text: str) -> bool:
-    if _last[0] is not text:
-        _last[0], _last[1], _last[2] = text, fold(text), None
-    if _last[2] is None:
-        _last[2] = DIGIT.search(text) is not None
-    return _last[2]
+    global _last
+    last = _last
+    if last[0] is text and last[2] is not None:
+        return last[2]
+    digit = DIGIT.search(text) is not None
+    _last = (text, last[1] if last[0] is text else fold(text), digit)
+    return digit
 
 
 def _always(text: str) -> bool:
@@ -266,25 +275,24 @@ def _gate(need: Need, pos: int | None) -> Callable[[str], bool]:
         return _always
     words = frozenset(need - {DIGIT_NEED})
     digit = DIGIT_NEED in need
-    last, focused = _last, _focus
     if not words:
         return _has_digit
     if len(words) == 1:
         (word,) = words
 
         def one(text: str) -> bool:
+            focused = _focus
             if focused[0] is text and pos < focused[2]:
                 return pos in focused[1] or digit and _has_digit(text)
-            low = last[1] if last[0] is text else _folded(text)
-            return word in low or digit and _has_digit(text)
+            return word in _folded(text) or digit and _has_digit(text)
         return one
     find = re.compile(trie(words)).search  # one pass in C: 2-3x faster than a test per word
 
     def some(text: str) -> bool:
+        focused = _focus
         if focused[0] is text and pos < focused[2]:
             return pos in focused[1] or digit and _has_digit(text)
-        low = last[1] if last[0] is text else _folded(text)
-        return find(low) is not None or digit and _has_digit(text)
+        return find(_folded(text)) is not None or digit and _has_digit(text)
     return some
 
 
@@ -299,8 +307,9 @@ class Table:
 
     def open(self, text: str) -> list[int]:
         """The indexes of the patterns whose gates open for ``text``, in order."""
-        if _focus[0] is text and self._last < _focus[2]:
-            opened = _focus[1]
+        focused = _focus
+        if focused[0] is text and self._last < focused[2]:
+            opened = focused[1]
             return [i for i, (pos, digit) in enumerate(self._items)
                     if pos is None or pos in opened or digit and _has_digit(text)]
         return [i for i, g in enumerate(self.patterns) if g.opens(text)]
@@ -308,8 +317,9 @@ class Table:
 
 # ---- focus: the sentence being read is asked about by a hundred gates ----------------------
 _registry: list[frozenset[str]] = []  # the strings of every gate made so far, by its pos
-_focus: list[Any] = [None, frozenset(), 0]  # a text, the gates (pos) its strings open, the gates asked
-_finder: list[Any] = [0, None, {}]  # gates it knows, the one-pass pattern, word → gates it opens
+_registering = threading.Lock()  # a gate's pos is its place in _registry
+_focus: tuple[Any, frozenset[int] | set[int], int] = (None, frozenset(), 0)  # a text, the gates (pos) its strings open, the gates asked
+_finder: tuple[int, re.Pattern[str] | None, dict[str, frozenset[int]]] = (0, None, {})  # gates it knows, the one-pass pattern, word → gates it opens
 REBUILD_AFTER = 32  # new gates (patterns compiled where they are used, on first use); a build takes ~25 ms
 
 
@@ -321,30 +331,34 @@ def focus(text: str) -> None:
     >>> focus("A RECORD close"); bool(g.search("A RECORD close"))
     True
     """
-    if len(_registry) - _finder[0] >= REBUILD_AFTER or _finder[1] is None:
-        _build_finder()  # a gate made since is tested on its own until then
+    global _focus
+    known, finder, opens = _finder
+    if finder is None or len(_registry) - known >= REBUILD_AFTER:
+        known, finder, opens = _build_finder()  # a gate made since is tested on its own until then
     opened: set[int] = set()
-    opens = _finder[2]
-    for word in _finder[1].findall(_folded(text)):
+    for word in finder.findall(_folded(text)):
         opened |= opens[word]
-    _focus[0], _focus[1], _focus[2] = text, opened, _finder[0]
+    _focus = (text, opened, known)
 
 
-def _build_finder() -> None:
+def _build_finder() -> tuple[int, re.Pattern[str], dict[str, frozenset[int]]]:
     """The one-pass pattern: at every position, the longest gate string that starts there (a
     lookahead, so that strings inside or overlapping others are found too); the shorter ones
     starting there are its prefixes, and each string opens the gates that need it."""
+    global _finder
+    registry = list(_registry)
     by_word: dict[str, set[int]] = {}
-    for pos, words in enumerate(_registry):
+    for pos, words in enumerate(registry):
         for w in words:
             by_word.setdefault(w, set()).add(pos)
     # "[first characters](?<=(?=(trie)).)": the class lets the engine skip to the characters a
     # string can start with; the lookbehind steps back over that one character to try the trie
     # from it (a lookahead alone would be tried at every position: 20% slower)
     firsts = "".join(sorted({re.escape(w[0]) for w in by_word}))
-    _finder[1] = re.compile("[" + firsts + "](?<=(?=(" + trie(by_word) + ")).)", re.S)
-    _finder[2] = {w: frozenset().union(*(by_word.get(w[:i], ()) for i in range(1, len(w) + 1))) for w in by_word}
-    _finder[0] = len(_registry)
+    finder = re.compile("[" + firsts + "](?<=(?=(" + trie(by_word) + ")).)" if by_word else "(?!)", re.S)
+    opens = {w: frozenset().union(*(by_word.get(w[:i], ()) for i in range(1, len(w) + 1))) for w in by_word}
+    _finder = (len(registry), finder, opens)
+    return _finder
 
 
 def trie(words: Iterable[str]) -> str:

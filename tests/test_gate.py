@@ -5,6 +5,7 @@ import importlib
 import pkgutil
 import re
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,28 @@ def test_tables_open_every_pattern_that_matches() -> None:
             focus(text)
             focused = table.open(text)
             assert focused == unfocused and set(matching) <= set(focused), text
+
+
+def test_extraction_in_threads_is_extraction_alone() -> None:
+    """The gates' caches are shared by the threads of a process: articles read in four threads at
+    once give what each gives read alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kospitl.articles import read_text
+    from kospitl.ingest import prepare
+
+    paths = sorted(ROOT.glob("data/samples/*.txt")) + sorted(ROOT.glob("tests/corpus/**/*.txt"))[:20]
+    texts = [(str(p), read_text(p)) for p in paths]
+
+    def observations(item: tuple[str, str]) -> list[object]:
+        return prepare(item[0], item[1], None).observations
+
+    alone = [observations(t) for t in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible: races show
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            for _ in range(3):
+                assert list(pool.map(observations, texts * 2)) == alone * 2
+    finally:
+        sys.setswitchinterval(interval)
