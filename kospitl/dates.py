@@ -6,7 +6,7 @@ session date against the article's own date, or says it cannot (never guesses).
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence, TypeVar
+from typing import Callable, TypeVar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -52,7 +52,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("today", gated(r"이날|\btoday\b|this morning")),
     ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
-DATE_TABLE = Table(pat for _form, pat in DATE_PATTERNS)
+DATE_TABLE = Table(DATE_PATTERNS)
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = gated(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
@@ -64,14 +64,11 @@ DAY_AFTER = gated(r"\ba day after\b")
 T = TypeVar("T")
 
 
-def scan(patterns: Sequence[tuple[str, Gated]], table: Table, text: str,
-         make: Callable[[str, re.Match[str]], T | None]) -> list[T]:
-    """Matches of (form, pattern) pairs, earlier patterns first, never overlapping, in text order
-    (``table``: the patterns' gates)."""
+def scan(table: Table[tuple[str, Gated]], text: str, make: Callable[[str, re.Match[str]], T | None]) -> list[T]:
+    """Matches of a table's (form, pattern) rows, earlier rows first, never overlapping, in text order."""
     found: list[tuple[int, T]] = []
     taken: list[tuple[int, int]] = []
-    for i in table.open(text):
-        form, pat = patterns[i]
+    for form, pat in table.open(text):
         for m in pat.regex.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -93,7 +90,7 @@ def find_dates(text: str) -> list[DateRef]:
         comparison = bool(COMPARISON_BEFORE.search(text[max(0, s - 25):s]) or COMPARISON_AFTER.match(text[e:e + 25])
                           or CLOSURE_AFTER.match(text[e:e + 60]))
         return replace(ref, comparison=comparison)
-    return scan(DATE_PATTERNS, DATE_TABLE, text, make)
+    return scan(DATE_TABLE, text, make)
 
 
 def _make(form: str, m: re.Match[str]) -> DateRef | None:
@@ -212,7 +209,7 @@ TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
     ("close", gated(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
 )
-TIME_TABLE = Table(pat for _form, pat in TIME_PATTERNS)
+TIME_TABLE = Table(TIME_PATTERNS)
 WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "thirty": 30}
 
 
@@ -231,7 +228,7 @@ def find_times(text: str) -> list[TimeRef]:
     def make(form: str, m: re.Match[str]) -> TimeRef | None:
         as_of = _as_of(form, m)
         return None if as_of is None else TimeRef(form, as_of, m.start(), m.end())
-    return scan(TIME_PATTERNS, TIME_TABLE, text, make)
+    return scan(TIME_TABLE, text, make)
 
 
 def _as_of(form: str, m: re.Match[str]) -> str | None:

@@ -16,7 +16,7 @@ import threading
 import unicodedata
 import re._constants as C  # the parser's node kinds; stable from Python 3.11 on
 import re._parser as P
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 DIGIT = re.compile(r"\d")
 DIGIT_NEED = "\\d"  # in a gate: the text holds a digit
@@ -296,23 +296,27 @@ def _gate(need: Need, pos: int | None) -> Callable[[str], bool]:
     return some
 
 
-class Table:
-    """Patterns tried on one text in turn (a lexicon table): ``open(text)`` says which of them
-    can match, without a call per pattern when the text is focused."""
+Row = TypeVar("Row", bound=tuple[Any, ...])
 
-    def __init__(self, patterns: Iterable[Gated]):
-        self.patterns = tuple(patterns)
-        self._items = tuple((g.pos, g.digit) for g in self.patterns)
-        self._last = max((g.pos for g in self.patterns if g.pos is not None), default=-1)
 
-    def open(self, text: str) -> list[int]:
-        """The indexes of the patterns whose gates open for ``text``, in order."""
+class Table(Generic[Row]):
+    """Rows tried on one text in turn, each ending with its pattern (a lexicon table such as
+    ``(unit, pattern)``): ``open(text)`` says which of them can match, without a call per
+    pattern when the text is focused."""
+
+    def __init__(self, rows: Iterable[Row]):
+        self.rows = tuple(rows)
+        self._items = tuple((row, row[-1].pos, row[-1].digit) for row in self.rows)
+        self._last = max((pos for _row, pos, _digit in self._items if pos is not None), default=-1)
+
+    def open(self, text: str) -> list[Row]:
+        """The rows whose patterns' gates open for ``text``, in order."""
         focused = _focus
         if focused[0] is text and self._last < focused[2]:
             opened = focused[1]
-            return [i for i, (pos, digit) in enumerate(self._items)
+            return [row for row, pos, digit in self._items
                     if pos is None or pos in opened or digit and _has_digit(text)]
-        return [i for i, g in enumerate(self.patterns) if g.opens(text)]
+        return [row for row in self.rows if row[-1].opens(text)]
 
 
 # ---- focus: the sentence being read is asked about by a hundred gates ----------------------

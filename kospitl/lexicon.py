@@ -53,7 +53,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
         r"consumer price|Morgan Stanley|Nomura|Goldman|target price|sidecar|\bsectors?\b|By sector|"
         r"칠레|콜롬비아|G20|OECD|뉴욕|나스닥|다우|닛케이|일본|중국|업종별?|KRX\s?300|KRX\s?100", I)),
 )
-ENTITY_TABLE = Table(pat for _type, _subject, pat in ENTITY_PATTERNS)
+ENTITY_TABLE = Table(ENTITY_PATTERNS)
 
 
 
@@ -80,7 +80,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("amount", gated(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
     ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
-FIGURE_TABLE = Table(pat for _unit, pat in FIGURE_PATTERNS)
+FIGURE_TABLE = Table(FIGURE_PATTERNS)
 # things that look like numbers but are not figures: those that open with the number (written
 # to open with a digit, "(?<!\w\d)" standing for "\b" before it, so the engine skips to the
 # digits) and those that open with a word ("No. 3", "top 10", "G20", "Q3")

@@ -149,13 +149,11 @@ def test_tables_open_every_pattern_that_matches() -> None:
     """A table (patterns tried in turn on one text) names, focused or not, every pattern that
     matches the text; the focused answer is the same as asking each gate."""
     from kospitl import dates, lexicon
-    tables = [(lexicon.ENTITY_TABLE, [p for *_, p in lexicon.ENTITY_PATTERNS]),
-              (lexicon.FIGURE_TABLE, [p for _, p in lexicon.FIGURE_PATTERNS]),
-              (dates.DATE_TABLE, [p for _, p in dates.DATE_PATTERNS]),
-              (dates.TIME_TABLE, [p for _, p in dates.TIME_PATTERNS])]
+    tables = [(lexicon.ENTITY_TABLE, lexicon.ENTITY_PATTERNS), (lexicon.FIGURE_TABLE, lexicon.FIGURE_PATTERNS),
+              (dates.DATE_TABLE, dates.DATE_PATTERNS), (dates.TIME_TABLE, dates.TIME_PATTERNS)]
     for text in _sentences()[::2]:
-        for table, patterns in tables:
-            matching = [i for i, p in enumerate(patterns) if p.regex.search(text)]
+        for table, rows in tables:
+            matching = [row for row in rows if row[-1].regex.search(text)]
             unfocused = table.open((" " + text)[1:])  # an equal text that is not the focused one
             focus(text)
             focused = table.open(text)

@@ -96,8 +96,7 @@ def _read(text: str, offset: int) -> Sentence:
 def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
     taken = list(masked)
     out: list[Figure] = []
-    for i in L.FIGURE_TABLE.open(text):
-        unit, pat = L.FIGURE_PATTERNS[i]
+    for unit, pat in L.FIGURE_TABLE.open(text):
         for m in pat.regex.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -151,8 +150,7 @@ def _entities(text: str, digit: bool = True) -> list[Entity]:
         if not any(m.start() < te and ts < m.end() for ts, te in taken):
             out.append(Entity("company", m[1], m.start(), m.end()))
             taken.append(m.span())
-    for i in L.ENTITY_TABLE.open(text):
-        etype, subject, pat = L.ENTITY_PATTERNS[i]
+    for etype, subject, pat in L.ENTITY_TABLE.open(text):
         for m in pat.regex.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
