@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Iterator
 
@@ -10,6 +9,7 @@ from sqlalchemy import Connection, delete, insert, select, text
 
 from kospitl import dictionary, sessions, tickers
 from kospitl.articles import Article
+from kospitl.db import driver
 from kospitl.errors import Problem
 from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
@@ -43,15 +43,6 @@ def sync_reference(conn: Connection) -> None:
 
 
 # ---- articles ---------------------------------------------------------------------------
-
-def driver(conn: Connection) -> sqlite3.Connection:
-    """The DB-API connection under ``conn``, in its transaction. The statements run for every
-    article go to it directly: SQLAlchemy's statement machinery costs tens of microseconds a
-    call, more than SQLite takes to run most of them."""
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
-    return raw  # type: ignore[return-value]
-
 
 def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
     """The stored article with this content hash (id, given_date), if any. Runs on the driver

@@ -15,6 +15,7 @@ import zlib
 from sqlalchemy import Connection
 
 from kospitl.articles import Article
+from kospitl.db import driver
 
 WIRES = {"yonhap": "Yonhap", "연합뉴스": "Yonhap", "news1": "News1", "뉴스1": "News1",
          "newsis": "Newsis", "뉴시스": "Newsis"}
@@ -99,7 +100,7 @@ def witness_of(conn: Connection, art: Article, article_id: int, session: date | 
         best, best_sim = None, NEAR_DUPLICATE
         mine = set(print_.split())
         need = NEAR_DUPLICATE * min(SKETCH, len(mine))  # shared hashes a near-duplicate must have at least
-        rows = conn.connection.dbapi_connection.execute(  # type: ignore[union-attr]  # as store.driver
+        rows = driver(conn).execute(
             "SELECT id, witness, fingerprint FROM article WHERE session_date = ? AND id != ? ORDER BY id",
             (session.isoformat(), article_id)).fetchall()
         for other_id, witness, other_print in rows:
