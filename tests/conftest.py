@@ -1,6 +1,7 @@
 """Shared fixtures: a temporary database, the CLI runner, the bundled and shared corpora."""
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -12,6 +13,18 @@ SAMPLES = ROOT / "data" / "samples"
 SHARED = Path(os.environ.get("KOSPITL_SHARED", ROOT.parent / "shared"))
 UNDATED_SEED = "004_b07f79f3c47f2b65.txt"
 UNDATED_DATE = "2026-02-25"
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_sentences() -> tuple[str, ...]:
+    """The sentences of every article bundled with kospitl and its tests (read once)."""
+    from kospitl.text import paragraphs, sentences
+    out = []
+    for path in sorted(ROOT.glob("data/**/*.txt")) + sorted(ROOT.glob("tests/corpus/**/*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for para in paragraphs(text, 0, len(text)):
+            out += [text[s:e] for s, e in sentences(text, para)]
+    return tuple(out)
 
 
 def shared_path(*parts: str) -> Path:

@@ -6,15 +6,14 @@ import pkgutil
 import re
 import string
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 import kospitl
 from kospitl.gate import DIGIT_NEED, Gated, focus, fold, gated, needs
+from conftest import ROOT, bundled_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _all_gated() -> list[tuple[str, Gated]]:
@@ -38,19 +37,6 @@ def _all_gated() -> list[tuple[str, Gated]]:
 
 
 GATED = _all_gated()
-
-
-def _sentences() -> list[str]:
-    """Sentences and sentence pieces of every article bundled with kospitl and its tests."""
-    from kospitl.text import paragraphs, sentences
-    out = []
-    files = sorted(ROOT.glob("data/**/*.txt")) + sorted(ROOT.glob("tests/corpus/**/*.txt"))
-    for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for para in paragraphs(text, 0, len(text)):
-            for s, e in sentences(text, para):
-                out.append(text[s:e])
-    return out
 
 
 NEEDS = [
@@ -97,7 +83,7 @@ def test_every_gate_is_derived() -> None:
 def test_gates_change_no_result_on_the_bundled_articles() -> None:
     """On every sentence and sentence end kospitl reads, each gated pattern finds exactly what the
     bare pattern finds."""
-    texts = _sentences()
+    texts = list(bundled_sentences())
     texts += [t[i:] for t in texts[::7] for i in (len(t) // 2, len(t) - 20) if i > 0]
     assert len(texts) > 1000
     for name, g in GATED:
@@ -132,7 +118,7 @@ def test_gated_behaves_as_a_pattern() -> None:
 def test_focus_answers_as_the_patterns_do() -> None:
     """With the sentence focused (one pass for every gate), and with a gate made after the focus
     (it cannot answer from it), results are those of the bare patterns."""
-    texts = _sentences()[::3]
+    texts = bundled_sentences()[::3]
     for text in texts:
         focus(text)
         for name, g in GATED:
@@ -151,7 +137,7 @@ def test_tables_open_every_pattern_that_matches() -> None:
     from kospitl import dates, lexicon
     tables = [(lexicon.ENTITY_TABLE, lexicon.ENTITY_PATTERNS), (lexicon.FIGURE_TABLE, lexicon.FIGURE_PATTERNS),
               (dates.DATE_TABLE, dates.DATE_PATTERNS), (dates.TIME_TABLE, dates.TIME_PATTERNS)]
-    for text in _sentences()[::2]:
+    for text in bundled_sentences()[::2]:
         for table, rows in tables:
             matching = [row for row in rows if row[-1].regex.search(text)]
             unfocused = table.open((" " + text)[1:])  # an equal text that is not the focused one

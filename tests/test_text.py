@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from kospitl.text import CLAUSE_BREAKS, clauses
-from test_gate import _sentences
+from conftest import bundled_sentences
 
 # The clause breaks as plain alternatives: the specification CLAUSE_BREAKS is written to match
 # faster (each branch opening with its first character), with the same matches.
@@ -22,7 +22,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def test_clause_breaks_are_the_plain_alternatives_on_every_bundled_sentence() -> None:
-    texts = _sentences()
+    texts = bundled_sentences()
     assert len(texts) > 500
     for text in texts:
         assert _spans(CLAUSE_BREAKS, text) == _spans(PLAIN_BREAKS, text), text
