@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
-from kospitl import parallel, sessions, store
+from kospitl import gcpolicy, parallel, sessions, store
 from kospitl.articles import Article, content_hash, parse, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
@@ -150,8 +150,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
     if jobs is None:
         jobs = parallel.default_jobs() if len(files) >= PARALLEL_FROM else 1
     report = IngestReport()
-    lookup = engine.connect()  # one read connection for "is it known?" across the files
-    try:
+    # one read connection for "is it known?" across the files
+    with engine.connect() as lookup, gcpolicy.fewer_collections():
         tasks = _tasks(lookup, files, given)
         batch: list[Prepared] = []
         started = 0.0
@@ -176,8 +176,6 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                     batch, started, batch_bytes = [], 0.0, 0
         if batch:
             report.files += write_batch(engine, batch, given)
-    finally:
-        lookup.close()
     return report
 
 

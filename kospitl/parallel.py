@@ -23,6 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Generic, Iterable, Iterator, TypeVar
 
+from kospitl import gcpolicy
 from kospitl.errors import KospitlError
 
 T = TypeVar("T")
@@ -162,9 +163,11 @@ atexit.register(shutdown)
 
 def _init_worker(parent: int) -> None:
     """In a worker: leave Ctrl-C to the ingesting process (it stops cleanly, keeping whole
-    batches), and exit as soon as that process is gone (a SIGKILL leaves no one to shut the
-    pool down, and an orphaned worker would wait for tasks forever)."""
+    batches), collect garbage as ``gcpolicy`` says, and exit as soon as that process is gone
+    (a SIGKILL leaves no one to shut the pool down, and an orphaned worker would wait for
+    tasks forever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gcpolicy.settle_worker()
 
     def watch() -> None:
         while True:

@@ -1,7 +1,10 @@
-"""kospitl.parallel: results in input order, and a bounded amount of input in flight."""
+"""kospitl.parallel: results in input order, a bounded amount of input in flight, and the
+garbage collector's settings in the workers (kospitl.gcpolicy)."""
 from __future__ import annotations
 
-from kospitl import parallel
+import gc
+
+from kospitl import gcpolicy, parallel
 
 
 def _pulls(n: int, size: int):
@@ -41,3 +44,27 @@ def test_ready_items_keep_their_place_and_skip_the_workers():
     want = [x.result if isinstance(x, parallel.Ready) else len(x) for x in items]
     assert list(parallel.ordered_map(len, items, 2)) == want
     assert list(parallel.ordered_map(len, items, 1)) == want
+
+
+def _collector_state(_x: object) -> tuple[tuple[int, int, int], int]:
+    import gc
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_workers_collect_garbage_less_often_and_leave_inherited_objects_frozen():
+    for threshold, frozen in parallel.ordered_map(_collector_state, range(8), 2):
+        assert threshold[0] == gcpolicy.YOUNG and frozen > 1000  # the modules, patterns, ... they inherit
+
+
+def test_fewer_collections_is_undone_after_the_block_and_never_lowers_a_threshold():
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with gcpolicy.fewer_collections():
+            assert gc.get_threshold() == (gcpolicy.YOUNG, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(50_000, 5, 5)
+        with gcpolicy.fewer_collections():
+            assert gc.get_threshold() == (50_000, 5, 5)
+    finally:
+        gc.set_threshold(*before)
