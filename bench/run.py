@@ -54,6 +54,21 @@ def rss_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+FRESH_TIMELINE = """
+import json, statistics, sys, time
+from kospitl import export
+from kospitl.db import open_db
+with open_db(sys.argv[1], readonly=True).connect() as conn:
+    n = len(list(export.timeline(conn, subject="KOSPI")))
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        n = len(list(export.timeline(conn, subject="KOSPI")))
+        times.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"median_ms": round(statistics.median(times), 2), "min_ms": round(min(times), 2), "rows": n}))
+"""
+
+
 def timed(fn, repeat: int = 5) -> dict:
     """Run ``fn`` once to warm up, then ``repeat`` times: median and min in ms, and its result."""
     result = fn()
@@ -339,6 +354,11 @@ def worker(a: argparse.Namespace) -> dict:
             times.append((time.perf_counter() - t) * 1000)
         return round(statistics.median(times), 1)
 
+    # the library call again in a new process, as `kospitl timeline` or a notebook makes it: the ingesting
+    # process's heap, churned by the ingest, makes the ~80k Python objects of a 16k-row answer slower to build
+    fresh = subprocess.run([PY, "-P", "-c", FRESH_TIMELINE, str(db)], capture_output=True, text=True)
+    if fresh.returncode == 0:
+        res["queries"]["timeline_lib_fresh"] = json.loads(fresh.stdout)
     res["queries"]["timeline_cli"] = {"median_ms": cli_ms("timeline", "--subject", "KOSPI", "--db", str(db), "--csv"),
                                       "startup_ms": cli_ms("--version")}
     res["queries"]["show_cli_ms"] = cli_ms("show", mid, "--db", str(db))
@@ -578,9 +598,9 @@ def fmt_table(results: list[dict]) -> str:
     row("all processes after ingest: PSS of the writer + the workers, MB",
         [f"{r['main_pss_mb'] + sum(w['pss_mb'] for w in r['workers_memory']):.0f}" if r.get("workers_memory") else "—"
          for r in results], "≤ 300")
-    row("timeline --subject KOSPI, library, ms",
-        [f"{r['queries']['timeline_lib']['median_ms']} ({r['queries']['timeline_lib']['rows']:,} rows)" for r in results],
-        "≤ 50")
+    row("timeline --subject KOSPI, library, new process / in the ingesting process, ms",
+        [f"{r['queries'].get('timeline_lib_fresh', {}).get('median_ms', '—')} / {r['queries']['timeline_lib']['median_ms']} "
+         f"({r['queries']['timeline_lib']['rows']:,} rows)" for r in results], "≤ 50")
     row("timeline --subject KOSPI, CLI, ms",
         [f"{r['queries']['timeline_cli']['median_ms']} (startup {r['queries']['timeline_cli']['startup_ms']})"
          for r in results])
