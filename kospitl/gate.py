@@ -282,16 +282,22 @@ def _gate(need: Need, pos: int | None) -> Callable[[str], bool]:
 
         def one(text: str) -> bool:
             focused = _focus
-            if focused[0] is text and pos < focused[2]:
-                return pos in focused[1] or digit and _has_digit(text)
+            if pos < focused[2]:
+                if focused[0] is text:
+                    return pos in focused[1] or digit and _has_digit(text)
+                if not digit and pos not in focused[1] and text in focused[0]:
+                    return False  # a part of the focused sentence, which the gate's strings are not in
             return word in _folded(text) or digit and _has_digit(text)
         return one
     find = re.compile(trie(words)).search  # one pass in C: 2-3x faster than a test per word
 
     def some(text: str) -> bool:
         focused = _focus
-        if focused[0] is text and pos < focused[2]:
-            return pos in focused[1] or digit and _has_digit(text)
+        if pos < focused[2]:
+            if focused[0] is text:
+                return pos in focused[1] or digit and _has_digit(text)
+            if not digit and pos not in focused[1] and text in focused[0]:
+                return False  # a part of the focused sentence, which the gate's strings are not in
         return find(_folded(text)) is not None or digit and _has_digit(text)
     return some
 

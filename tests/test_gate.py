@@ -131,6 +131,20 @@ def test_focus_answers_as_the_patterns_do() -> None:
     assert late.search(text) is not None
 
 
+def test_parts_of_the_focused_sentence_answer_as_the_patterns_do() -> None:
+    """A part of the focused sentence (the words before a figure, a clause) is closed to a gate
+    the sentence is closed to, without a look of its own; a part that is not a part is asked on
+    its own (an upper-case copy, a word from elsewhere)."""
+    texts = bundled_sentences()[1::3]
+    for text in texts:
+        focus(text)
+        parts = [text[i:j] for i, j in ((0, len(text) // 2), (len(text) // 3, len(text)), (5, 45))]
+        parts += [text.upper()[:40], text[:20] + " record high milestone 1,234 won"]
+        for name, g in GATED:
+            for part in parts:
+                assert (g.search(part) is None) == (g.regex.search(part) is None), (name, part)
+
+
 def test_tables_open_every_pattern_that_matches() -> None:
     """A table (patterns tried in turn on one text) names, focused or not, every pattern that
     matches the text; the focused answer is the same as asking each gate."""
