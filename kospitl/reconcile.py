@@ -53,6 +53,7 @@ class Row:
     published_at: str | None = None
     publisher: str | None = None
     credit: str | None = None
+    article_hash: str = ""  # its article's content hash: breaks ties between versions (ids follow the ingest order)
     key: Key = field(init=False, repr=False, compare=False)  # (kind, metric, as_of), read very often
 
     def __post_init__(self) -> None:
@@ -108,9 +109,11 @@ def agree(a: Claim, b: Claim) -> bool:
 
 
 def clusters(claims: Iterable[Claim]) -> list[list[Claim]]:
-    """Group claims whose values agree with the cluster's most precise member."""
+    """Group claims whose values agree with the cluster's most precise member. Within a cluster,
+    claims come in an order that does not depend on the order of ingestion (not by witness or
+    id: ``article:N`` numbers follow it), so the reasons listed from them do not either."""
     out: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (c.approx, c.quantum, c.value, c.witness, c.obs_id or 0)):
+    for c in sorted(claims, key=lambda c: (c.approx, c.quantum, c.value, c.time, c.weight, c.origin, c.note)):
         for cl in out:
             if agree(cl[0], c):
                 cl.append(c)
@@ -136,7 +139,7 @@ def latest_per_witness(rows: list[Row]) -> tuple[list[Row], dict[int, tuple[str,
     for w in sorted(by_witness):
         ranked = sorted(by_witness[w], key=lambda r: (not is_copy(r.publisher, r.credit),
                                                       version_rank(r.version_tag), r.published_at or "",
-                                                      r.article_id), reverse=True)
+                                                      r.article_hash), reverse=True)
         best = ranked[0]
         for r in ranked:
             if r.article_id == best.article_id:
@@ -281,7 +284,7 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
         value = win[0].value
         if losers or invalid:
             status = "conflict-resolved"
-            why = "; ".join([refuted[c.obs_id][0] for c in invalid] +  # type: ignore[index]
+            why = "; ".join(sorted(refuted[c.obs_id][0] for c in invalid) +  # type: ignore[index]
                             [f"{fmt_value(value)} ({len(backers)} witness(es)) over {fmt_value(c.value)}: "
                              f"{_lost_reason(win, c, prefer_latest)}" for c in losers[:3]])
         else:
@@ -294,7 +297,7 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
         win = max(groups, key=lambda cl: _strength(cl, [], False))
         backers = witnesses(win)
         if invalid:
-            why = "; ".join(refuted[c.obs_id][0] for c in invalid)  # type: ignore[index]
+            why = "; ".join(sorted(refuted[c.obs_id][0] for c in invalid))  # type: ignore[index]
             return Fact(kind, metric, as_of, win[0].value, "conflict-resolved", len(backers), len(win), why), verdicts
         return Fact(kind, metric, as_of, win[0].value, "derived", len(backers), len(win), win[0].note), verdicts
     if invalid:  # refuted, and nothing better known: keep what was printed, flagged
@@ -302,7 +305,7 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
         win = max(groups, key=lambda cl: _strength(cl, [], False))
         for c in win:
             verdicts[c.obs_id] = ("kept", "refuted, but no better value is known")  # type: ignore[index]
-        why = "; ".join(refuted[c.obs_id][0] for c in win)  # type: ignore[index]
+        why = "; ".join(sorted(refuted[c.obs_id][0] for c in win))  # type: ignore[index]
         return Fact(kind, metric, as_of, win[0].value, "single", len(witnesses(win)), len(win),
                     "unresolved: " + why), verdicts
     return None, verdicts

@@ -115,7 +115,8 @@ NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_lo
 PRICE_CLOSE = ("quote", "price", "close")
 ROW_SQL = """WITH g(date, subject) AS (VALUES {groups})
 SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, o.status, o.note,
-       a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit
+       a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit,
+       a.content_hash
 FROM g JOIN observation o INDEXED BY ix_observation_subject_date ON o.subject = g.subject AND o.date = g.date
 JOIN article a ON a.id = o.article_id
 ORDER BY o.kind, o.metric, o.as_of, o.id"""
@@ -169,11 +170,12 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     by_group: dict[Group, list[Row]] = {}
     stored: dict[int, tuple[str, str | None]] = {}  # each observation's verdict as stored
     for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
-         source_kind, version_tag, published_at, publisher, credit) in _group_rows(conn, ROW_SQL, needed):
+         source_kind, version_tag, published_at, publisher, credit, article_hash) in _group_rows(conn, ROW_SQL, needed):
         stored[obs_id] = (status, note)
         by_group.setdefault((day, subj), []).append(Row(
             obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-            witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit))
+            witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit,
+            article_hash))
     before = _stored_facts(conn, sorted(todo))
     facts, verdicts, changed = [], [], []
     for d, subject in sorted(todo):

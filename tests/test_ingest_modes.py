@@ -208,3 +208,38 @@ def test_a_late_previous_close_corrects_the_next_session(tmp_path):
     assert states[0] == states[1]
     facts = {(f[0], f[3]): (f[5], f[6]) for f in states[0][0] if f[2] == "005930"}
     assert facts[("2026-02-03", "price")] == (203000.0, "conflict-resolved")
+
+
+
+WIRE_VERSION = """(2nd LD) Seoul shares rise on large-cap tech shares
+https://en.yna.co.kr/view/AEN20190220494485320
+2019-02-20 15:41
+
+SEOUL, Feb. 20 (Yonhap) -- Seoul shares closed higher Wednesday, led by tech shares.
+
+The benchmark index added 4.97 points, or 0.16 percent, to 3,087.95.
+
+Offshore investors net purchased {flow} billion won of shares.
+
+(END)
+"""
+
+
+def test_the_timeline_does_not_depend_on_the_order_of_ingestion(tmp_path):
+    """The same articles in three orders give the same facts, reasons and verdicts, though row
+    ids (and so ``article:N`` witnesses) follow the order. Two versions of a wire story with the
+    same tag and time, which disagree, are ranked by content, not by which came first."""
+    versions = []
+    for flow in ("395.3", "395.4"):
+        path = tmp_path / f"wire_{flow}.txt"
+        path.write_text(WIRE_VERSION.format(flow=flow), encoding="utf-8")
+        versions.append(str(path))
+    files = corpus() + versions
+    states = []
+    for i, order in enumerate((files, files[::-1], files[1::2] + files[::2])):
+        db = str(tmp_path / f"o{i}.db")
+        ingest_paths(open_db(db), order, jobs=1)
+        states.append(_state(db))
+    flows = [f for f in states[0][0] if f[0] == "2019-02-20" and f[2] == "foreign"]
+    assert len(flows) == 1 and flows[0][5] in (395.3e9, 395.4e9)
+    assert states[0] == states[1] == states[2]
