@@ -242,7 +242,6 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
                                       witness=None, fingerprint=prep.fingerprint)
     witness = witness_of(conn, art, article_id, prep.session, prep.fingerprint)
     store.set_witness(conn, article_id, witness)
-    touched |= store.join_witness(conn, article_id, witness)
     store.insert_observations(conn, article_id, prep.observations)
     store.insert_problems(conn, article_id, art.path, prep.problems)
     touched |= {(o.date, o.subject) for o in prep.observations}

@@ -234,11 +234,3 @@ def _previous_close(prev: list[Row]) -> dict[Key, float]:
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:
     driver(conn).execute("UPDATE article SET witness = ? WHERE id = ?", (witness, article_id))
 
-
-def join_witness(conn: Connection, article_id: int, witness: str) -> set[Group]:
-    """A new article that repeats an earlier one ``article:N`` (a reprint without a credit
-    line): nothing to move, both now share ``witness``. Returns groups whose votes change."""
-    rows = driver(conn).execute(
-        "SELECT o.date, o.subject FROM observation o JOIN article a ON a.id = o.article_id "
-        "WHERE a.witness = ? AND a.id != ?", (witness, article_id)).fetchall()
-    return {(d, subject) for d, subject in rows}
