@@ -94,7 +94,9 @@ class Fact(SQLModel, table=True):
 
     __table_args__ = (UniqueConstraint("date", "kind", "subject", "metric", "as_of"),
                       Index("ix_fact_subject", "kind", "subject", "date"),
-                      Index("ix_fact_subject_key", "subject", "date", "kind", "metric", "as_of"))
+                      # the key, then the rest of the row: a subject's timeline is read from the index alone
+                      Index("ix_fact_subject_key", "subject", "date", "kind", "metric", "as_of",
+                            "value", "status", "sources", "articles", "why"))
 
     id: int | None = Field(default=None, primary_key=True)
     date: str
