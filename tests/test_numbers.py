@@ -116,7 +116,26 @@ SCALE_EN = [
     pytest.param(("1.2", "tn"), 1_200_000_000_000, "abbreviated trillion", id="tn"),
     pytest.param(("2.2373", "Trillion"), 2_237_300_000_000, "the scale word is case-insensitive", id="capitalised"),
     pytest.param(("7", None), 7, "no scale word leaves the value alone", id="no-scale"),
+    pytest.param(("5.2", "mln"), 5_200_000, "wire style ('5.2 mln shares'): found by the 100k fuzz run as a KeyError "
+                 "that rejected the whole article", id="mln"),
+    pytest.param(("3", "thousand"), 3_000, "the shares pattern's smallest scale", id="thousand"),
 ]
+
+
+def test_every_scale_word_a_figure_pattern_captures_has_a_value():
+    """The lexicon's figure patterns capture scale words in a ``scale`` group; each must be one
+    ``scale_en`` knows (a word missing there is a KeyError that loses the article)."""
+    import re
+
+    from kospitl import lexicon as L
+    from kospitl.numbers import SCALE_EN as KNOWN
+
+    words = set()
+    for *_unit, pat in L.FIGURE_TABLE.rows:
+        m = re.search(r"\(\?P<scale>((?:[^()]|\((?:\?:)?[^()]*\))*)\)", pat.pattern)
+        if m:
+            words |= set(re.findall(r"[a-z]+", m[1].replace("?:", ""))) - {"i"}
+    assert {"million", "billion", "mln"} <= words and words <= set(KNOWN), words - set(KNOWN)
 
 
 @pytest.mark.parametrize("args,expected,why", SCALE_EN, ids=_ids(SCALE_EN))
