@@ -36,6 +36,7 @@ PY = sys.executable
 # shadow it (run from a checkout, "python -m kospitl" would otherwise import the checkout's kospitl)
 KOSPITL = [PY, "-P", "-m", "kospitl"]
 
+SHORT_RUN_S = 5  # an ingest shorter than this is made --short-repeat times
 TARGETS = {"ingest_aps": 500, "growth": 1.2, "reingest_aps": 5000, "timeline_ms": 50, "rss_mb": 300}
 
 
@@ -262,6 +263,20 @@ def worker(a: argparse.Namespace) -> dict:
     res.update(ingested=done, partial=stopped, ingest_s=round(ingest_s, 2), statuses=statuses, observations=observations,
                ingest_aps=round(done / ingest_s, 1), ingest_ms=round(ingest_s * 1000 / done, 2), batches=batches,
                rss_peak_mb=round(rss_peak_mb(), 1))
+    # -- a run of a few seconds moves by 10-20% with the machine's other load: it is made again
+    # (fresh databases, same files) and the median reported; the first run's database is kept --
+    if not stopped and ingest_s < SHORT_RUN_S and a.short_repeat > 1:
+        runs = [res["ingest_aps"]]
+        other = Path(a.workdir) / f"repeat-{n}.db"
+        for _ in range(a.short_repeat - 1):
+            fresh_db(other)
+            again = open_db(str(other))
+            t = time.perf_counter()
+            ingest_paths(again, files)
+            runs.append(round(n / (time.perf_counter() - t), 1))
+            again.dispose()
+        fresh_db(other)
+        res.update(ingest_aps_runs=runs, ingest_aps_median=statistics.median(runs))
     win = 1000 if done >= 2000 else max(1, done // 10)
     first = _window(batches, 0, win)
     last = _window(batches, done - win, done)
@@ -571,7 +586,9 @@ def fmt_table(results: list[dict]) -> str:
     row("extraction worker processes (start-up, s)",
         [f"{r.get('jobs', 1)}" + (f" ({r['workers_start_s']})" if r.get("workers_start_s") is not None else "")
          for r in results])
-    row("ingest throughput, articles/s", [f"{r['ingest_aps']}" + ext(r, "aps") for r in results], "≥ 500")
+    row("ingest throughput, articles/s",
+        [(f"{r['ingest_aps_median']} (median of {', '.join(map(str, r['ingest_aps_runs']))})"
+          if r.get("ingest_aps_runs") else f"{r['ingest_aps']}") + ext(r, "aps") for r in results], "≥ 500")
     row("ingest, ms/article (mean wall / CPU of the writing process)",
         [f"{r['ingest_ms']} / {r.get('ingest_cpu_ms', '—')}" for r in results],
         "≤ 2")
@@ -645,6 +662,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--order", choices=("sorted", "shuffled"), default="sorted",
                     help="ingest order: sorted names (chronological) or shuffled by --seed")
     ap.add_argument("--cli-repeat", type=int, default=3, help="runs of each timed CLI query (median)")
+    ap.add_argument("--short-repeat", type=int, default=3,
+                    help=f"ingests of a size that takes under {SHORT_RUN_S} s (fresh databases; the median is reported)")
     ap.add_argument("--reingest", type=int, default=1000, help="known articles re-ingested (a spread sample)")
     ap.add_argument("--cli-ingest", type=int, default=1000,
                     help="files for the one timed CLI ingest (first size only; 0 = skip)")
@@ -687,7 +706,8 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [PY, __file__, "--one", str(corpus), "--seed", str(a.seed), "--workdir", str(workdir),
                "--batch", str(a.batch), "--jobs", str(a.jobs), "--order", a.order, "--reingest", str(a.reingest),
                "--cli-ingest", str(a.cli_ingest if i == 0 else 0), "--verify", str(a.verify),
-               "--ingest-budget", str(a.ingest_budget), "--cli-repeat", str(a.cli_repeat)]
+               "--ingest-budget", str(a.ingest_budget), "--cli-repeat", str(a.cli_repeat),
+               "--short-repeat", str(a.short_repeat)]
         out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
         log(f"size {n:,}: done")
