@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from kospitl.errors import ArticleError
+from kospitl.gate import fold  # case-insensitive matches of month names: "ſep", "İ"
 
 KST = timezone(timedelta(hours=9))
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -253,7 +254,7 @@ def _publication(art: Article, text: str, body_start: int) -> None:
         m = DATE_LINE.search(head)
         if m:
             try:
-                day = date(int(m[3]), MONTHS[m[1][:3].lower()], int(m[2]))
+                day = date(int(m[3]), MONTHS[fold(m[1][:3])], int(m[2]))
             except (ValueError, KeyError):
                 day = None
             if day is not None and m[4]:
@@ -269,7 +270,7 @@ def _publication(art: Article, text: str, body_start: int) -> None:
         art.doc_date = date(int(lead[1]), int(lead[2]), int(lead[3]))
         art.date_source = "leading date line"
     if dl:
-        month, day = MONTHS[dl[2][:3].lower()], int(dl[3])
+        month, day = MONTHS[fold(dl[2][:3])], int(dl[3])
         ref = art.doc_date
         if ref is not None:
             year = ref.year - 1 if (month, day) > (ref.month, ref.day) else ref.year
@@ -287,9 +288,9 @@ def _published_match(m: re.Match[str]) -> datetime | None:
         if g[0].isdigit() and len(g[0]) == 4:
             y, mo, d, hh, mm = int(g[0]), int(g[1]), int(g[2]), int(g[3]), int(g[4])
         elif g[0].isdigit():
-            d, mo, y, hh, mm = int(g[0]), MONTHS[g[1][:3].lower()], int(g[2]), int(g[3]), int(g[4])
+            d, mo, y, hh, mm = int(g[0]), MONTHS[fold(g[1][:3])], int(g[2]), int(g[3]), int(g[4])
         else:
-            mo, d, y, hh, mm = MONTHS[g[0][:3].lower()], int(g[1]), int(g[2]), int(g[3]), int(g[4])
+            mo, d, y, hh, mm = MONTHS[fold(g[0][:3])], int(g[1]), int(g[2]), int(g[3]), int(g[4])
         return datetime(y, mo, d, hh, mm, tzinfo=KST)
     except (ValueError, KeyError):
         return None
@@ -333,7 +334,7 @@ def _date_from_text(art: Article) -> None:
             continue
         for m in FULL_DATE.finditer(art.text, sec.start, sec.end):
             try:
-                d = date(int(m[3]), MONTHS[m[1][:3].lower()], int(m[2]))
+                d = date(int(m[3]), MONTHS[fold(m[1][:3])], int(m[2]))
             except ValueError:
                 continue
             if best is None or d > best:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from kospitl.articles import MONTH_RE, MONTHS
 from kospitl.sessions import Calendar
-from kospitl.gate import Gated, Table, gated
+from kospitl.gate import Gated, Table, fold, gated
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
@@ -98,7 +98,7 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
     s, e = m.span()
     month = None
     if g.get("m"):
-        month = int(g["m"]) if g["m"].isdigit() else MONTHS.get(g["m"][:3].lower())
+        month = int(g["m"]) if g["m"].isdigit() else MONTHS.get(fold(g["m"][:3]))
         if g["m"][:4].lower() == "sept":
             month = 9
         if month is None or not 1 <= month <= 12:
@@ -112,7 +112,7 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
         return DateRef(form, m.group(), s, e, month=month, day=day,
                        year_offset=-1 if g.get("ly") else 0)
     if form == "weekday":
-        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS[g["wd"].lower()])
+        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS[fold(g["wd"])])
     if form == "daynum":
         return DateRef(form, m.group(), s, e, day=day)
     return DateRef(form, m.group(), s, e)

@@ -58,7 +58,7 @@ def scale_en(value: Decimal, word: str | None) -> Decimal:
     """
     if not word:
         return value
-    return value * SCALE_EN[word.lower()]
+    return value * SCALE_EN[gate.fold(word)]  # "bİllion" matches the patterns' "billion" (re.I)
 
 
 def _small(group: str) -> Decimal:

@@ -160,6 +160,7 @@ NEWS_TOKENS = [
     "# ", "**", "- ", "| ", "\n", "\n\n", "\r\n", "\r", ". ", ", ", "; ", " ", "  ", "\t",
     "\u2212", "-", "+", "\u25b2", "\u25bc", "(", ")", "\"", "'", "\u2019", "\u200b", "\u00a0", "\ufeff",
     # inputs of former bugs
+    "mln", "MLN", "b\u0130llion", "thou\u017fand", "\u017fep.", "\u017funday", "Tue\u017fday",
     "Published 0001.01.01 10:00\n", "Published 9999.12.31 16:00\n", "published_at: 2026-13-45 15:40\n",
     "다.", "했다.", "0111111111111111111111111", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1",
 ]
@@ -320,6 +321,11 @@ def test_decode_and_parse_raise_only_article_error(raw):
 @example("Published 2026.02.30 16:00\nThe KOSPI closed at 4,457.52, up 12.5 points.", None)
 @example("코스피는 3조1250억원 순매수. 외국인은 8천188억원을 사들였다.\n", date(2026, 1, 5))
 @example("---\nYonhap\n---\n", None)  # front matter without a body: parse refuses it (found by fuzz_long)
+@example("0MLN", None)  # a scale word the patterns capture and scale_en did not know (found by fuzz_long)
+# words that match the patterns only case-insensitively, which str.lower() does not give back
+# (long s, dotted capital I): looked up in a table, they were KeyErrors
+@example("The KOSPI rose 5 b\u0130llion won, 5.2 M\u0130LLION and 3 thou\u017fand shares.", None)
+@example("SEOUL, \u017fep. 3 (Yonhap) -- The KOSPI closed 1.2 percent higher at 2,500.12 on \u017funday.", None)
 def test_analyse_raises_only_article_error(text, given_date):
     _analyse(text, given_date)
 

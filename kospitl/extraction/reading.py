@@ -54,7 +54,7 @@ class Figure:
             return {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
         m = gate.search(r"\b(thousand|million|billion|trillion|bn|tn|mln)\b", t, re.I)
         scale = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-                 "trillion": 1e12, "tn": 1e12}[m[1].lower()] if m else 1.0
+                 "trillion": 1e12, "tn": 1e12}[gate.fold(m[1])] if m else 1.0
         return scale * 10.0 ** -self.dec
 
 
