@@ -53,7 +53,7 @@ class Row:
     published_at: str | None = None
     publisher: str | None = None
     credit: str | None = None
-    article_hash: str = ""  # its article's content hash: breaks ties between versions (ids follow the ingest order)
+    article_hash: str = ""  # breaks ties between versions of a story (its article id follows the ingest order)
     key: Key = field(init=False, repr=False, compare=False)  # (kind, metric, as_of), read very often
 
     def __post_init__(self) -> None:

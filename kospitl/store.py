@@ -170,7 +170,8 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     by_group: dict[Group, list[Row]] = {}
     stored: dict[int, tuple[str, str | None]] = {}  # each observation's verdict as stored
     for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
-         source_kind, version_tag, published_at, publisher, credit, article_hash) in _group_rows(conn, ROW_SQL, needed):
+         source_kind, version_tag, published_at, publisher, credit,
+         article_hash) in _group_rows(conn, ROW_SQL, needed):
         stored[obs_id] = (status, note)
         by_group.setdefault((day, subj), []).append(Row(
             obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
