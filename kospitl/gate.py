@@ -279,27 +279,20 @@ def _gate(need: Need, pos: int | None) -> Callable[[str], bool]:
         return _has_digit
     if len(words) == 1:
         (word,) = words
+        contains: Callable[[str], bool] = lambda low: word in low
+    else:
+        find = re.compile(trie(words)).search  # one pass in C: 2-3x faster than a test per word
+        contains = lambda low: find(low) is not None
 
-        def one(text: str) -> bool:
-            focused = _focus
-            if pos < focused[2]:
-                if focused[0] is text:
-                    return pos in focused[1] or digit and _has_digit(text)
-                if not digit and pos not in focused[1] and text in focused[0]:
-                    return False  # a part of the focused sentence, which the gate's strings are not in
-            return word in _folded(text) or digit and _has_digit(text)
-        return one
-    find = re.compile(trie(words)).search  # one pass in C: 2-3x faster than a test per word
-
-    def some(text: str) -> bool:
+    def opens(text: str) -> bool:
         focused = _focus
         if pos < focused[2]:
             if focused[0] is text:
                 return pos in focused[1] or digit and _has_digit(text)
             if not digit and pos not in focused[1] and text in focused[0]:
                 return False  # a part of the focused sentence, which the gate's strings are not in
-        return find(_folded(text)) is not None or digit and _has_digit(text)
-    return some
+        return contains(_folded(text)) or digit and _has_digit(text)
+    return opens
 
 
 Row = TypeVar("Row", bound=tuple[Any, ...])

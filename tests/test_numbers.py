@@ -12,11 +12,13 @@ Where the rows came from:
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
 
-from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
+from kospitl import lexicon as L
+from kospitl.numbers import SCALE_EN as KNOWN, NumberError, decimals, parse_korean, parse_number, scale_en
 
 
 def _ids(rows):
@@ -125,11 +127,6 @@ SCALE_EN = [
 def test_every_scale_word_a_figure_pattern_captures_has_a_value():
     """The lexicon's figure patterns capture scale words in a ``scale`` group; each must be one
     ``scale_en`` knows (a word missing there is a KeyError that loses the article)."""
-    import re
-
-    from kospitl import lexicon as L
-    from kospitl.numbers import SCALE_EN as KNOWN
-
     words = set()
     for *_unit, pat in L.FIGURE_TABLE.rows:
         m = re.search(r"\(\?P<scale>((?:[^()]|\((?:\?:)?[^()]*\))*)\)", pat.pattern)

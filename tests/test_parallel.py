@@ -47,7 +47,6 @@ def test_ready_items_keep_their_place_and_skip_the_workers():
 
 
 def _collector_state(_x: object) -> tuple[tuple[int, int, int], int]:
-    import gc
     return gc.get_threshold(), gc.get_freeze_count()
 
 
