@@ -11,7 +11,7 @@ import click
 from kospitl import __version__
 from kospitl.db import default_path, open_db
 from kospitl.errors import KospitlError
-from kospitl.output import Format, render
+from kospitl.output import DESCRIPTIONS, Format, format_for_path, render
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
 DB_HELP = "Database file (default: $KOSPITL_DB or ./kospitl.db)."
@@ -22,20 +22,49 @@ def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
                         help=DB_HELP)(f)
 
 
+class OptionError(click.ClickException):
+    """A wrong combination of options: one line, exit status 2 (as click's usage errors)."""
+    exit_code = 2
+
+
 def output_options(default: Format) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """--csv/--tsv/--json/--nl/--table folded into one ``fmt`` argument (the last one given wins)."""
+    """--csv/--tsv/--json/--nl/--table folded into one ``fmt`` argument: at most one may be
+    given; without one, the extension of ``-o FILE`` decides, else ``default``."""
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            chosen = [fmt.value for fmt in Format if kwargs.pop(f"as_{fmt.value}", False)]
-            kwargs["fmt"] = chosen[-1] if chosen else default.value
+            chosen = [fmt for fmt in Format if kwargs.pop(f"as_{fmt.value}", False)]
+            if len(chosen) > 1:
+                raise OptionError(" and ".join(f"--{c.value}" for c in chosen) + ": give one output format")
+            output = kwargs.get("output") or "-"
+            named = format_for_path(output)
+            if chosen and named and chosen[0] is not named:
+                raise OptionError(f"-o {output} names {named.value} output but --{chosen[0].value} was given")
+            kwargs["fmt"] = (chosen[0] if chosen else named or default).value
             return f(*args, **kwargs)
 
         for fmt in reversed(list(Format)):
             wrapper = click.option(f"--{fmt.value}", f"as_{fmt.value}", is_flag=True,
-                                   help=f"Output as {fmt.value}" + (" (default)." if fmt is default else "."))(wrapper)
+                                   help=f"Output {DESCRIPTIONS[fmt]}" + (" (default)." if fmt is default else "."))(wrapper)
         return wrapper
     return deco
+
+
+def emit(rows: Any, columns: Any, fmt: str, empty: str, *, wrap: dict[str, int] | None = None) -> int:
+    """Render rows on standard output; when there are none, say so on standard error."""
+    n = render(rows, columns, Format(fmt), sys.stdout, wrap=wrap)
+    if not n:
+        click.echo(empty, err=True)
+    return n
+
+
+def _matching(what: str, **criteria: str | None) -> str:
+    """ "no facts match --subject KOSPI --from 2026-03-01", or "no facts" without criteria."""
+    given = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in criteria.items() if v)
+    return f"no {what} match {given}" if given else f"no {what}"
+
+
+WHY_WIDTH = 60  # the why column of a table, wrapped at this many cells
 
 
 def _one_line(text: str) -> str:
@@ -124,18 +153,20 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
 @click.argument("what", type=click.Choice(["observations", "timeline"]))
 @db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
-              help="Write to FILE instead of standard output.")
+              help="Write to FILE instead of standard output; its extension (.csv, .tsv, .json, "
+                   ".ndjson or .jsonl) sets the format.")
 @output_options(Format.CSV)
 def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
     """Export every observation (the evidence) or the reconciled timeline.
 
     Columns follow the fact vocabulary: date,kind,subject,metric,as_of,value, then
-    article,approx,evidence,... (observations) or status,sources,... (timeline).
+    article,approx,evidence,... (observations) or status,sources,... (timeline). CSV unless a
+    format flag or the extension of -o says otherwise.
 
     \b
     Example:
         kospitl export timeline -o timeline.csv
-        kospitl export observations --json
+        kospitl export observations -o observations.jsonl
     """
     from kospitl import export as ex
 
@@ -145,7 +176,9 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
             rows = ex.observations(conn) if what == "observations" else ex.timeline(conn)
             columns = OBSERVATION_COLUMNS if what == "observations" else TIMELINE_COLUMNS
             with click.open_file(output, "w", encoding="utf-8", lazy=False) as out:
-                render(rows, columns, Format(fmt), out)
+                n = render(rows, columns, Format(fmt), out)
+    if not n:
+        click.echo(f"no {what} in the database yet", err=True)
 
 
 @cli.command()
@@ -153,7 +186,10 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
 @click.option("--subject", help="Only this subject (KOSPI, 005930, foreign, USD/KRW...).")
 @click.option("--kind", help="Only this kind (index, quote, flow, fx, rate, indicator, milestone).")
 @click.option("--metric", help="Only this metric.")
-@click.option("--status", type=click.Choice(["agreed", "single", "conflict-resolved", "derived"]))
+@click.option("--status", type=click.Choice(["agreed", "single", "conflict-resolved", "derived"]),
+              help="Only facts of this status: agreed (two or more independent witnesses state it), "
+                   "single (one does), conflict-resolved (a stated value was rejected: see why), "
+                   "derived (no article states it; arithmetic on stated facts fixes it).")
 @click.option("--source", help="Only facts an article from this publisher or file states.")
 @click.option("--from", "date_from", metavar="DATE", help="From this session date.")
 @click.option("--to", "date_to", metavar="DATE", help="Up to this session date.")
@@ -174,8 +210,10 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
         with engine.connect() as conn:
             rows = ex.timeline(conn, subject=subject, kind=kind, metric=metric, status=status,
                                source=source, date_from=date_from, date_to=date_to)
-            columns = TIMELINE_COLUMNS if fmt != Format.TABLE.value else TIMELINE_COLUMNS[:-1]
-            render(rows, columns, Format(fmt), sys.stdout)
+            emit(rows, TIMELINE_COLUMNS, fmt, _matching("facts", subject=subject, kind=kind, metric=metric,
+                                                        status=status, source=source,
+                                                        **{"from": date_from, "to": date_to}),
+                 wrap={"why": WHY_WIDTH})
 
 
 @cli.command()
@@ -197,6 +235,8 @@ def problems(db_path: str | None, fmt: str) -> None:
         engine = open_db(db_path)
         with engine.connect() as conn:
             found = review.problems(conn)
+    if not found:
+        click.echo("no problems", err=True)
     if fmt == Format.TABLE.value:
         for r in found:
             click.echo(f"{r['location']}: {r['message']}")
@@ -211,9 +251,13 @@ def problems(db_path: str | None, fmt: str) -> None:
 def show(day: str, db_path: str | None, fmt: str) -> None:
     """Everything known about one session, and the articles behind it.
 
+    The facts come first, then the articles: --json prints one object {"date", "facts",
+    "articles"}, --nl one line per fact and per article (each with "record": "fact" or
+    "article"), --csv and --tsv the facts, a blank line and the articles.
+
     \b
     Example:
-        kospitl show 2026-01-02
+        kospitl show 2026-01-06
     """
     from kospitl import review
     from kospitl.ingest import check_date
@@ -225,13 +269,34 @@ def show(day: str, db_path: str | None, fmt: str) -> None:
             facts = review.show(conn, day)
             arts = review.articles_for(conn, day)
     if not facts:
-        raise click.ClickException(f"{day}: no facts for this session")
-    render(facts, review.SHOW_COLUMNS if fmt != Format.TABLE.value else review.SHOW_COLUMNS[:-1],
-           Format(fmt), sys.stdout)
-    if fmt == Format.TABLE.value:
-        click.echo(f"\n{len(arts)} article(s):")
-        for a in arts:
-            click.echo(f"  {a['published_at'] or '-':25}  {a['publisher'] or '-':12}  {a['source_path']}")
+        click.echo(f"no facts for the session of {day}", err=True)
+    _show(day, facts, arts, Format(fmt))
+
+
+def _show(day: str, facts: list[dict[str, Any]], arts: list[dict[str, Any]], fmt: Format) -> None:
+    import json
+
+    from kospitl import review
+    from kospitl.output import json_row
+
+    if fmt is Format.JSON:
+        doc = {"date": day, "facts": [json_row(f, review.SHOW_COLUMNS) for f in facts],
+               "articles": [json_row(a, review.ARTICLE_COLUMNS) for a in arts]}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+    elif fmt is Format.NL:
+        for record, items, columns in (("fact", facts, review.SHOW_COLUMNS), ("article", arts, review.ARTICLE_COLUMNS)):
+            for item in items:
+                click.echo(json.dumps({"record": record, **json_row(item, columns)}, ensure_ascii=False))
+    elif fmt is Format.TABLE:
+        if facts:
+            render(facts, review.SHOW_COLUMNS, fmt, sys.stdout, wrap={"why": WHY_WIDTH})
+            click.echo("")
+        click.echo(f"{len(arts)} article(s):")
+        render(arts, review.ARTICLE_COLUMNS, fmt, sys.stdout)
+    else:
+        render(facts, review.SHOW_COLUMNS, fmt, sys.stdout)
+        click.echo("")
+        render(arts, review.ARTICLE_COLUMNS, fmt, sys.stdout)
 
 
 @cli.command()
@@ -255,7 +320,9 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
         engine = open_db(db_path)
         with engine.connect() as conn:
             found = review.conflicts(conn, subject=subject, kind=kind, date_from=date_from, date_to=date_to)
-    render(found, review.CONFLICT_COLUMNS, Format(fmt), sys.stdout)
+    emit(found, review.CONFLICT_COLUMNS, fmt,
+         _matching("conflicts", subject=subject, kind=kind, **{"from": date_from, "to": date_to}),
+         wrap={"candidates": 40, "why": WHY_WIDTH})
 
 
 @cli.command()
@@ -269,9 +336,13 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
 def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, db_path: str | None, fmt: str) -> None:
     """The evidence behind one fact: every article sentence that states it.
 
+    For a derived fact (no article states it), the stated figures it was derived from, the
+    fact each of them states and the arithmetic.
+
     \b
     Example:
-        kospitl sources 2025-10-02 flow foreign net_buy close
+        kospitl sources 2026-01-06 flow foreign net_buy close
+        kospitl sources 2026-01-05 index KOSPI close
     """
     from kospitl import review
 
@@ -279,10 +350,18 @@ def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, d
         engine = open_db(db_path)
         with engine.connect() as conn:
             found = review.sources(conn, day, kind, subject, metric, as_of)
-    if not found:
-        raise click.ClickException(f"{day} {kind} {subject} {metric}: no observations")
+            derived = [] if found else review.derivation(conn, day, kind, subject, metric, as_of)
+    key = f"{day} {kind} {subject} {metric}" + (f" {as_of}" if as_of else "")
+    if derived:
+        if fmt == Format.TABLE.value:
+            click.echo(f"{key} is derived: {derived[0]['arithmetic']}")
+            cols: tuple[str, ...] = ("states", "article", "value", "status", "line", "evidence")
+        else:
+            cols = review.DERIVATION_COLUMNS
+        emit(derived, cols, fmt, "", wrap={"evidence": WHY_WIDTH})
+        return
     cols = review.SOURCE_COLUMNS if fmt != Format.TABLE.value else ("article", "value", "status", "line", "evidence")
-    render(found, cols, Format(fmt), sys.stdout)
+    emit(found, cols, fmt, f"no observations of {key}", wrap={"evidence": WHY_WIDTH})
 
 
 @cli.command()
@@ -302,7 +381,7 @@ def query(sql: str, db_path: str | None, params: tuple[tuple[str, str], ...], fm
 
     with friendly_errors():
         columns, found = run(db_path or default_path(), sql, dict(params))
-    render(found, columns, Format(fmt), sys.stdout)
+    emit(found, columns, fmt, "no rows")
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})  # VALUE may be negative

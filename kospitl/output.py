@@ -4,7 +4,10 @@ from __future__ import annotations
 import csv
 import json
 from enum import Enum
-from typing import IO, Any, Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any, Iterable, Mapping, Sequence
+
+from tabulate import tabulate
 
 
 class Format(str, Enum):
@@ -13,6 +16,31 @@ class Format(str, Enum):
     JSON = "json"
     NL = "nl"
     TABLE = "table"
+
+
+#: what each format flag prints (the text of ``--csv``, ``--json``... in every --help)
+DESCRIPTIONS = {
+    Format.CSV: "comma-separated values with a header row",
+    Format.TSV: "tab-separated values with a header row",
+    Format.JSON: "a JSON array of objects (whole numbers as integers)",
+    Format.NL: "newline-delimited JSON, one object per line",
+    Format.TABLE: "an aligned table for the terminal (long text wrapped)",
+}
+
+#: the format a file name's extension asks for (``-o out.json``)
+EXTENSIONS = {".csv": Format.CSV, ".tsv": Format.TSV, ".tab": Format.TSV, ".json": Format.JSON,
+              ".ndjson": Format.NL, ".jsonl": Format.NL}
+
+
+def format_for_path(path: str) -> Format | None:
+    """The format a file name asks for, or None (standard output, an unknown extension).
+
+    >>> format_for_path("out.JSON"), format_for_path("x.jsonl"), format_for_path("-"), format_for_path("a.txt")
+    (<Format.JSON: 'json'>, <Format.NL: 'nl'>, None, None)
+    """
+    if path == "-":
+        return None
+    return EXTENSIONS.get(Path(path).suffix.lower())
 
 
 def cell(value: Any) -> str:
@@ -35,8 +63,55 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def render(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Format, out: IO[str]) -> int:
-    """Write ``rows`` (only ``columns``, in that order) to ``out``; return the row count."""
+def json_value(value: Any) -> Any:
+    """A value for JSON: a whole float as an integer, as CSV prints it.
+
+    >>> json_value(17270000000000.0), json_value(2.27), json_value(None), json_value(float("nan"))
+    (17270000000000, 2.27, None, None)
+    """
+    if type(value) is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            return None  # not JSON
+        if value.is_integer() and abs(value) < 2 ** 63:
+            return int(value)
+    return value
+
+
+def json_row(r: Mapping[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+    return {c: json_value(r.get(c)) for c in columns}
+
+
+def _numeric(values: list[Any]) -> bool:
+    present = [v for v in values if v is not None]
+    return bool(present) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present)
+
+
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mapping[str, int] | None = None) -> str:
+    """An aligned table; widths counted in screen cells (Korean takes two), ``wrap`` columns wrapped.
+
+    >>> print(table([{"code": "005930", "name": "삼성전자", "v": 1.5}, {"code": "1", "name": "SK", "v": -2.0}],
+    ...             ["code", "name", "v"]))
+    code    name        v
+    ------  --------  ---
+    005930  삼성전자  1.5
+    1       SK         -2
+    """
+    wrap = wrap or {}
+    raw = [[r.get(c) for c in columns] for r in rows]
+    align = ["right" if _numeric([t[i] for t in raw]) else "left" for i in range(len(columns))]
+    text = tabulate([[cell(v) for v in t] for t in raw], headers=list(columns), tablefmt="simple",
+                    disable_numparse=True, colalign=align,
+                    maxcolwidths=[wrap.get(c) for c in columns] if wrap and raw else None)
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def render(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: Format, out: IO[str],
+           *, wrap: Mapping[str, int] | None = None) -> int:
+    """Write ``rows`` (only ``columns``, in that order) to ``out``; return the row count.
+
+    An empty table prints nothing (the caller says so on stderr); CSV and TSV still print
+    their header and JSON its ``[]``, so a script reads an empty result as one.
+    """
     n = 0
     if fmt in (Format.CSV, Format.TSV):
         w = csv.writer(out, delimiter="," if fmt is Format.CSV else "\t", lineterminator="\n")
@@ -45,19 +120,16 @@ def render(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Format, 
             w.writerow([cell(r.get(c)) for c in columns])
             n += 1
     elif fmt is Format.JSON:
-        data = [{c: r.get(c) for c in columns} for r in rows]
+        data = [json_row(r, columns) for r in rows]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         n = len(data)
     elif fmt is Format.NL:
         for r in rows:
-            out.write(json.dumps({c: r.get(c) for c in columns}, ensure_ascii=False) + "\n")
+            out.write(json.dumps(json_row(r, columns), ensure_ascii=False) + "\n")
             n += 1
     else:
-        table = [[cell(r.get(c)) for c in columns] for r in rows]
-        n = len(table)
-        widths = [max([len(c)] + [len(t[i]) for t in table]) for i, c in enumerate(columns)]
-        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
-        out.write("  ".join("-" * w for w in widths) + "\n")
-        for t in table:
-            out.write("  ".join(v.ljust(w) for v, w in zip(t, widths)).rstrip() + "\n")
+        listed = list(rows)
+        n = len(listed)
+        if n:
+            out.write(table(listed, columns, wrap) + "\n")
     return n

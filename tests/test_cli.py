@@ -93,7 +93,8 @@ def test_timeline_table_and_filters(runner, db):
     r = invoke(runner, "timeline", "--db", db, "--subject", "KOSPI", "--kind", "index", "--metric", "close",
                "--from", "2026-01-02", "--to", "2026-01-07")
     lines = r.output.splitlines()
-    assert lines[0].split() == ["date", "kind", "subject", "metric", "as_of", "value", "status", "sources", "articles"]
+    assert lines[0].split() == ["date", "kind", "subject", "metric", "as_of", "value", "status", "sources", "articles",
+                                "why"]
     body = [line.split() for line in lines[2:]]
     assert [(b[0], b[5]) for b in body] == [("2026-01-02", "4309.63"), ("2026-01-05", "4457.52"),
                                            ("2026-01-06", "4525.48"), ("2026-01-07", "4551.06")]

@@ -1,0 +1,137 @@
+"""Output flags and formats: one format at a time, -o's extension, empty results, JSON
+integers, tables measured in screen cells, and a description for every option."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+import pytest
+from wcwidth import wcswidth
+
+from conftest import SAMPLES, invoke
+from kospitl.output import Format, render
+
+SEED = str(SAMPLES / "002_4f409d777393ce93.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    from click.testing import CliRunner
+
+    db = str(tmp_path_factory.mktemp("out") / "seed.db")
+    assert invoke(CliRunner(), "ingest", "-q", "--db", db, SEED).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("flags", [("--csv", "--json"), ("--table", "--nl"), ("--tsv", "--csv", "--json")])
+def test_one_format_flag_at_a_time(runner, seed_db, flags):
+    r = invoke(runner, "timeline", "--db", seed_db, *flags)
+    assert r.exit_code == 2
+    named = " and ".join(f for f in ("--csv", "--tsv", "--json", "--nl", "--table") if f in flags)
+    assert r.output == f"Error: {named}: give one output format\n"
+
+
+@pytest.mark.parametrize("name, parse", [
+    ("out.json", lambda t: json.loads(t)),
+    ("out.ndjson", lambda t: [json.loads(line) for line in t.splitlines()]),
+    ("out.jsonl", lambda t: [json.loads(line) for line in t.splitlines()]),
+    ("out.csv", lambda t: list(csv.DictReader(io.StringIO(t)))),
+    ("out.tsv", lambda t: list(csv.DictReader(io.StringIO(t), delimiter="\t"))),
+    ("out.txt", lambda t: list(csv.DictReader(io.StringIO(t)))),  # no known extension: CSV, the default
+])
+def test_export_format_from_the_extension(runner, seed_db, tmp_path, name, parse):
+    out = tmp_path / name
+    r = invoke(runner, "export", "timeline", "--db", seed_db, "-o", str(out))
+    assert r.exit_code == 0, r.output
+    rows = parse(out.read_text(encoding="utf-8"))
+    turnover = [x for x in rows if x["metric"] == "turnover"]
+    assert len(turnover) == 1 and str(turnover[0]["value"]) == "17270000000000"
+
+
+def test_extension_and_flag_that_disagree_are_refused(runner, seed_db, tmp_path):
+    out = tmp_path / "out.json"
+    r = invoke(runner, "export", "timeline", "--db", seed_db, "-o", str(out), "--csv")
+    assert r.exit_code == 2 and r.output == f"Error: -o {out} names json output but --csv was given\n"
+    assert not out.exists()
+
+
+def test_json_numbers_are_integers_where_integral(runner, seed_db):
+    for fmt in ("--json", "--nl"):
+        text = invoke(runner, "timeline", "--db", seed_db, "--metric", "turnover", fmt).output
+        assert '"value": 17270000000000,' in text and "17270000000000.0" not in text
+        assert '"value": 2.27' in invoke(runner, "timeline", "--db", seed_db, "--metric", "change_pct", fmt).output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["timeline", "--subject", "KOSDAQ", "--from", "2026-03-01"], "no facts match --subject KOSDAQ --from 2026-03-01"),
+    (["conflicts"], "no conflicts"),
+    (["conflicts", "--kind", "flow"], "no conflicts match --kind flow"),
+    (["problems"], "no problems"),
+    (["query", "SELECT * FROM fact WHERE 0"], "no rows"),
+    (["show", "2026-03-03"], "no facts for the session of 2026-03-03"),
+    (["sources", "2026-01-02", "index", "KOSPI", "open"], "no observations of 2026-01-02 index KOSPI open"),
+])
+def test_empty_results_say_so_on_stderr_and_exit_0(seed_db, args, message):
+    from click.testing import CliRunner
+
+    from kospitl.cli import cli
+
+    r = CliRunner().invoke(cli, [*args, "--db", seed_db], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert r.stderr == message + "\n"
+    assert r.stdout in ("", "1 article(s):\n") or r.stdout.startswith(("0 article", "article"))
+
+
+def test_empty_csv_keeps_its_header_and_json_is_an_empty_list(runner, seed_db):
+    r = invoke(runner, "timeline", "--db", seed_db, "--subject", "KOSDAQ", "--csv")
+    assert r.stdout.splitlines()[0].startswith("date,kind,subject,metric,as_of,value")
+    assert json.loads(invoke(runner, "timeline", "--db", seed_db, "--subject", "KOSDAQ", "--json").stdout) == []
+
+
+def test_show_lists_its_articles_in_every_format(runner, seed_db):
+    name = SEED
+    for fmt in ("--table", "--csv", "--tsv", "--nl"):
+        out = invoke(runner, "show", "2026-01-02", "--db", seed_db, fmt).output
+        assert name in out, fmt
+    doc = json.loads(invoke(runner, "show", "2026-01-02", "--db", seed_db, "--json").output)
+    assert doc["date"] == "2026-01-02" and [a["source_path"] for a in doc["articles"]] == [name]
+    assert {"kind": "index", "metric": "turnover", "value": 17270000000000}.items() <= \
+        next(f for f in doc["facts"] if f["metric"] == "turnover").items()
+
+
+def test_table_columns_line_up_after_korean_text():
+    rows = [{"code": "005930", "name": "삼성전자", "price": 128500.0},
+            {"code": "000660", "name": "SK하이닉스", "price": 677000.0},
+            {"code": "X", "name": "Kia", "price": 120600.0}]
+    out = io.StringIO()
+    render(rows, ["code", "name", "price"], Format.TABLE, out)
+    lines = out.getvalue().splitlines()
+    # every line is as wide on screen, and the price column ends at the same cell
+    assert len({wcswidth(line) for line in lines}) == 1
+    assert [line[-6:] for line in lines[2:]] == ["128500", "677000", "120600"]
+
+
+def test_the_why_column_is_wrapped_in_a_table():
+    long = "word " * 40
+    out = io.StringIO()
+    render([{"key": "a", "why": long.strip()}], ["key", "why"], Format.TABLE, out, wrap={"why": 30})
+    lines = out.getvalue().splitlines()
+    why_at = lines[0].index("why")
+    assert len(lines) > 4 and max(wcswidth(line[why_at:]) for line in lines) <= 30
+
+
+def _all_commands():
+    from kospitl.cli import cli
+
+    for name, cmd in sorted(cli.commands.items()):
+        yield name, cmd
+
+
+@pytest.mark.parametrize("name, cmd", list(_all_commands()))
+def test_every_option_has_a_description(name, cmd):
+    for p in cmd.params:
+        if isinstance(p, click.Option):
+            assert p.help and len(p.help) > 12, f"{name} {p.opts}"
+            assert not p.help.startswith("Output as "), f"{name} {p.opts}: {p.help}"
