@@ -106,7 +106,7 @@ def check(conn: Connection) -> list[Finding]:
     found: list[Finding] = []
     for r in rows(conn, """SELECT o.date, o.subject, o.kind, o.metric, o.value, o.note, a.source_path, o.line
                            FROM observation o JOIN article a ON a.id = o.article_id
-                           WHERE o.status = 'lost' AND o.note NOT LIKE 'outvoted%'
+                           WHERE o.status = 'lost' AND o.note NOT LIKE 'outvoted%' AND o.note NOT LIKE 'tied %'
                              AND o.note NOT LIKE 'a later tally%'
                            ORDER BY o.date, o.subject, o.kind, o.metric, a.source_path, o.line"""):
         found.append(Finding("corrected", r["date"], r["subject"],

@@ -274,19 +274,23 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
     why: str | None = None
     if valid:
         groups = clusters(valid)
-        win = max(groups, key=lambda cl: _strength(cl, implied if key in DERIVABLE else [], prefer_latest))
+        strength = [_strength(cl, implied if key in DERIVABLE else [], prefer_latest) for cl in groups]
+        best = max(range(len(groups)), key=lambda i: strength[i])
+        win = groups[best]
         backers = witnesses(win) | {c.witness for c in implied if agree(win[0], c) and key in DERIVABLE}
         losers = [c for cl in groups if cl is not win for c in cl]
+        reason = {id(c): _lost_reason(win, c, prefer_latest, (strength[best], strength[i], cl))
+                  for i, cl in enumerate(groups) if cl is not win for c in cl}
         for c in losers:
-            verdicts[c.obs_id] = ("lost", _lost_reason(win, c, prefer_latest))  # type: ignore[index]
+            verdicts[c.obs_id] = ("lost", reason[id(c)])  # type: ignore[index]
         for c in win:
             verdicts[c.obs_id] = ("kept", None)  # type: ignore[index]
         value = win[0].value
         if losers or invalid:
             status = "conflict-resolved"
             why = "; ".join(sorted(refuted[c.obs_id][0] for c in invalid) +  # type: ignore[index]
-                            [f"{fmt_value(value)} ({len(backers)} witness(es)) over {fmt_value(c.value)}: "
-                             f"{_lost_reason(win, c, prefer_latest)}" for c in losers[:3]])
+                            [f"{fmt_value(value)} ({len(backers)} witness{'es' if len(backers) != 1 else ''}) over {fmt_value(c.value)}: "
+                             f"{reason[id(c)]}" for c in losers[:3]])
         else:
             status = "agreed" if len(backers) >= 2 else "single"
         return Fact(kind, metric, as_of, value, status, len(backers), len(win), why), verdicts
@@ -322,13 +326,36 @@ def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool) -> tup
     return (override, latest, len(best) + len(support), sum(best.values()), -cl[0].quantum, -cl[0].value)
 
 
-def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool) -> str:
+PRIOR_NAMES = {weight: kind for kind, weight in PUBLISHER_PRIORS.items()}
+
+
+def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool,
+                 vote: tuple[tuple[Any, ...], tuple[Any, ...], list[Claim]] | None = None) -> str:
+    """Why ``c`` lost to ``win``; ``vote`` is the winner's and the loser's strength (as
+    ``_strength``) and the loser's cluster, which tell a tie-break from a vote."""
     if any(x.weight >= PUBLISHER_PRIORS["override"] for x in win):
         return f"a manual override ({max(x.time for x in win)}) sets {fmt_value(win[0].value)}"
     if prefer_latest:
         return (f"a later tally ({max(x.time for x in win) or 'later'}) replaces the provisional "
                 f"{fmt_value(c.value)} ({c.time or 'earlier'})")
-    return f"outvoted by {len(witnesses(win))} independent witness(es) stating {fmt_value(win[0].value)}"
+    if vote is not None and vote[0][2] == vote[1][2]:
+        won, lost, lost_cl = vote
+        tied = f"tied {won[2]}-{lost[2]}"
+        if won[3] != lost[3]:
+            return f"{tied}; kept by publisher prior {_priors(win)} > {_priors(lost_cl)}"
+        if won[4] != lost[4]:
+            return f"{tied}, same publisher priors; kept the more precise {fmt_value(win[0].value)}"
+        return f"{tied}, same publisher priors and precision; kept the lower value {fmt_value(win[0].value)}"
+    n = len(witnesses(win))
+    return f"outvoted by {n} independent witness{'es' if n != 1 else ''} stating {fmt_value(win[0].value)}"
+
+
+def _priors(cl: list[Claim]) -> str:
+    """The publisher kinds of a cluster's witnesses, strongest first ("wire", "wire+daily")."""
+    best: dict[str, float] = {}
+    for c in cl:
+        best[c.witness] = max(best.get(c.witness, 0.0), c.weight)
+    return "+".join(PRIOR_NAMES.get(w, f"{w:g}") for w in sorted(best.values(), reverse=True))
 
 
 def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],

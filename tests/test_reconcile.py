@@ -76,3 +76,31 @@ def test_scale_slip_beyond_the_daily_limit_is_corrected():
     rows = [row(1, 1908000, article=27, kind="quote", metric="high", quantum=1000)]
     f = settle(rows, prev_facts={("quote", "price", "close"): 181200})[0][("quote", "high", "close")]
     assert (f.value, f.status) == (190800, "conflict-resolved")
+
+
+LOST_REASONS = [
+    # (rows of one key, the value kept, the reason the other value lost)
+    ([row(1, 4525.48, article=1, source_kind="wire"), row(2, 4525.84, article=2, source_kind="daily")],
+     4525.48, "tied 1-1; kept by publisher prior wire > daily"),
+    ([row(1, 4525.84, article=1, source_kind="digest"), row(2, 4525.48, article=2, source_kind="aggregator")],
+     4525.48, "tied 1-1; kept by publisher prior aggregator > digest"),
+    ([row(1, 4525.5, article=1, quantum=0.1), row(2, 4525.84, article=2)],
+     4525.84, "tied 1-1, same publisher priors; kept the more precise 4,525.84"),
+    ([row(1, 4525.84, article=1), row(2, 4525.48, article=2)],
+     4525.48, "tied 1-1, same publisher priors and precision; kept the lower value 4,525.48"),
+    ([row(1, 4525.48, article=1, source_kind="wire"), row(2, 4525.48, article=2, source_kind="wire"),
+      row(3, 4525.84, article=3, source_kind="daily"), row(4, 4525.84, article=4, source_kind="daily")],
+     4525.48, "tied 2-2; kept by publisher prior wire+wire > daily+daily"),
+    ([row(1, 4525.84, article=1, source_kind="wire"), row(2, 4525.48, article=2), row(3, 4525.48, article=3)],
+     4525.48, "outvoted by 2 independent witnesses stating 4,525.48"),
+]
+
+
+@pytest.mark.parametrize("rows, kept, reason", LOST_REASONS, ids=[x[2] for x in LOST_REASONS])
+def test_a_tie_break_is_worded_as_one(rows, kept, reason):
+    facts, verdicts = settle(rows)
+    f = facts[("index", "close", "close")]
+    assert f.value == kept and f.status == "conflict-resolved"
+    lost = {v for r in rows if r.value != kept for v in [verdicts[r.id]]}
+    assert lost == {("lost", reason)}
+    assert reason in f.why and "witness(es)" not in f.why
