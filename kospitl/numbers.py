@@ -21,7 +21,11 @@ SCALE_KO_SMALL = {"천": 1000, "백": 100, "십": 10}
 # It opens with a digit and checks what precedes it only then ("(?<![\d.,]\d)" after the first
 # digit is "(?<![\d.,])" before it): a pattern that starts with a digit class lets the regex
 # engine skip to the digits of a sentence instead of trying every position (2-3x faster).
-NUM = r"(?:\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?(?![\d,]*\d)"
+# Exponent form ("1e308", "2.5E-3") is no figure news prints: neither its mantissa nor the
+# digits of its exponent are numbers (read alone, "1e308 points" was 308 points); the decimals
+# are possessive, so "2.5e-3" does not give back ".5e-3" to leave "2".
+NUM = (r"(?:\d(?<![\d.,]\d)(?<![\d.][eE]\d)(?<![\d.][eE][-+\u2212]\d)(?:\d{0,2}(?:,\d{3})+|\d*))"
+       r"(?:\.\d+)?+(?![\d,]*\d)(?![eE][-+\u2212]?\d)")
 NUM_RE = re.compile(NUM)
 
 # A Korean amount: digits with 천/백/십 and 조/억/만 groups, e.g. 3조1250억, 8천188억, 11만9천900.

@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 
 from kospitl import lexicon as L
-from kospitl.numbers import SCALE_EN as KNOWN, NumberError, decimals, parse_korean, parse_number, scale_en
+from kospitl.numbers import NUM_RE, SCALE_EN as KNOWN, NumberError, decimals, parse_korean, parse_number, scale_en
 
 
 def _ids(rows):
@@ -141,12 +141,31 @@ def test_scale_en(args, expected, why):
     assert scale_en(Decimal(value), word) == Decimal(expected), why
 
 
+# ---- numbers in running text (lexicon patterns are built on NUM) -----------------------------
+
+NUMBERS_IN_TEXT = [
+    pytest.param("closed at 4,309.63 points", ["4,309.63"], "a plain figure (seed 002)", id="figure"),
+    pytest.param("closed at 1e308 points", [], "exponent form is no figure: its exponent was read "
+                 "as 308 points and a previous close derived from it (issue 14)", id="exponent"),
+    pytest.param("rose 2.5E-3 percent", [], "a signed exponent: neither '2', '2.5' nor '3'", id="signed-exponent"),
+    pytest.param("rose 1.2E+4 points", [], "an explicit plus", id="plus-exponent"),
+    pytest.param("fell 1,234e5 won", [], "a grouped mantissa is not left as '1'", id="grouped-exponent"),
+    pytest.param("the 3e Seoul fund and 2026.01 figures", ["3", "2026.01"],
+                 "a letter e after a number that no digit follows is no exponent", id="e-without-exponent"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", NUMBERS_IN_TEXT, ids=_ids(NUMBERS_IN_TEXT))
+def test_numbers_in_text(text, expected, why):
+    assert NUM_RE.findall(text) == expected, why
+
+
 # ---- the tables themselves ------------------------------------------------------------------
 
 @pytest.mark.parametrize("table", [PARSE_NUMBER, PARSE_NUMBER_BAD, PARSE_KOREAN, PARSE_KOREAN_BAD,
-                                   DECIMALS, SCALE_EN],
+                                   DECIMALS, SCALE_EN, NUMBERS_IN_TEXT],
                          ids=["parse_number", "parse_number_bad", "parse_korean", "parse_korean_bad",
-                              "decimals", "scale_en"])
+                              "decimals", "scale_en", "numbers_in_text"])
 def test_no_input_repeats(table):
     inputs = [r.values[0] for r in table]
     assert len(inputs) == len(set(inputs)), [i for i in inputs if inputs.count(i) > 1]
