@@ -80,7 +80,8 @@ def _range(d: str, subject: str, facts: Facts, prev: str) -> list[str]:
 
 
 def _milestones_agree(d: str, subject: str, facts: Facts, prev: str) -> list[str]:
-    close = facts.get((d, "index", subject, "close", "close"))
+    close = facts.get((d, "quote", subject, "price", "close") if subject.isdigit()
+                      else (d, "index", subject, "close", "close"))
     out = []
     first = facts.get((d, "milestone", subject, "first_close_above", "close"))
     if first is not None and close is not None and close < first:
@@ -88,6 +89,13 @@ def _milestones_agree(d: str, subject: str, facts: Facts, prev: str) -> list[str
     record = facts.get((d, "milestone", subject, "record_close", "close"))
     if record is not None and close is not None and abs(record - close) > 0.005:
         out.append(f"record close {record} differs from the close {close}")
+    record_high = facts.get((d, "milestone", subject, "record_high", "close"))
+    if record_high is not None:  # the highest level ever reached: the day's own high and close are no higher
+        high = facts.get((d, "quote" if subject.isdigit() else "index", subject, "high", "close"))
+        if high is not None and record_high < high - 0.005:
+            out.append(f"record high {record_high} is below the day's high {high}")
+        elif close is not None and record_high < close - 0.005:
+            out.append(f"record high {record_high} is below the close {close}")
     return out
 
 
@@ -95,7 +103,7 @@ INVARIANTS: tuple[tuple[str, Invariant], ...] = (
     ("change = close − previous close", _close_minus_previous),
     ("change / previous close = change_pct", _change_matches_percent),
     ("low ≤ open, close ≤ high", _range),
-    ("milestones agree with the close", _milestones_agree),
+    ("milestones agree with the close and the high", _milestones_agree),
 )
 
 
@@ -112,6 +120,12 @@ def check(conn: Connection) -> list[Finding]:
         found.append(Finding("corrected", r["date"], r["subject"],
                              f"{r['kind']} {r['metric']} {fmt_value(r['value'])}: {r['note']}",
                              f"{r['source_path']}:{r['line']}"))
+    for key in sorted(facts):  # the calendar is a constraint
+        d, kind, subject, metric, as_of = key
+        day = date.fromisoformat(d)
+        if not cal.is_session(day):
+            found.append(Finding("violation", d, subject, f"{kind} {metric} {as_of} {fmt_value(facts[key])}: "
+                                 f"{d} ({day:%A}) has no KRX session: {cal.note(day)} (facts lie on sessions)"))
     groups = sorted({(k[0], k[2]) for k in facts if k[1] in ("index", "milestone")})
     for d, subject in groups:
         prev = cal.previous_session(date.fromisoformat(d)).isoformat()

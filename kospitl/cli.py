@@ -96,7 +96,8 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--date", "given", metavar="YYYY-MM-DD",
-              help="Date of an article that states none (its figures are otherwise problems).")
+              help="Session of an article that states no date (its figures are otherwise problems); "
+         "articles with their own date keep it.")
 @click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
@@ -141,10 +142,15 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
     if not quiet:
         verb = "would add" if dry_run else "added"
         known = report.count("known")
+        restored = report.count("restored")  # a --date an older kospitl applied to a dated article, undone
+        own = sum(1 for f in report.files if f.own_date)
         click.echo(f"{len(report.files)} file(s): {report.count('new')} new, "
                    f"{report.count('redated')} re-dated, {known} already known (unchanged), "
                    f"{len(report.errors)} not articles; {verb} {report.observations} observation(s), "
-                   f"{report.problems} problem(s)" + (" [dry run: nothing written]" if dry_run else ""))
+                   f"{report.problems} problem(s)"
+                   + (f"; {restored} restored to their own date" if restored else "")
+                   + (f"; {own} had their own date; --date not applied" if own else "")
+                   + (" [dry run: nothing written]" if dry_run else ""))
     if report.errors or any(p.severity == "error" for f in report.files for p in f.problems):
         sys.exit(1)
 

@@ -23,7 +23,7 @@ from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
 from kospitl.paths import DATA_DIR
 from kospitl.records import Observation
-from kospitl.resolution import report_session, resolve
+from kospitl.resolution import applied_date, report_session, resolve
 from kospitl.witness import fingerprint, source_kind, witness_of
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
@@ -33,10 +33,11 @@ NOT_ARTICLES = re.compile(r"^(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b", re.I)
 @dataclass(slots=True)  # a report holds one per file: 100,000 of them for a large folder
 class FileResult:
     path: str
-    status: str  # new | known | redated | error
+    status: str  # new | known | redated | restored | error
     observations: int = 0
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
+    own_date: bool = False  # a date was given, and the article states its own: not applied
 
 
 @dataclass
@@ -95,6 +96,10 @@ class Prepared:
     fingerprint: str = ""
     error: str | None = None
     known: bool = False
+    own_date: bool = False  # a date was given, and the known article states its own
+
+
+FIGURES_NOT_STORED = ("no-date", "non-session", "implausible")  # problems of figures that were found
 
 
 def prepare(path: str, text: str, given: date | None) -> Prepared:
@@ -102,7 +107,7 @@ def prepare(path: str, text: str, given: date | None) -> Prepared:
     try:
         art = parse(text, path)
         observations, problems = analyse(art, given)
-        if not observations and not any(p.code == "no-date" for p in problems):
+        if not observations and not any(p.code in FIGURES_NOT_STORED for p in problems):
             problems.append(Problem("no-figures", "no Korean market figures found in this article", None, "",
                                     "warning"))
         try:
@@ -151,6 +156,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
     worker processes (default: the CPUs, for more than a few files), and written in order, up to
     ``batch_size`` articles per transaction: each article is stored whole or not at all.
     """
+    if given is not None:
+        check_session(given)
     files = expand(paths)
     if jobs is None:
         jobs = parallel.default_jobs() if len(files) >= PARALLEL_FROM else 1
@@ -168,11 +175,11 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
             if progress:
                 progress(prep.path)
             if prep.known:
-                report.files.append(FileResult(prep.path, "known"))
+                report.files.append(FileResult(prep.path, "known", own_date=prep.own_date))
             elif prep.error is not None:
                 report.files.append(FileResult(prep.path, "error", error=prep.error))
             elif dry_run:
-                report.files.append(_dry_run(lookup, prep))
+                report.files.append(_dry_run(lookup, prep, given))
             else:
                 batch.append(prep)
                 batch_bytes += len(prep.art.text) if prep.art else 0
@@ -195,22 +202,43 @@ def _tasks(lookup: Connection, files: list[str],
         except ArticleError as e:
             yield parallel.Ready(Prepared(path, error=str(e)))
             continue
-        if _same_article(store.find_article(lookup, content_hash(text)), given):
-            yield parallel.Ready(Prepared(path, known=True))  # re-ingest: no parsing, no extraction
+        stored = store.find_article(lookup, content_hash(text))
+        if _same_article(stored, given):  # re-ingest: no parsing, no extraction
+            yield parallel.Ready(Prepared(path, known=True, own_date=_own_date(stored, given)))
             continue
         yield path, text, given
 
 
 def _same_article(stored: dict[str, Any] | None, given: date | None) -> bool:
-    """Whether the stored row of this text is the article as it would be stored now: same text,
-    and no ``--date`` or the same one (otherwise the article is re-dated)."""
-    return stored is not None and (given is None or stored["given_date"] == given.isoformat())
+    """Whether the stored row of this text is the article as it would be stored now with the
+    date ``given`` on the command line: same text, and the same date applied. ``--date`` never
+    applies to an article that states its own date (one stored by an older kospitl is undone:
+    the article is restored); an undated article keeps the date it was given unless another is."""
+    if stored is None:
+        return False
+    if stored["doc_date"] is None and given is None:
+        return True
+    applied = given if stored["doc_date"] is None else None
+    return stored["given_date"] == (applied.isoformat() if applied else None)
 
 
-def _dry_run(lookup: Connection, prep: Prepared) -> FileResult:
+def _own_date(stored: dict[str, Any] | None, given: date | None) -> bool:
+    """A date was given, and the article states its own: --date is not applied to it."""
+    return given is not None and stored is not None and stored["doc_date"] is not None
+
+
+def _status(current: dict[str, Any] | None) -> str:
+    """new; redated (another --date); restored (a --date its own date overrules, undone)."""
+    if current is None:
+        return "new"
+    return "restored" if current["doc_date"] is not None and current["given_date"] else "redated"
+
+
+def _dry_run(lookup: Connection, prep: Prepared, given: date | None) -> FileResult:
     assert prep.art is not None
-    status = "redated" if store.find_article(lookup, prep.art.content_hash) else "new"
-    return FileResult(prep.path, status, len(prep.observations), prep.problems)
+    status = _status(store.find_article(lookup, prep.art.content_hash))
+    return FileResult(prep.path, status, len(prep.observations), prep.problems,
+                      own_date=given is not None and prep.art.doc_date is not None)
 
 
 def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> list[FileResult]:
@@ -240,24 +268,36 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     art = prep.art
     assert art is not None
     current = store.find_article(conn, art.content_hash)  # an earlier file of this run, or another process
+    own_date = given is not None and art.doc_date is not None
     if _same_article(current, given):
-        return FileResult(prep.path, "known"), set()
+        return FileResult(prep.path, "known", own_date=own_date), set()
     touched: set[tuple[str, str]] = set()
     if current:
         touched |= store.delete_article(conn, current["id"])
-    article_id = store.insert_article(conn, art, given=given, session=prep.session, source_kind=prep.source_kind,
+    article_id = store.insert_article(conn, art, given=applied_date(art, given), session=prep.session, source_kind=prep.source_kind,
                                       witness=None, fingerprint=prep.fingerprint)
     witness = witness_of(conn, art, article_id, prep.session, prep.fingerprint)
     store.set_witness(conn, article_id, witness)
     store.insert_observations(conn, article_id, prep.observations)
     store.insert_problems(conn, article_id, art.path, prep.problems)
     touched |= {(o.date, o.subject) for o in prep.observations}
-    status = "redated" if current else "new"
-    return FileResult(prep.path, status, len(prep.observations), prep.problems), touched
+    return FileResult(prep.path, _status(current), len(prep.observations), prep.problems,
+                      own_date=own_date), touched
 
 
 def check_date(text: str) -> date:
+    """The session given with ``--date``: an ISO date with a KRX session."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise KospitlError(f"--date {text}: not an ISO date (YYYY-MM-DD)") from None
+    return check_session(day)
+
+
+def check_session(day: date) -> date:
+    """``day`` if the KRX has a session on it: a figure of a day without one is never a fact."""
+    cal = sessions.load()
+    if not cal.is_session(day):
+        raise KospitlError(f"--date {day}: a {day:%A} with no KRX session ({cal.note(day)}); "
+                           "give the session the article reports on")
+    return day

@@ -1,6 +1,7 @@
 """Resolution: mentions → observations with session dates, or problems. Never a guess."""
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from kospitl.articles import Article
@@ -12,9 +13,45 @@ from kospitl.sessions import FIRST_YEAR, Calendar
 
 FIRST_RANK = {"first_close_above": 0, "first_intraday_above": 1, "first_above": 2}
 
+# The largest magnitude a figure of a metric can have, far beyond any the market has seen: a
+# figure above it is a misreading ("1e29 points"), reported, never a fact or a base of arithmetic.
+# (The extraction rules hold the tight plausible ranges; this is the last line.)
+POINTS, WON, COUNT = 1e6, 1e17, 1e13
+MAGNITUDE: dict[tuple[str, str], float] = {
+    **{("index", m): POINTS for m in ("open", "high", "low", "close", "level", "change")},
+    ("index", "change_pct"): 1000.0, ("index", "volume"): COUNT, ("index", "turnover"): WON,
+    **{("index", m): 1e5 for m in ("advancers", "decliners", "unchanged")},
+    **{("quote", m): 1e10 for m in ("price", "high", "low")}, ("quote", "change_pct"): 1000.0,
+    ("flow", "net_buy"): WON,
+    **{("fx", m): 1e5 for m in ("rate", "open", "change")},
+    ("rate", "yield"): 100.0, ("rate", "change_bp"): 1e4,
+}
+DEFAULT_MAGNITUDE = WON  # indicators (won) and milestones (levels, or won for market_cap)
+
+
+def implausible(kind: str, metric: str, value: float) -> str | None:
+    """Why ``value`` cannot be a figure of this metric, or None.
+
+    >>> implausible("index", "change", 12.3), implausible("index", "change", 1.2e29)
+    (None, 'beyond any magnitude index change can have (1,000,000)')
+    """
+    limit = MAGNITUDE.get((kind, metric), DEFAULT_MAGNITUDE)
+    if not math.isfinite(value):
+        return "not a finite number"
+    if abs(value) > limit:
+        return f"beyond any magnitude {kind} {metric} can have ({limit:,.0f})"
+    return None
+
+
+def applied_date(article: Article, given: date | None) -> date | None:
+    """The date given with ``--date`` as it applies to ``article``: only to one that states no
+    date of its own (an article's own date is never replaced)."""
+    return given if article.doc_date is None else None
+
 
 def report_session(article: Article, cal: Calendar, given: date | None = None) -> tuple[date | None, str]:
     """The session an article reports on, and how that was decided."""
+    given = applied_date(article, given)
     doc = given or article.doc_date
     if doc is None:
         return None, "no date"
@@ -31,6 +68,7 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
 
 def resolve(mentions: list[Mention], article: Article, cal: Calendar,
             given: date | None = None) -> tuple[list[Observation], list[Problem]]:
+    given = applied_date(article, given)
     doc = given or article.doc_date
     try:
         report, how = report_session(article, cal, given)
@@ -50,6 +88,16 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
         if m.needs_own_date and m.date_ref is None:
             problems.append(Problem("no-date", f"milestone {m.subject} {m.metric} {cell(m.value)} "
                                     "has no date in the text", line, evidence, "warning"))
+            continue
+        if not cal.is_session(d):  # the calendar is a constraint: no figure of a day without trading
+            problems.append(Problem("non-session", f"{m.kind} {m.subject} {m.metric} {cell(m.value)} is dated "
+                                    f"{d} ({d:%A}), which has no KRX session ({cal.note(d)}): {rule}; "
+                                    "not stored", line, evidence, "error"))
+            continue
+        absurd = implausible(m.kind, m.metric, m.value)
+        if absurd:
+            problems.append(Problem("implausible", f"{m.kind} {m.subject} {m.metric} {cell(m.value)}: {absurd}; "
+                                    "not stored", line, evidence, "warning"))
             continue
         observations.append(Observation(
             date=d.isoformat(), kind=m.kind, subject=m.subject, metric=m.metric, as_of=m.as_of,

@@ -9,9 +9,11 @@ from __future__ import annotations
 import csv
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 import holidays
 
+from kospitl.errors import KospitlError
 from kospitl.paths import DATA_DIR
 
 FIRST_YEAR = 1995
@@ -75,16 +77,40 @@ class Calendar:
 
 @lru_cache(maxsize=1)
 def load() -> Calendar:
+    """The KRX calendar: the ``holidays`` package corrected by ``data/calendar_overrides.csv``."""
+    return build(OVERRIDES)
+
+
+def build(overrides: Path) -> Calendar:
     last = date.today().year + 2
     closed: dict[date, str] = dict(holidays.financial_holidays("XKRX", years=range(FIRST_YEAR, last + 1)))
     opened: set[date] = set()
-    if OVERRIDES.exists():
-        with OVERRIDES.open(encoding="utf-8") as f:
-            for row in csv.DictReader(line for line in f if not line.startswith("#")):
-                d = date.fromisoformat(row["date"])
-                if row["is_session"].strip() in ("1", "true", "yes"):
-                    opened.add(d)
-                    closed.pop(d, None)
-                else:
-                    closed[d] = row.get("note") or "closed (override)"
+    for d, is_session, note in read_overrides(overrides):
+        if is_session:
+            opened.add(d)
+            closed.pop(d, None)
+        else:
+            closed[d] = note or "closed (override)"
     return Calendar(closed, opened)
+
+
+def read_overrides(path: Path) -> list[tuple[date, bool, str]]:
+    """The rows ``date,is_session,note,source`` of an overrides file (``#`` lines are comments);
+    a row that is not one is an error naming the file and line."""
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if not line.startswith("#")]
+    reader = csv.DictReader(line for _, line in lines)
+    for i, row in enumerate(reader, 1):
+        where = f"{path}:{lines[i][0] if i < len(lines) else '?'}"
+        try:
+            d = date.fromisoformat((row.get("date") or "").strip())
+        except ValueError:
+            raise KospitlError(f"{where}: {row.get('date')!r} is not an ISO date (YYYY-MM-DD)") from None
+        flag = (row.get("is_session") or "").strip().lower()
+        if flag not in ("0", "1", "true", "false", "yes", "no"):
+            raise KospitlError(f"{where}: is_session {row.get('is_session')!r} is not 0 or 1")
+        out.append((d, flag in ("1", "true", "yes"), (row.get("note") or "").strip()))
+    return out

@@ -45,10 +45,11 @@ def sync_reference(conn: Connection) -> None:
 # ---- articles ---------------------------------------------------------------------------
 
 def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
-    """The stored article with this content hash (id, given_date), if any. Runs on the driver
-    connection directly: outside a transaction it takes no lock that could delay a writer."""
-    row = driver(conn).execute("SELECT id, given_date FROM article WHERE content_hash = ?", (content_hash,)).fetchone()
-    return {"id": row[0], "given_date": row[1]} if row else None
+    """The stored article with this content hash (id, given_date, its own doc_date), if any. Runs
+    on the driver connection directly: outside a transaction it takes no lock that could delay a writer."""
+    row = driver(conn).execute("SELECT id, given_date, doc_date FROM article WHERE content_hash = ?",
+                               (content_hash,)).fetchone()
+    return {"id": row[0], "given_date": row[1], "doc_date": row[2]} if row else None
 
 
 # The writes of an ingest run on the driver's cursor with plain SQL: they are the hot path, and
