@@ -14,23 +14,16 @@ import stat
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 from kospitl.errors import ArticleError
 from kospitl.gate import fold  # case-insensitive matches of month names: "ſep", "İ"
+from kospitl.pubtime import KST, MONTH_RE, MONTHS, publication
 
-KST = timezone(timedelta(hours=9))
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab/newlines
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few kB; this is generous
-
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 VERSION_TAG = re.compile(r"\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD|FLASH|UPDATE\s*\d*|"
                          r"CORRECTED|REPEAT|[A-Z]+ LD)\)", re.I)
@@ -40,21 +33,6 @@ CREDIT_END = re.compile(r"\((Yonhap|AFP|AP|Reuters|Newsis|News1)\)\s*$", re.M)
 CREDIT_BY = re.compile(r"^BY\s+[^,\n]+,\s*(YONHAP|AFP|AP|REUTERS)\b", re.M)
 CREDIT_LINE = re.compile(r"^(Yonhap|AFP|AP|Reuters)\s*$", re.M)
 
-# "Published: 07 Jan. 2026, 18:38", "Published : Oct. 2, 2025 - 16:41", "Published 2025.10.10 16:22",
-# "Posted October. 28, 2025 07:38", "Posted : 2025-10-27 16:09", "Input\n2026-02-03 15:41:02"
-_TIME = r"(\d{1,2}):(\d{2})(?::\d{2})?"
-_LABEL = r"(?:Published|Posted|Input|Created|입력|기사등록|등록일?)"
-PUBLISHED_PATTERNS = (
-    # "Korea Pro · Thursday, December 5, 2024 · 07:30 KST": a dated and timed stamp, not a crawl header
-    re.compile(rf"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[·|,\-]\s*{_TIME}\s*(?:KST)?"),
-    re.compile(rf"{_LABEL}\s*:?\s*(\d{{1,2}})\s+({MONTH_RE})\.?\s*,?\s*(\d{{4}}),?\s*{_TIME}"),
-    re.compile(rf"{_LABEL}\s*:?\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})\s*[-,]?\s*{_TIME}"),
-    re.compile(rf"{_LABEL}\s*:?\s*(\d{{4}})[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})\.?\s+{_TIME}"),
-)
-# an unlabelled date line under the headline: "April 3, 2025 3:58 PM GMT+9", "Aug 18, 2025 (Gmt+09:00)"
-DATE_LINE = re.compile(rf"^\s*({MONTH_RE})\.?\s+(\d{{1,2}}),\s*(\d{{4}})(?:,?\s+(\d{{1,2}}):(\d{{2}})\s*([AaPp]\.?[Mm]\.?)?)?"
-                       r"(?:\s*\(?(?:GMT|UTC|KST)?\s*\+?0?9(?::00)?\)?)?(?:\s+Updated.*)?\s*$", re.M | re.I)
-ISO_LINE = re.compile(rf"^(\d{{4}})-(\d{{2}})-(\d{{2}})\s+{_TIME}\s*$", re.M)
 LEADING_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s+(.*)$")
 FULL_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,\s*(\d{{4}})\b")
 
@@ -95,6 +73,7 @@ class Article:
     title: str | None = None
     publisher: str | None = None
     published_at: datetime | None = None
+    updated_at: datetime | None = None  # the page's update stamp, when it prints one (not stored)
     doc_date: date | None = None
     date_source: str | None = None
     version_tag: str | None = None
@@ -102,6 +81,9 @@ class Article:
     credit: str | None = None
     url: str | None = None
     sections: list[Section] = field(default_factory=list)
+    page_dates: tuple[tuple[int, int], ...] = ()  # crawl-date page headers: never the article's date
+    # the head's date lines ("입력 2025.09.10 16:41 수정 ..."): page furniture whose digits are no figures
+    stamp_lines: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
         return self.text.count("\n", 0, offset) + 1
@@ -234,41 +216,25 @@ def _version(art: Article, head: str) -> None:
 
 
 def _publication(art: Article, text: str, body_start: int) -> None:
-    head = text[body_start:body_start + 3000]
+    head_end = min(len(text), body_start + 3000)
     # 1. the dateline: "SEOUL, Jan. 2 (Yonhap) --" gives month and day; the year comes from
     #    the other clocks (or the dateline is not used).
-    dl = DATELINE.search(head)
-    found: datetime | None = None
-    source = None
-    for pat in PUBLISHED_PATTERNS:
-        m = pat.search(head)
-        if m:
-            found, source = _published_match(m), "published line"
-            break
-    if found is None:
-        m = ISO_LINE.search(head)
-        if m:
-            found = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), tzinfo=KST)
-            source = "time line"
-    if found is None and art.doc_date is None:
-        m = DATE_LINE.search(head)
-        if m:
-            try:
-                day = date(int(m[3]), MONTHS[fold(m[1][:3])], int(m[2]))
-            except (ValueError, KeyError):
-                day = None
-            if day is not None and m[4]:
-                hh = int(m[4]) % 12 + (12 if (m[6] or "").lower().startswith("p") else 0) if m[6] else int(m[4])
-                found, source = datetime(day.year, day.month, day.day, hh, int(m[5]), tzinfo=KST), "date line"
-            elif day is not None:
-                art.doc_date, art.date_source = day, "date line"
-    if found is not None:
-        art.published_at = found
-        art.doc_date, art.date_source = found.date(), source
+    dl = DATELINE.search(text, body_start, head_end)
+    # 2. the stamps of the page head (kospitl.pubtime): a timed one overrides front matter, a
+    #    date alone only dates an article that has no date yet
+    pub = publication(text, body_start, head_end)
+    art.page_dates, art.stamp_lines, art.updated_at = pub.page_dates, pub.lines, pub.updated_at
+    if pub.day is not None and (pub.published_at is not None or art.doc_date is None):
+        if pub.published_at is not None:
+            art.published_at = pub.published_at
+        art.doc_date, art.date_source = pub.day, pub.source
     lead = LEADING_DATE.match(text[body_start:].split("\n", 1)[0])
     if art.doc_date is None and lead:
-        art.doc_date = date(int(lead[1]), int(lead[2]), int(lead[3]))
-        art.date_source = "leading date line"
+        try:
+            art.doc_date = date(int(lead[1]), int(lead[2]), int(lead[3]))
+            art.date_source = "leading date line"
+        except ValueError:
+            pass  # " date 2025-02-30 ...": not a date
     if dl:
         month, day = MONTHS[fold(dl[2][:3])], int(dl[3])
         ref = art.doc_date
@@ -280,20 +246,6 @@ def _publication(art: Article, text: str, body_start: int) -> None:
                 pass
         if art.publisher is None:
             art.publisher = dl[4].strip()
-
-
-def _published_match(m: re.Match[str]) -> datetime | None:
-    g = m.groups()
-    try:
-        if g[0].isdigit() and len(g[0]) == 4:
-            y, mo, d, hh, mm = int(g[0]), int(g[1]), int(g[2]), int(g[3]), int(g[4])
-        elif g[0].isdigit():
-            d, mo, y, hh, mm = int(g[0]), MONTHS[fold(g[1][:3])], int(g[2]), int(g[3]), int(g[4])
-        else:
-            mo, d, y, hh, mm = MONTHS[fold(g[0][:3])], int(g[1]), int(g[2]), int(g[3]), int(g[4])
-        return datetime(y, mo, d, hh, mm, tzinfo=KST)
-    except (ValueError, KeyError):
-        return None
 
 
 def _credit(art: Article, text: str) -> None:
@@ -333,6 +285,8 @@ def _date_from_text(art: Article) -> None:
         if sec.kind not in ("body", "timeline"):
             continue
         for m in FULL_DATE.finditer(art.text, sec.start, sec.end):
+            if any(s <= m.start() < e for s, e in art.page_dates):
+                continue  # the crawl date a page header prints is not the article's
             try:
                 d = date(int(m[3]), MONTHS[fold(m[1][:3])], int(m[2]))
             except ValueError:

@@ -1,0 +1,309 @@
+"""The publication time an article's head prints: one table of stamp forms, one of layouts.
+
+A *stamp* is a date with or without a clock time, as pages print it (``2025-09-11 15:58:21``,
+``2025.10.28 16:21``, ``2025년 09월 26일(금) 15:47``, ``13 Feb. 2026, 17:05``, ``Oct. 29, 2025 -
+16:12``, ``February 23, 2026 — 07:52 pm EST``, ``2026-02-12T06:41:00Z``). A *layout* says what
+a stamp is from the text just before it on its line (or on the line above, for a label alone on
+its line and list items such as ``- Input`` / ``- 2025-09-26 17:12:45``):
+
+- ``published``: a publication label (Published, Posted, Input, 입력, 등록, 송고시간, 승인 ...);
+- ``updated``: an update label (Updated, Last updated, 수정, 최종수정 ...);
+- ``line``: an unlabelled stamp in the page head (a time line under the headline, a byline's
+  ``e-mail | stamp``, ``stamp | 수정 ...``);
+- ``page``: a weekday-led date with no time alone on its line, the page header a crawl prints
+  (``Wednesday, December 24, 2025``). It is never the document's time.
+
+``publication`` picks the article's clock from the stamps: the first publication stamp wins over
+update stamps. Times are converted to KST; an impossible date (2025-02-30) is not a date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from kospitl.gate import fold  # case-insensitive matches of month names: "ſep", "İ"
+
+KST = timezone(timedelta(hours=9))
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+WEEKDAY_RE = r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
+YEAR = r"(?P<y>(?:19|20)\d\d)"
+
+# ---- stamp forms: the date, then (optionally) its clock time --------------------------------
+
+DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 2026-02-12T15:41:00+09:00, 2026-02-12T06:41Z: the time and its offset are part of the date
+    ("iso_t", re.compile(rf"""(?<![\d.]) {YEAR} - (?P<m>\d\d) - (?P<d>\d\d)
+        T (?P<H>\d\d) : (?P<M>\d\d) (?: : (?P<S>\d\d) (?:\.\d+)? )?
+        (?P<off> Z | [+-]\d\d:?\d\d )?""", re.X)),
+    # 2025-09-11, 2025.10.28, 2025.10.27., 2026/02/12, 2025. 9. 10.: one separator throughout
+    ("ymd", re.compile(rf"""(?<![\d.]) {YEAR} \s? (?P<sep>[-./]) \s? (?P<m>\d{{1,2}}) \s? (?P=sep) \s?
+        (?P<d>\d{{1,2}}) (?!\d) \.?""", re.X)),
+    # 2025년 09월 26일
+    ("ko_ymd", re.compile(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
+    # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025
+    ("en_mdy", re.compile(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
+        (?P<mon>{MONTH_RE}) \.? \s+ (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? \s* ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),
+    # 13 Feb. 2026 / 11 Sep. 2025 / Thu, 12 Feb 2026
+    ("en_dmy", re.compile(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
+        (?<!\d) (?P<d>\d{{1,2}}) \s+ (?P<mon>{MONTH_RE}) \.? ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),
+)
+
+# the clock time right after a date: "15:58:21", "- 16:12", ", 17:05", "· 07:30 KST", "3:58 PM GMT+9",
+# "— 07:52 pm EST", "(금) 15:47", "오후 4:41", "오후 4시 21분"
+TIME_AFTER = re.compile(r"""
+    (?: \s* \( (?: [월화수목금토일] | (?-i:[A-Z][a-z]{2}) \.? ) \) )?   # (금), (Thu)
+    \s* (?: [,·|@\u2013\u2014-] | \bat\b )? \s* ,? \s*                # one separator
+    (?: (?P<ap_ko>오전|오후) \s* )?
+    (?: (?P<H>\d{1,2}) : (?P<M>\d\d) (?: : (?P<S>\d\d) (?:\.\d+)? )?
+      | (?P<KH>\d{1,2}) \s* 시 \s* (?P<KM>\d{1,2}) \s* 분 )
+    (?!\d)
+    (?: \s* (?P<ap> [AaPp] \.? \s? [Mm] \.? ) (?![a-z]) )?
+    (?: \s* \(? \s* (?-i: (?P<tz> KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST|CET|CEST|HKT|SGT ) )
+        (?: \s* (?P<tzoff> [+-] \s* \d{1,2} (?: :? \d\d )? ) )? \s* \)?
+      | \s* (?P<off> [+-]\d\d:?\d\d ) (?!\d) )?
+    """, re.X | re.I)
+
+ZONES = {"KST": 9, "JST": 9, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
+         "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8}
+US_ZONES = {"ET": -5, "PT": -8}  # standard offsets; daylight time adds an hour
+
+# ---- layouts: what the text before a stamp makes of it --------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    role: str  # published | updated | line
+    before: re.Pattern[str]  # matches the end of the text before the stamp
+
+
+def _layout(name: str, role: str, before: str) -> Layout:
+    return Layout(name, role, re.compile(before + r"\s*[:：]?\s*$", re.X | re.I))
+
+
+LAYOUTS_EN: tuple[Layout, ...] = (
+    # "Published : Oct. 29, 2025 - 16:12", "Posted : 2025-09-26 16:19", "Input 2025-11-25 14:41",
+    # "Written: 2025-09-11 16:52:40", "Date : 2026.02.12", "First published on Feb 12, 2026"
+    _layout("published_en", "published", r"""\b(?: Published | Posted | Input | Created | Written | Released
+        | Issued | First \s+ (?:published|posted) | Date (?: \s+ (?:posted|published) )? | Publication \s+ date
+        | Publish \s+ date ) (?: \s+ (?:on|at) )?"""),
+    # "Updated : Oct. 29, 2025 - 16:40", "Last updated 2026-02-12 16:00", "Modified: ..."
+    _layout("updated_en", "updated", r"""\b(?: (?:Last \s+)? (?: Updated | Modified | Edited | Revised | Amended )
+        | Update ) (?: \s+ (?:on|at) )?"""),
+    # "By Han Seo-yeon (syhan@theinvestor.co.kr) | 2025-09-26 17:12", "dani@sedaily.com | 2025-09-11 15:58:21"
+    _layout("email_byline", "line", r"""[\w.+-]+ @ [\w-]+ (?: \. [\w-]+ )+ \s* [)\]]? \s* [|·,\u2013\u2014-]"""),
+)
+LAYOUTS_KO: tuple[Layout, ...] = (
+    # 입력 2025.10.28 16:21, 입력2025.09.10 16:41, 등록 2025.09.10 14:31:05, 기사입력 2025-10-20 16:08,
+    # 송고시간 2025-10-28 16:21, 발행일 2026.02.12, 승인 2026.02.12 15:41, 작성일 2026-02-12
+    _layout("published_ko", "published", r"""(?: 기사 \s* )? (?: 입력 | 등록 | 송고 | 발행 | 게재 | 작성 | 승인 | 전송 | 출고 )
+        (?: \s* (?: 시간 | 일시 | 일자 | 일 ) )?"""),
+    # 수정 2025.10.28 16:48, 최종수정 2025-11-05 16:31:02, 업데이트 2026.02.12 16:00
+    _layout("updated_ko", "updated", r"""(?: 최종 \s* )? (?: 수정 | 업데이트 | 갱신 | 편집 ) (?: \s* (?: 시간 | 일시 | 일자 | 일 ) )?"""),
+    # 정다은 기자 | 2025-09-11 15:58:21
+    _layout("reporter_byline_ko", "line", r"""기자 \s* [|·]"""),
+)
+LAYOUTS: tuple[Layout, ...] = LAYOUTS_EN + LAYOUTS_KO
+
+# an unlabelled stamp counts only in the page head, on a short line: at its start, or after a
+# masthead's separator ("Korea Pro · Thursday, December 5, 2024 · 07:30 KST", "뉴스1 | 2026-02-12 15:41")
+LINE_START = re.compile(r"^[\s\-•·*]*$")
+AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
+HEAD_LINE_MAX = 120
+PARAGRAPH = 200  # a line this long is prose: the page head has ended
+BULLET = re.compile(r"^[\s\-•·*]*$")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One date (and time) the head prints, with what its layout makes of it."""
+
+    role: str | None  # published | updated | line | page, or None (a date in prose)
+    layout: str
+    day: date  # the KST date
+    when: datetime | None  # KST; None when no clock time is printed (or only a midnight placeholder)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Publication:
+    published_at: datetime | None
+    updated_at: datetime | None
+    day: date | None
+    source: str | None
+    page_dates: tuple[tuple[int, int], ...] = ()  # spans of crawl-date page headers: never a date
+    lines: tuple[tuple[int, int], ...] = ()  # the head's stamp lines (page furniture, not claims)
+
+
+def _month(g: dict[str, str | None]) -> int:
+    name = g.get("mon")
+    if name:
+        key = fold(name)
+        return 9 if key.startswith("sept") else MONTHS[key[:3]]
+    return int(g["m"] or 0)
+
+
+def _offset(t: dict[str, str | None], day: date, hh: int, mm: int) -> timezone:
+    if t.get("off"):
+        return _fixed(t["off"] or "")
+    tz = t.get("tz")
+    if not tz:
+        return KST
+    hours = ZONES.get(tz)
+    if hours is None:
+        hours = US_ZONES[tz] + (1 if _us_daylight(datetime(day.year, day.month, day.day, hh, mm)) else 0)
+    base = timezone(timedelta(hours=hours))
+    if t.get("tzoff"):  # "GMT+9", "UTC+09:00"
+        return _fixed(t["tzoff"] or "")
+    return base
+
+
+def _fixed(text: str) -> timezone:
+    if text in ("Z", "z"):
+        return timezone.utc
+    s = text.replace(" ", "").replace(":", "")
+    sign = -1 if s[0] == "-" else 1
+    digits = s[1:]
+    hh, mm = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return timezone(sign * timedelta(hours=hh, minutes=mm))
+
+
+def _us_daylight(local: datetime) -> bool:
+    """US daylight time (since 2007): from 2 a.m. on March's second Sunday to 2 a.m. on
+    November's first Sunday, local time."""
+    def sunday(month: int, n: int) -> datetime:
+        first = datetime(local.year, month, 1, 2)
+        return first + timedelta(days=(6 - first.weekday()) % 7 + 7 * (n - 1))
+    return sunday(3, 2) <= local < sunday(11, 1)
+
+
+def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int] | None:
+    """The date (and KST time) of one date match and the end of its stamp; None when impossible."""
+    g = m.groupdict()
+    try:
+        day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
+    except (ValueError, KeyError):
+        return None  # 2025-02-30 is not a date
+    end = m.end()
+    t: dict[str, str | None] = g
+    if g.get("H") is None:
+        tm = TIME_AFTER.match(text, end)
+        if tm is None or "\n" in text[end:tm.start("H") if tm["H"] else tm.start("KH")]:
+            return day, None, end
+        t, end = tm.groupdict(), tm.end()
+    hh = int(t.get("H") or t.get("KH") or 0)
+    mm = int(t.get("M") or t.get("KM") or 0)
+    ap = (t.get("ap") or "").lower()[:1] or {"오전": "a", "오후": "p"}.get(t.get("ap_ko") or "", "")
+    if ap and not 1 <= hh <= 12:
+        return day, None, end  # "14:00 pm" is no clock
+    if ap:
+        hh = hh % 12 + (12 if ap == "p" else 0)
+    if not (0 <= hh < 24 and 0 <= mm < 60):
+        return day, None, end
+    if (hh, mm) == (0, 0) and not (t.get("S") or "").strip("0"):
+        return day, None, end  # a midnight placeholder: the date only
+    local = datetime(day.year, day.month, day.day, hh, mm, tzinfo=_offset(t, day, hh, mm))
+    kst = local.astimezone(KST)
+    return kst.date(), kst, end
+
+
+def _head_end(text: str, start: int) -> int:
+    """Where the page head ends: at the first line of prose."""
+    pos = start
+    for line in text[start:].splitlines(keepends=True):
+        if len(line.strip()) >= PARAGRAPH:
+            return pos
+        pos += len(line)
+    return pos
+
+
+def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp]:
+    """Every date stamp in ``text[start:end]`` in text order, each with the role its layout gives."""
+    end = len(text) if end is None else end
+    head_end = _head_end(text, start)
+    taken: list[tuple[int, int]] = []
+    found: list[Stamp] = []
+    for form, pat in DATE_FORMS:
+        for m in pat.finditer(text, start, end):
+            if any(m.start() < te and ts < m.end() for ts, te in taken):
+                continue
+            got = _stamp_at(text, m)
+            if got is None:
+                taken.append(m.span())
+                continue
+            day, when, stop = got
+            taken.append((m.start(), stop))
+            role, layout = _role(text, m, stop, head_end, when is not None)
+            found.append(Stamp(role, layout or form, day, when, m.start(), stop))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _role(text: str, m: re.Match[str], stop: int, head_end: int, timed: bool) -> tuple[str | None, str | None]:
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", stop)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:m.start()]
+    if BULLET.match(before) and line_start > 0:
+        # a label alone on the line above: "Input\n2026-02-03 15:41:02", "- Input\n- 2025-09-26 17:12:45"
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = text[prev_start:line_start - 1].strip(" \t-•·*")
+        for lay in LAYOUTS:
+            if lay.role != "line" and lay.before.fullmatch(above + " ") and len(above) <= 40:
+                return lay.role, lay.name
+    for lay in LAYOUTS:
+        if len(before) <= HEAD_LINE_MAX and lay.before.search(before):
+            if lay.role == "line" and (m.start() >= head_end or line_end - line_start > HEAD_LINE_MAX):
+                continue
+            return lay.role, lay.name
+    if m.start() >= head_end or line_end - line_start > HEAD_LINE_MAX:
+        return None, None
+    rest = text[stop:line_end]
+    if LINE_START.match(before):
+        if not timed and m.groupdict().get("wd") and not rest.strip():
+            return "page", "page_date_line"
+        if not rest.strip() or rest.lstrip().startswith(("|", "·", "(")) or timed:
+            return "line", "stamp_line"
+        return None, None
+    if AFTER_SEPARATOR.search(before) and len(before) <= 40:
+        return "line", "masthead_stamp"
+    return None, None
+
+
+def publication(text: str, start: int = 0, end: int | None = None) -> Publication:
+    """The article's clock from the stamps of its head (``text[start:end]``).
+
+    In order: the first publication stamp with a time; the first unlabelled head stamp with a
+    time; a dated publication stamp; an update stamp (its date only: when the page was published
+    it does not say); an unlabelled head date. A crawl-date page header is never one of them.
+    """
+    stamps = find_stamps(text, start, end)
+    pages = tuple((s.start, s.end) for s in stamps if s.role == "page")
+    lines = tuple(sorted({_line_of(text, s.start) for s in stamps if s.role is not None}))
+    updated = next((s.when for s in stamps if s.role == "updated" and s.when is not None), None)
+
+    def first(role: str, timed: bool) -> Stamp | None:
+        return next((s for s in stamps if s.role == role and (s.when is not None) == timed), None)
+
+    for role, timed, source in (("published", True, "published line"), ("line", True, "time line"),
+                                ("published", False, "published line"), ("updated", True, "update line"),
+                                ("updated", False, "update line"), ("line", False, "date line")):
+        s = first(role, timed)
+        if s is None:
+            continue
+        published = s.when if role != "updated" else None
+        return Publication(published, updated, s.day, source, pages, lines)
+    return Publication(None, updated, None, None, pages, lines)
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    """The span of the line ``pos`` is on, its newline included."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end + 1
