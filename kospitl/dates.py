@@ -202,15 +202,18 @@ TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("clock", gated(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
     ("clock", gated(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
     ("clock", gated(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:KST|Seoul time|local time)\b")),
-    ("clock", gated(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b))", re.I)),
-    ("first_minutes", gated(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|thirty) minutes\b")),
+    ("clock", gated(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b|[ap]\.?\s*$|[ap]\.(?!\w)))", re.I)),
+    ("first_minutes", gated(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|twenty|thirty) minutes\b")),
+    ("first_minutes", gated(r"\b(?P<n>\d{1,2}|five|ten|fifteen|twenty|thirty|forty|forty-five) minutes into (?:the )?(?:session|trading|trade|the day)\b", re.I)),
+    ("first_minutes", gated(r"\b(?P<n>half an hour|an hour) into (?:the )?(?:session|trading|trade|the day)\b", re.I)),
     ("press", gated(r"\bas of press time\b|\bat press time\b")),
     ("intraday", gated(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
     ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the session\b|\bkicked off\b|출발|시초가|개장")),
     ("close", gated(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
 )
 TIME_TABLE = Table(TIME_PATTERNS)
-WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "thirty": 30}
+WORD_NUMS = {"five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+             "forty-five": 45, "half an hour": 30, "an hour": 60}
 
 
 @dataclass(unsafe_hash=True)  # a value, as kospitl.records
@@ -238,6 +241,8 @@ def _as_of(form: str, m: re.Match[str]) -> str | None:
         pm = (g.get("ap") or "").lower().startswith("p") or g.get("ko_ap") == "오후"
         if pm and h < 12:
             h += 12
+        elif not g.get("ap") and not g.get("ko_ap") and 1 <= h <= 6:
+            h += 12  # "at 2:30" with no a.m./p.m.: the exchange trades 9:00-15:30
         if not (0 <= h < 24 and 0 <= mi < 60):
             return None
         if (h, mi) >= (15, 30):
@@ -245,8 +250,8 @@ def _as_of(form: str, m: re.Match[str]) -> str | None:
         return f"{h:02d}:{mi:02d}"
     if form == "first_minutes":
         n = g["n"]
-        minutes = int(n) if n.isdigit() else WORD_NUMS[n]
-        return f"09:{minutes:02d}" if minutes < 60 else None
+        minutes = int(n) if n.isdigit() else WORD_NUMS[n.lower()]
+        return f"{9 + minutes // 60:02d}:{minutes % 60:02d}" if minutes <= 120 else None
     if form in ("press", "intraday"):
         return "intraday"
     return form

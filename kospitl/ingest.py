@@ -23,6 +23,7 @@ from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
 from kospitl.paths import DATA_DIR
 from kospitl.records import Observation
+from kospitl.consistency import check_article
 from kospitl.resolution import applied_date, report_session, resolve
 from kospitl.witness import fingerprint, source_kind, witness_of
 
@@ -80,7 +81,8 @@ def analyse(art: Article, given: date | None = None) -> tuple[list[Observation],
     """Extraction and resolution of one article, without a database."""
     mentions, problems = extract(art)
     observations, unresolved = resolve(mentions, art, sessions.load(), given)
-    return observations, problems + unresolved
+    observations, implausible = check_article(observations)
+    return observations, problems + unresolved + implausible
 
 
 @dataclass

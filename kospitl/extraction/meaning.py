@@ -36,11 +36,14 @@ def _sign_between(s: Sentence, start: int, fig: Figure, up: Gated, down: Gated) 
 
 
 def _nearest_match(seg: str, up: Gated, down: Gated, first: bool = False) -> int:
-    best, pos = 0, (len(seg) + 1 if first else -1)
+    """The direction of the word nearest the figure; of two ending at the same place ("gave
+    up", "up"), the longer one is the word."""
+    best, pos = 0, ((len(seg) + 1, 0) if first else (-1, 0))
     for sign, pat in ((1, up), (-1, down)):
         for m in pat.finditer(seg):
-            if (m.start() < pos) if first else (m.start() > pos):
-                best, pos = sign, m.start()
+            at = (m.start(), m.start() - m.end()) if first else (m.end(), m.end() - m.start())
+            if (at < pos) if first else (at > pos):
+                best, pos = sign, at
     return best
 
 

@@ -11,6 +11,7 @@ from kospitl import tickers
 from kospitl.dates import DateRef, TimeRef, find_dates, find_times
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
 from kospitl.gate import DIGIT, focus
+from kospitl.spelled import respell
 from kospitl.text import clauses
 
 
@@ -79,6 +80,7 @@ class Sentence:
 
 
 def _read(text: str, offset: int) -> Sentence:
+    text = respell(text)  # "three-thousand-344-point-two" as digits, offsets unchanged
     focus(text)  # the gates of the patterns below test this sentence from one pass over it
     dates = find_dates(text)
     times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))

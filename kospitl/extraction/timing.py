@@ -42,6 +42,10 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     return None
 
 
+def _possessive_date(s: Sentence, d: DateRef) -> bool:
+    return bool(gate.match(r"(?:'|\u2019)s?\b", s.text[d.end:d.end + 2])) or d.text.endswith(("'s", "\u2019s"))
+
+
 def _date_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     """The date phrase a figure belongs to, and a session shift ("a day after ...", "the following day")."""
     ref, shift = _date_phrase_for(s, fig)
@@ -69,7 +73,10 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
         shift = -1
     if own:
         before = [d for d in own if d.start < fig.start]
-        return (before[-1] if before else own[0]), shift
+        # "Friday's closing high of 3,748.89" dates the noun after it, never an earlier figure
+        after = [d for d in own if d.start >= fig.start and not _possessive_date(s, d)]
+        if before or after:
+            return (before[-1] if before else after[0]), shift
     clause = s.text[cs:ce]
     if gate.match(r"\s*,?\s*(?:when|while|whereas|and|but)\b", clause) and ci > 0:
         ps, pe = s.clauses[ci - 1]

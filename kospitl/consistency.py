@@ -1,0 +1,118 @@
+"""Article-level consistency: the article's own figures choose between readings.
+
+Extraction reads one sentence at a time; some readings only show themselves wrong beside the
+rest of the article. These are facts about market figures, not about any file:
+
+- **A round threshold is not a level.** Index levels are printed to two decimals ("3,344.20");
+  a whole multiple of 100 printed without decimals ("above 5,000", "the 4,800 mark") is a
+  threshold, never an open, close, level, intraday extreme or record.
+- **Moves are bounded.** KRX halts trading at falls of 8, 15 and 20 percent and limits a stock
+  to ±30 percent a day: an index or stock percent beyond 30, or an index change larger than
+  30 percent of the index's level in the same article, is a misreading (a count, a
+  year-to-date figure, another clause's number).
+- **Levels of one subject on one session are near each other** (the daily limit): of two or
+  more levels of a subject on one session, one more than 1.5x away from the others' median (the
+  session's, or where it has only two, the article's for that subject) is a misreading (a count
+  like "776 to 121", a date like "2025.09").
+
+A rejected reading is reported as a problem with its evidence (code ``implausible``), never
+silently re-interpreted. Observations keep the figures the article states as printed,
+including typos its own arithmetic refutes (those are the reconciler's business).
+"""
+from __future__ import annotations
+
+from statistics import median
+
+from kospitl.errors import Problem
+from kospitl.output import cell
+from kospitl.records import Observation
+
+LEVEL_METRICS = {"index": ("open", "high", "low", "close", "level"), "quote": ("price", "high", "low")}
+RECORD_METRICS = ("record_close", "record_high")
+MAX_MOVE_PCT = 30.0  # the KRX daily price limit; index circuit breakers halt trading before it
+MAX_SPREAD = 1.5  # levels of one subject within one article stay within this factor of their median
+INDEX_SUBJECTS = ("KOSPI", "KOSDAQ", "KOSPI200")
+
+
+def check_article(observations: list[Observation]) -> tuple[list[Observation], list[Problem]]:
+    """The observations the article's figures bear out, and a problem for each one rejected."""
+    problems: list[Problem] = []
+    kept: list[Observation] = []
+    for o in observations:
+        if _threshold(o):
+            continue  # a threshold is not a figure at all: nothing to review
+        reason = _move_bound(o)
+        if reason is None:
+            kept.append(o)
+        else:
+            problems.append(_problem(o, reason))
+    outliers = _outliers(kept)
+    for o in outliers:
+        problems.append(_problem(o, outliers[o]))
+    kept = [o for o in kept if o not in outliers]
+    kept = [o for o in kept if not _change_beyond_level(o, kept, problems)]
+    return kept, problems
+
+
+def _level_of(o: Observation) -> bool:
+    if o.kind == "milestone":
+        return o.metric in RECORD_METRICS
+    return o.metric in LEVEL_METRICS.get(o.kind, ())
+
+
+def _threshold(o: Observation) -> bool:
+    """A round threshold read as an index level, record or change."""
+    if o.subject not in INDEX_SUBJECTS or o.metric in ("first_close_above", "first_intraday_above", "first_above"):
+        return False
+    if not (_level_of(o) or o.kind == "index" and o.metric == "change"):
+        return False
+    return o.decimals == 0 and o.value != 0 and o.value % 100 == 0
+
+
+def _move_bound(o: Observation) -> str | None:
+    if o.metric == "change_pct" and o.kind in ("index", "quote") and abs(o.value) > MAX_MOVE_PCT:
+        return f"a move of {cell(o.value)}% is beyond the {MAX_MOVE_PCT:g}% daily limit"
+    return None
+
+
+def _outliers(obs: list[Observation]) -> dict[Observation, str]:
+    """Levels far from the other levels of their subject on their session (a session moves at
+    most 30%): measured against the session's median where it has three or more, else against
+    the article's median for the subject (a year-old level alone on its date is no outlier)."""
+    by_subject: dict[str, list[Observation]] = {}
+    for o in obs:
+        if _level_of(o) and o.kind in ("index", "quote", "milestone") and o.value > 0:
+            by_subject.setdefault(o.subject, []).append(o)
+    out: dict[Observation, str] = {}
+    for subject, levels in by_subject.items():
+        by_date: dict[str, list[Observation]] = {}
+        for o in levels:
+            by_date.setdefault(o.date, []).append(o)
+        for day, group in by_date.items():
+            if len({o.value for o in group}) < 2:
+                continue
+            pool = group if len(group) >= 3 else levels if len(levels) >= 3 else None
+            if pool is None:
+                continue
+            mid = median(o.value for o in pool)
+            for o in group:
+                if o.value > mid * MAX_SPREAD or o.value * MAX_SPREAD < mid:
+                    out[o] = (f"{subject} at {cell(o.value)} is far from its other levels in this article "
+                              f"(median {cell(mid)})")
+    return out
+
+
+def _change_beyond_level(o: Observation, obs: list[Observation], problems: list[Problem]) -> bool:
+    if o.kind != "index" or o.metric != "change":
+        return False
+    levels = [x.value for x in obs if x.kind == "index" and x.subject == o.subject and _level_of(x)]
+    if not levels or abs(o.value) <= MAX_MOVE_PCT / 100 * median(levels):
+        return False
+    problems.append(_problem(o, f"a change of {cell(o.value)} points is beyond {MAX_MOVE_PCT:g}% of "
+                                f"the index's level ({cell(median(levels))})"))
+    return True
+
+
+def _problem(o: Observation, reason: str) -> Problem:
+    return Problem("implausible", f"{o.kind} {o.subject} {o.metric} {cell(o.value)} not kept: {reason}",
+                   o.line, o.evidence, "warning")
