@@ -60,7 +60,9 @@ ENTITY_TABLE = Table(ENTITY_PATTERNS)
 # ---- figures: numbers with their units ------------------------------------------------------
 # every group ends in a unit, so a run of digits can be split only one way (no backtracking blow-up)
 KO_GROUP = r"\d[\d,]*(?:\.\d+)?\s*(?:[천백십]\s*[조억만]?|[조억만])\s*"
-KO_AMOUNT = rf"(?:{KO_GROUP})+(?:\d[\d,]*(?:\.\d+)?)?|\d[\d,]*(?:\.\d+)?"
+# from a number's first digit, and not the exponent of a number in exponent form ("1e308억원" is
+# no 308억원, nor 08억원; see numbers.NUM)
+KO_AMOUNT = rf"(?<!\d)(?<![\d.][eE])(?<![\d.][eE][-+\u2212])(?:(?:{KO_GROUP})+(?:\d[\d,]*(?:\.\d+)?)?|\d[\d,]*(?:\.\d+)?)"
 SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
 FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),

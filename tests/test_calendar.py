@@ -49,7 +49,7 @@ def wire(published: str, sentence: str) -> str:
 class Expect:
     problems: tuple[tuple[str, str], ...] = ()  # (code, fragment of the message)
     dates: frozenset[str] = frozenset()  # the dates the observations are stored on
-    facts: tuple[tuple[str, str, str], ...] = ()  # (date, metric, value) of KOSPI facts, all of them
+    facts: tuple[tuple[str, str, str, str], ...] = ()  # (date, subject, metric, value): every fact
     exit_code: int = 0
 
 
@@ -70,8 +70,9 @@ ARTICLES = [
                  "the latest Tuesday before Friday Oct. 10, 2025 fell in the Chuseok closure: not silently a "
                  "fact of a closed day", id="weekday-on-holiday"),
     pytest.param(wire("2025.10.10", "The won closed on Wednesday at 1,421.0 per dollar, up 3.2 won."),
-                 Expect((("non-session", "2025-10-08 (Wednesday), which has no KRX session (Alternative holiday "
-                          "for Chuseok)"),), exit_code=1),
+                 Expect((("non-session", "fx USD/KRW rate 1421 is dated 2025-10-08 (Wednesday), which has no "
+                          "KRX session (Alternative holiday for Chuseok)"),
+                         ("non-session", "fx USD/KRW change -3.2 is dated 2025-10-08")), exit_code=1),
                  "a substitute holiday (Oct. 8, 2025, for Chuseok on a Sunday) is no session either",
                  id="weekday-on-substitute-holiday"),
     pytest.param(wire("2026.01.02", "On Dec. 31, the KOSPI closed at 4,214.17, up 12.3 points."),
@@ -80,24 +81,30 @@ ARTICLES = [
                  "the Dec. 31 year-end closure", id="year-end-closure"),
     pytest.param(wire("2025.10.16", "The KOSPI closed at 3,657.28 on Tuesday, up 45.3 points."),
                  Expect(dates=frozenset({"2025-10-14"}),
-                        facts=(("2025-10-13", "close", "3611.98"), ("2025-10-14", "change", "45.3"),
-                               ("2025-10-14", "close", "3657.28"))),
+                        facts=(("2025-10-13", "KOSPI", "close", "3611.98"), ("2025-10-14", "KOSPI", "change", "45.3"),
+                               ("2025-10-14", "KOSPI", "close", "3657.28"))),
                  "control: a weekday that is a session is the figures' date; the previous close is "
                  "derived on the previous session", id="weekday-on-session"),
     pytest.param(wire("2025.10.10", "The KOSPI closed at 3,610.60, up 61.39 points."),
                  Expect(dates=frozenset({"2025-10-10"}),
-                        facts=(("2025-10-02", "close", "3549.21"), ("2025-10-10", "change", "61.39"),
-                               ("2025-10-10", "close", "3610.6"))),
+                        facts=(("2025-10-02", "KOSPI", "close", "3549.21"), ("2025-10-10", "KOSPI", "change", "61.39"),
+                               ("2025-10-10", "KOSPI", "close", "3610.6"))),
                  "'previous session' arithmetic crosses the Oct. 3-9 closure (Chuseok, its substitute "
                  "holiday and Hangul Day) on the KRX calendar", id="previous-session-across-closure"),
     pytest.param(wire("2026.01.05", "The KOSPI closed at 1e308 points, up 12.3 points from the previous session."),
-                 Expect(dates=frozenset({"2026-01-05"}), facts=(("2026-01-05", "change", "12.3"),)),
+                 Expect(dates=frozenset({"2026-01-05"}), facts=(("2026-01-05", "KOSPI", "change", "12.3"),)),
                  "exponent form is no figure: it was read as a change of 308 points and a previous close "
                  "was derived from it (issue 14)", id="exponent"),
+    pytest.param(wire("2026.01.05", "코스피는 4100.25에 마감했다. 외국인은 1e308억원을 순매수했다. "
+                      "기관은 3조1250억원을 순매도했다."),
+                 Expect(dates=frozenset({"2026-01-05"}),
+                        facts=(("2026-01-05", "KOSPI", "close", "4100.25"),
+                               ("2026-01-05", "institution", "net_buy", "-3125000000000"))),
+                 "nor in a Korean amount: '1e308억원' was 308억 won", id="exponent-korean"),
     pytest.param(wire("2026.01.05", "The KOSPI closed at 4,100.25, up 123456789012345678901234567890 points."),
                  Expect((("implausible", "index KOSPI change 1.2345678901234568e+29: beyond any magnitude index "
                           "change can have"),), dates=frozenset({"2026-01-05"}),
-                        facts=(("2026-01-05", "close", "4100.25"),)),
+                        facts=(("2026-01-05", "KOSPI", "close", "4100.25"),)),
                  "an absurd magnitude is a problem, and no previous close is derived from it", id="absurd-magnitude"),
 ]
 
@@ -117,8 +124,8 @@ def test_articles(runner, db, tmp_path, text, expect, why):
         assert any(fragment in line for line in r.output.splitlines()), r.output
     assert {code for code, *_ in problems} == {code for code, _ in expect.problems}, (why, problems)
     assert {d for (d,) in con.execute("SELECT DISTINCT date FROM observation")} == expect.dates, why
-    facts = con.execute("SELECT date, metric, value FROM fact WHERE subject = 'KOSPI' ORDER BY date, metric").fetchall()
-    assert [(d, m, repr(v).removesuffix(".0")) for d, m, v in facts] == list(expect.facts), why
+    facts = con.execute("SELECT date, subject, metric, value FROM fact ORDER BY date, subject, metric").fetchall()
+    assert [(d, s, m, repr(v).removesuffix(".0")) for d, s, m, v in facts] == list(expect.facts), why
     closed = con.execute("SELECT COUNT(*) FROM fact JOIN trading_day t USING (date) WHERE NOT t.is_session").fetchone()
     assert closed == (0,)
     assert con.execute("SELECT COUNT(*) FROM session JOIN trading_day t USING (date) "
