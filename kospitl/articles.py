@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kospitl.errors import ArticleError
 from kospitl.gate import fold  # case-insensitive matches of month names: "ſep", "İ"
+from kospitl import outlets
 from kospitl.pubtime import KST, MONTH_RE, MONTHS, publication
 
 INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -29,9 +30,9 @@ VERSION_TAG = re.compile(r"\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD|FLASH|UPDATE\s*\
                          r"CORRECTED|REPEAT|[A-Z]+ LD)\)", re.I)
 ATTN = re.compile(r"\(ATTN:\s*([^)]*)\)")
 DATELINE = re.compile(rf"\b([A-Z]{{3,}}(?:\s[A-Z]+)?),\s*({MONTH_RE})\.?\s+(\d{{1,2}})\s*\((\w[\w\s]*?)\)\s*[-\u2013\u2014]+")
-CREDIT_END = re.compile(r"\((Yonhap|AFP|AP|Reuters|Newsis|News1)\)\s*$", re.M)
-CREDIT_BY = re.compile(r"^BY\s+[^,\n]+,\s*(YONHAP|AFP|AP|REUTERS)\b", re.M)
-CREDIT_LINE = re.compile(r"^(Yonhap|AFP|AP|Reuters)\s*$", re.M)
+# Korean wire version tags, as the English ones: (속보)/[속보] = (URGENT), (종합) = (LEAD),
+# (종합2보) = (2nd LD); (1보) is a first take
+KO_VERSION_TAG = re.compile(r"[\[(](속보|종합(?:\s*(\d+)보)?)[\])]")
 
 LEADING_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s+(.*)$")
 FULL_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,\s*(\d{{4}})\b")
@@ -168,7 +169,7 @@ def parse(text: str, path: str = "<text>") -> Article:
         art.title = _first_title_line(text[body_start:])
     _version(art, head)
     _publication(art, text, body_start)
-    _credit(art, text)
+    _outlet(art, text, body_start)
     art.sections = _sections(text, body_start)
     if art.doc_date is None:
         _date_from_text(art)
@@ -210,9 +211,18 @@ def _version(art: Article, head: str) -> None:
     m = VERSION_TAG.search(src)
     if m:
         art.version_tag = f"({m[1]})"
+    else:
+        k = KO_VERSION_TAG.search(art.title or head.split("\n", 1)[0])
+        if k:
+            n = int(k[2] or 1)
+            art.version_tag = "(URGENT)" if k[1] == "속보" else "(LEAD)" if n == 1 else f"({n}{_ordinal(n)} LD)"
     a = ATTN.search(head)
     if a:
         art.attn = a[1].strip()
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _publication(art: Article, text: str, body_start: int) -> None:
@@ -244,18 +254,58 @@ def _publication(art: Article, text: str, body_start: int) -> None:
                 art.doc_date, art.date_source = date(year, month, day), "dateline"
             except ValueError:
                 pass
-        if art.publisher is None:
-            art.publisher = dl[4].strip()
 
 
-def _credit(art: Article, text: str) -> None:
-    for pat in (CREDIT_END, CREDIT_BY, CREDIT_LINE):
-        m = pat.search(text[-600:])
+HEAD_LINES = 8  # a masthead is among the first lines of a page
+
+
+def _prose(line: str) -> bool:
+    """A line of the story, not of the page head: long, or a sentence."""
+    s = line.strip()
+    return len(s) >= 200 or (len(s) >= 40 and s.endswith((".", ".\"", ".'", "다")))
+
+
+def _outlet(art: Article, text: str, body_start: int) -> None:
+    """Publisher and credit from the outlets table (kospitl.outlets).
+
+    The publisher: front matter, else the masthead ("The Korea Herald", "뉴시스 NEWSIS", "아시아경제 >
+    증권"), else the dateline's agency, else the story's opening credit ("[머니투데이 오세린 기자]",
+    "(서울=뉴스1)"), else the outlet of a byline e-mail or URL in the head. The credit: a wire's
+    credit line at the end ("(Yonhap)", "BY ..., YONHAP", "/연합뉴스"), else a wire's opening credit or
+    dateline, else the publisher itself when it is a wire.
+    """
+    head_end = min(len(text), body_start + 3000)
+    lines = []
+    for line in text[body_start:head_end].splitlines():
+        if _prose(line) or len(lines) >= HEAD_LINES or DATELINE.search(line):
+            break
+        if line.strip():
+            lines.append(line)
+    dateline = DATELINE.search(text, body_start, head_end)
+    agency = outlets.outlet(dateline[4].strip()) if dateline else None
+    lead_m = outlets.lead_credit().search(text, body_start, head_end)
+    lead = outlets.outlet(lead_m["name"]) if lead_m else None
+    if art.publisher is None:
+        found = outlets.masthead(lines)
+        if found is None and agency is None:
+            found = lead or outlets.by_domain("\n".join(lines))
+        if found is not None:
+            art.publisher = found.name
+        elif dateline:
+            art.publisher = dateline[4].strip()
+    publisher = outlets.outlet(art.publisher)
+    tail = text[-600:]
+    for _, pat in outlets.credit_patterns():
+        m = pat.search(tail)
         if m:
-            art.credit = m[1].capitalize()
+            art.credit = outlets.canonical(m[1])
             return
-    if art.publisher and art.publisher.lower() in ("yonhap", "연합뉴스"):
-        art.credit = "Yonhap"
+    for o in (lead, agency):
+        if o is not None and o.kind == "wire" and o.credits and o is not publisher:
+            art.credit = o.name
+            return
+    if publisher is not None and publisher.kind == "wire" and publisher.credits:
+        art.credit = publisher.name
 
 
 def _sections(text: str, body_start: int) -> list[Section]:

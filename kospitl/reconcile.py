@@ -24,9 +24,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from kospitl.outlets import KIND_PRIORS
 from kospitl.witness import is_copy, version_rank
 
-PUBLISHER_PRIORS = {"wire": 3.0, "daily": 2.0, "aggregator": 1.0, "digest": 0.5, "override": 1000.0}
+PUBLISHER_PRIORS = KIND_PRIORS  # by kind of source, from kospitl.outlets
 APPROX_TOLERANCE = 0.01
 DAILY_LIMIT = {"quote": 0.30, "index": 0.15, "fx": 0.05}
 
@@ -326,7 +327,7 @@ def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool) -> tup
     return (override, latest, len(best) + len(support), sum(best.values()), -cl[0].quantum, -cl[0].value)
 
 
-PRIOR_NAMES = {weight: kind for kind, weight in PUBLISHER_PRIORS.items()}
+PRIOR_NAMES = {weight: kind for kind, weight in reversed(PUBLISHER_PRIORS.items())}  # a shared weight: its first kind
 
 
 def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool,

@@ -16,10 +16,11 @@ from sqlalchemy import Connection
 
 from kospitl.articles import Article
 from kospitl.db import driver
+from kospitl.outlets import kind_of, wire_names
 
-WIRES = {"yonhap": "Yonhap", "연합뉴스": "Yonhap", "news1": "News1", "뉴스1": "News1",
-         "newsis": "Newsis", "뉴시스": "Newsis"}
-DIGEST = re.compile(r"This content is AI-generated|AI-generated based on source articles", re.I)
+WIRES = wire_names()  # every name of a wire in the outlets table → the wire (연합뉴스 → Yonhap)
+DIGEST = re.compile(r"This content is AI-generated|AI-generated based on source articles|AI-generated (?:daily )?digest"
+                    r"|(?:summary|digest) (?:was|is) (?:generated|written) automatically", re.I)
 AGGREGATOR = re.compile(r"^Updated \(\d+ articles?\)$|^Sources \(\d+ articles?\)$", re.M)
 VERSION_RANK = re.compile(r"\((\d+)(?:st|nd|rd|th) LD\)", re.I)
 
@@ -32,15 +33,12 @@ def wire_of(art: Article) -> str | None:
 
 
 def source_kind(art: Article) -> str:
-    """wire, daily, aggregator or digest: the publisher prior the reconciler uses."""
+    """wire, daily, broadcaster, aggregator, digest or blog: the publisher prior the reconciler uses."""
     if DIGEST.search(art.text):
         return "digest"
     if AGGREGATOR.search(art.text) or any(s.kind in ("timeline", "sources") for s in art.sections):
         return "aggregator"
-    publisher = (art.publisher or "").strip().lower()
-    if publisher in WIRES:
-        return "wire"
-    return "daily"
+    return kind_of(art.publisher) or "daily"  # the outlets table's kind of the publisher
 
 
 def is_copy(art_publisher: str | None, credit: str | None) -> bool:
