@@ -85,10 +85,14 @@ def friendly_errors() -> Iterator[None]:
 def cli() -> None:
     """kospitl: Korean stock-market news → a trustworthy SQLite timeline.
 
+    One sample article states no date of its own: date it first, then read the folder.
+
     \b
     Example:
+        kospitl ingest --date 2026-02-25 data/samples/004_b07f79f3c47f2b65.txt
         kospitl ingest data/samples/
-        kospitl timeline --subject KOSPI
+        kospitl conflicts
+        kospitl timeline --subject KOSPI --kind index --metric close
     """
 
 
@@ -118,8 +122,9 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
 
     \b
     Example:
-        kospitl ingest data/samples/00[0-3]_*.txt
         kospitl ingest --date 2026-02-25 data/samples/004_b07f79f3c47f2b65.txt
+        kospitl ingest data/samples/
+        kospitl ingest --dry-run 'data/samples/00[5-6]_*.txt'
     """
     from kospitl.ingest import check_date, expand, ingest_paths
 
@@ -208,6 +213,8 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
     \b
     Example:
         kospitl timeline --subject KOSPI --kind index --from 2026-01-01
+        kospitl timeline --status conflict-resolved
+        kospitl timeline --subject 005930 --json
     """
     from kospitl import export as ex
 
@@ -263,7 +270,8 @@ def show(day: str, db_path: str | None, fmt: str) -> None:
 
     \b
     Example:
-        kospitl show 2026-01-06
+        kospitl show 2026-01-07
+        kospitl show 2026-01-07 --json
     """
     from kospitl import review
     from kospitl.ingest import check_date
@@ -318,7 +326,8 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
 
     \b
     Example:
-        kospitl conflicts --kind flow
+        kospitl conflicts
+        kospitl conflicts --kind milestone --from 2026-01-01
     """
     from kospitl import review
 
@@ -328,7 +337,7 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
             found = review.conflicts(conn, subject=subject, kind=kind, date_from=date_from, date_to=date_to)
     emit(found, review.CONFLICT_COLUMNS, fmt,
          _matching("conflicts", subject=subject, kind=kind, **{"from": date_from, "to": date_to}),
-         wrap={"candidates": 40, "why": WHY_WIDTH})
+         wrap={"candidates": 28, "why": 50})
 
 
 @cli.command()
@@ -347,7 +356,8 @@ def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, d
 
     \b
     Example:
-        kospitl sources 2026-01-06 flow foreign net_buy close
+        kospitl sources 2026-01-07 index KOSPI change close
+        kospitl sources 2026-01-07 flow foreign net_buy close
         kospitl sources 2026-01-05 index KOSPI close
     """
     from kospitl import review
@@ -405,7 +415,7 @@ def override(day: str, kind: str, subject: str, metric: str, value: float, as_of
 
     \b
     Example:
-        kospitl override 2025-10-27 index KOSPI change 101.24 --note "KRX data: 101.24"
+        kospitl override 2026-01-07 index KOSPI change 25.58 --note "KRX data: 25.58"
     """
     from kospitl.review_write import record_override
 
@@ -446,9 +456,11 @@ def reprocess(db_path: str | None, dry_run: bool) -> None:
 def datasette_metadata(db_path: str | None, output: str) -> None:
     """Write datasette metadata (table and column descriptions, units) for the database.
 
+    Then open it with: datasette kospitl.db -m metadata.json
+
     \b
     Example:
-        kospitl datasette-metadata -o metadata.json && datasette kospitl.db -m metadata.json
+        kospitl datasette-metadata -o metadata.json
     """
     from pathlib import Path
 
@@ -475,6 +487,7 @@ def chart(db_path: str | None, subject: str, date_from: str | None, date_to: str
     \b
     Example:
         kospitl chart --subject KOSPI --from 2026-01-01 -o timeline.svg
+        kospitl chart --subject 005930 -o samsung.svg
     """
     from kospitl import chart as ch
 

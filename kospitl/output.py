@@ -7,7 +7,7 @@ from enum import Enum
 from pathlib import Path
 from typing import IO, Any, Iterable, Mapping, Sequence
 
-from tabulate import tabulate
+import tabulate as _tabulate
 
 
 class Format(str, Enum):
@@ -99,9 +99,13 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mappi
     wrap = wrap or {}
     raw = [[r.get(c) for c in columns] for r in rows]
     align = ["right" if _numeric([t[i] for t in raw]) else "left" for i in range(len(columns))]
-    text = tabulate([[cell(v) for v in t] for t in raw], headers=list(columns), tablefmt="simple",
-                    disable_numparse=True, colalign=align,
-                    maxcolwidths=[wrap.get(c) for c in columns] if wrap and raw else None)
+    padding, _tabulate.MIN_PADDING = _tabulate.MIN_PADDING, 0  # a column as wide as its widest cell
+    try:
+        text = _tabulate.tabulate([[cell(v) for v in t] for t in raw], headers=list(columns), tablefmt="simple",
+                                  disable_numparse=True, colalign=align,
+                                  maxcolwidths=[wrap.get(c) for c in columns] if wrap and raw else None)
+    finally:
+        _tabulate.MIN_PADDING = padding
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 

@@ -34,6 +34,7 @@ from kospitl.ingest import prepare
 from kospitl.resolution import resolve
 from kospitl.witness import fingerprint, source_kind, witness_of
 
+N_SAMPLES = len(list(SAMPLES.glob("*.txt")))  # all dated but one (UNDATED_SEED)
 JAN2_STORY = SAMPLES / "002_4f409d777393ce93.txt"  # Yonhap, "SEOUL, Jan. 2": states its own date
 
 
@@ -173,12 +174,12 @@ def test_date_never_touches_an_article_with_its_own_date(runner, db, tmp_path):
     "SEOUL, Jan. 2" story to Feb. 25. Now only the undated sample takes the date, the others
     are left alone and the summary says so; the result is the README's two-step ingest."""
     r = invoke(runner, "ingest", "--db", db, str(SAMPLES))
-    assert r.exit_code == 1 and "5 new" in r.output  # the undated sample's figures are problems
+    assert r.exit_code == 1 and f"{N_SAMPLES} new" in r.output  # the undated sample's figures are problems
     r = invoke(runner, "ingest", "--db", db, "--date", UNDATED_DATE, str(SAMPLES))
     assert r.exit_code == 0, r.output
     assert r.output.splitlines()[-1] == (
-        "5 file(s): 0 new, 1 re-dated, 4 already known (unchanged), 0 not articles; added 32 observation(s), "
-        "0 problem(s); 4 had their own date; --date not applied")
+        f"{N_SAMPLES} file(s): 0 new, 1 re-dated, {N_SAMPLES - 1} already known (unchanged), 0 not articles; "
+        f"added 32 observation(s), 0 problem(s); {N_SAMPLES - 1} had their own date; --date not applied")
     con = sqlite3.connect(db)
     jan2 = con.execute("SELECT given_date, session_date FROM article WHERE source_path = ?", (str(JAN2_STORY),)).fetchone()
     assert jan2 == (None, "2026-01-02")
@@ -193,14 +194,14 @@ def test_date_never_touches_an_article_with_its_own_date(runner, db, tmp_path):
     assert UNDATED_DATE not in dates and "2026-01-02" in dates
     # and a dry run says the same
     r = invoke(runner, "ingest", "--db", fresh, "--dry-run", "--date", "2026-02-26", str(SAMPLES))
-    assert "4 had their own date; --date not applied [dry run: nothing written]" in r.output
+    assert f"{N_SAMPLES - 1} had their own date; --date not applied [dry run: nothing written]" in r.output
 
 
 def test_reingest_keeps_the_date_given_to_an_undated_article(runner, db):
     ingest_seeds(runner, db)
     before = _exports(runner, db)
     r = invoke(runner, "ingest", "--db", db, str(SAMPLES))
-    assert "5 already known (unchanged)" in r.output and "restored" not in r.output
+    assert f"{N_SAMPLES} already known (unchanged)" in r.output and "restored" not in r.output
     assert _exports(runner, db) == before
 
 
@@ -241,7 +242,7 @@ def test_reingest_restores_an_article_redated_by_mistake(runner, db, tmp_path, a
     con = sqlite3.connect(db)
     assert con.execute("SELECT given_date FROM article WHERE source_path = ?", (str(JAN2_STORY),)).fetchone() == (None,)
     r = invoke(runner, "ingest", "--db", db, str(SAMPLES))
-    assert "5 already known (unchanged)" in r.output
+    assert f"{N_SAMPLES} already known (unchanged)" in r.output
 
 
 def test_prepare_ignores_a_given_date_for_an_article_with_its_own():

@@ -13,7 +13,7 @@ def test_reingest_changes_nothing(runner, db):
     before = table_counts(db)
     r = invoke(runner, "ingest", "--db", db, str(SAMPLES))
     assert r.exit_code == 0
-    assert "5 already known (unchanged)" in r.output
+    assert "7 already known (unchanged)" in r.output
     r = invoke(runner, "ingest", "--db", db, "--date", UNDATED_DATE, str(SAMPLES / UNDATED_SEED))
     assert "1 already known" in r.output
     assert table_counts(db) == before
@@ -69,7 +69,7 @@ def test_dry_run_writes_nothing(runner, db):
     before = table_counts(db)
     r = invoke(runner, "ingest", "--db", db, "--dry-run", str(SAMPLES))
     assert r.exit_code == 1  # the undated sample's figures are problems of severity error
-    assert "4 new, 0 re-dated, 1 already known (unchanged)" in r.output
+    assert "6 new, 0 re-dated, 1 already known (unchanged)" in r.output
     assert "[dry run: nothing written]" in r.output
     assert table_counts(db) == before
 
@@ -98,7 +98,7 @@ def test_timeline_table_and_filters(runner, db):
     body = [line.split() for line in lines[2:]]
     assert [(b[0], b[5]) for b in body] == [("2026-01-02", "4309.63"), ("2026-01-05", "4457.52"),
                                            ("2026-01-06", "4525.48"), ("2026-01-07", "4551.06")]
-    assert body[2][6:8] == ["agreed", "3"]
+    assert body[2][6:8] == ["agreed", "4"]  # the Yonhap 01-07 story's arithmetic (close − change) is one of them
     assert body[1][6] == "derived"
 
 

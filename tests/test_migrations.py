@@ -53,7 +53,7 @@ def test_every_view_reads(runner, db):
         con.execute(f"SELECT * FROM {view}").fetchall()
     row = con.execute("SELECT close, close_status, close_sources FROM session "
                       "WHERE date = '2026-01-06' AND index_name = 'KOSPI'").fetchone()
-    assert row == (4525.48, "agreed", 3)
+    assert row == (4525.48, "agreed", 4)
     row = con.execute("SELECT company, price FROM quote WHERE date = '2026-01-02' AND code = '005930'").fetchone()
     assert row == ("Samsung Electronics", 128500)
 
