@@ -6,6 +6,8 @@ rest of the article. These are facts about market figures, not about any file:
 - **A round threshold is not a level.** Index levels are printed to two decimals ("3,344.20");
   a whole multiple of 100 printed without decimals ("above 5,000", "the 4,800 mark") is a
   threshold, never an open, close, level, intraday extreme or record.
+- **The won is quoted to a tenth of a won**: a whole multiple of 10 ("near 1,480 won") is a
+  threshold, not a rate.
 - **Moves are bounded.** KRX halts trading at falls of 8, 15 and 20 percent and limits a stock
   to ±30 percent a day: an index or stock percent beyond 30, or an index change larger than
   30 percent of the index's level in the same article, is a misreading (a count, a
@@ -61,7 +63,10 @@ def _level_of(o: Observation) -> bool:
 
 
 def _threshold(o: Observation) -> bool:
-    """A round threshold read as an index level, record or change."""
+    """A round threshold read as an index level, record or change, or as a won-dollar rate (the
+    won is quoted to a tenth: "near 1,480 won", "1,450 won line" are thresholds)."""
+    if o.kind == "fx" and o.metric in ("rate", "open"):
+        return o.decimals == 0 and o.value % 10 == 0
     if o.subject not in INDEX_SUBJECTS or o.metric in ("first_close_above", "first_intraday_above", "first_above"):
         return False
     if not (_level_of(o) or o.kind == "index" and o.metric == "change"):

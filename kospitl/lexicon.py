@@ -34,9 +34,9 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
     ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
     ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
-    ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
+    ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:\s?지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
     ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
-    ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
+    ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)(?:\s?지수)?|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
     ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
     ("index_ref", "", gated(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
@@ -66,7 +66,7 @@ KO_AMOUNT = rf"(?<!\d)(?<![\d.][eE])(?<![\d.][eE][-+\u2212])(?:(?:{KO_GROUP})+(?
 SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
 FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
-    ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원")),
+    ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원(?!대)")),  # "1440원대": a range, not a rate
     ("won", gated(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
     ("pctpt", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
     ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
@@ -96,8 +96,8 @@ HEDGES = gated(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|o
 HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
 
 # ---- direction words -----------------------------------------------------------------------
-UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|상승|급등|뛴|뛰어|올랐", I)
-DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|하락|급락|떨어|밀린", I)
+UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|뛴|뛰어|올랐", I)
+DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
 BUY = gated(r"사들(?:였|이|인)|매수(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
 SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|매도(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
@@ -118,7 +118,7 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
 LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
     ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴))")),
-    ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작)")),
+    ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작|문을 (?:열|연))")),
     ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
 RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
@@ -142,7 +142,7 @@ MULTI_DAY = gated(
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 RESPECTIVELY = gated(r"\brespectively\b|각각", I)
 EACH = gated(r"\beach\b", I)
-SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b", I)
+SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|같은 시각|같은 시간|동시간대", I)
 MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
 VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
 BREADTH = (

@@ -186,7 +186,8 @@ def _us_daylight(local: datetime) -> bool:
 
 
 def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int] | None:
-    """The date (and KST time) of one date match and the end of its stamp; None when impossible."""
+    """The date as printed (and the KST time) of one date match and the end of its stamp; None
+    when impossible."""
     g = m.groupdict()
     try:
         day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
@@ -212,7 +213,11 @@ def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int] 
         return day, None, end  # a midnight placeholder: the date only
     local = datetime(day.year, day.month, day.day, hh, mm, tzinfo=_offset(t, day, hh, mm))
     kst = local.astimezone(KST)
-    return kst.date(), kst, end
+    # A zone printed by name is the desk's own day: a U.S. desk's "February 23, 2026 - 07:52 pm
+    # EST" (09:52 on the 24th in Seoul) reports on the 23rd, its "Monday". A machine stamp (Z,
+    # +09:00) is an instant: its day is Seoul's.
+    named = bool(t.get("tz")) and t.get("tz") not in ("KST", "JST")
+    return (day if named else kst.date()), kst, end
 
 
 def _head_end(text: str, start: int) -> int:

@@ -745,6 +745,49 @@ def test_noise(text, expected, why):
 ALL = INDEX + INTRADAY + QUOTES + FLOWS + FX + BONDS + MILESTONES + KOREAN + NOISE
 
 
+# ---- rows from dev2 sets A and B (real layouts: tables, captions, Korean snapshot wording) ----
+
+DEV2 = [
+    pytest.param(pub("08 Dec. 2025, 16:12", "Stock | Close (KRW) | Change", "LG Energy Solution | 451,500 | +5.99%",
+                     "KB Financial | 127,900 | -2.14%"),
+                 [o("2025-12-08", "quote", LGES, "price", "close", 451500),
+                  o("2025-12-08", "quote", LGES, "change_pct", "close", 5.99),
+                  o("2025-12-08", "quote", "105560", "price", "close", 127900),
+                  o("2025-12-08", "quote", "105560", "change_pct", "close", -2.14)],
+                 "dev2 r30: a '|' table is read by its header: a close column in won and a percent change", id="stock-table"),
+    pytest.param(posted("입력 2025.11.05 10:31", "· 원·달러 환율 1440원대 후반…외국인 자금 이탈 우려"), [],
+                 "dev2 r24: '1440원대' is a range of the won, not a rate", id="won-range"),
+    pytest.param(pub("22 Dec. 2025, 16:40", "The dollar has hovered near 1,480 won for weeks."), [],
+                 "dev2 r38: a whole 1,480 won is a threshold (the won is quoted to a tenth)", id="won-threshold"),
+    pytest.param(posted("입력 2025.11.05 10:31", "이날 지수는 전 거래일 대비 66.27포인트(1.61%) 내린 4055.27로 문을 연 뒤 낙폭을 빠르게 넓혔다."),
+                 [o("2025-11-05", "index", K, "open", "open", 4055.27),
+                  o("2025-11-05", "index", K, "change", "open", -66.27),
+                  o("2025-11-05", "index", K, "change_pct", "open", -1.61)],
+                 "dev2 r24: '…로 문을 연' is the open; its change and percent are the opening move", id="ko-opened-door"),
+    pytest.param(posted("입력 2025.12.23 09:55", "23일 오전 9시 51분 현재 코스피 지수는 전일 대비 29.48포인트(0.72%) 오른 4135.41을 기록 중이다.",
+                        "같은 시각 코스닥 지수는 0.62% 내리고 있다."),
+                 [o("2025-12-23", "index", K, "level", "09:51", 4135.41),
+                  o("2025-12-23", "index", K, "change", "09:51", 29.48),
+                  o("2025-12-23", "index", K, "change_pct", "09:51", 0.72),
+                  o("2025-12-23", "index", Q, "change_pct", "09:51", -0.62)],
+                 "dev2 r39: '코스닥 지수' is the KOSDAQ (not 'the index'); '같은 시각' carries 09:51; '내리고' is a fall", id="ko-same-time-kosdaq"),
+    pytest.param(pub("11 Dec. 2025, 16:00", "Institutional investors unloaded 344.3 billion won, offset by 296.4 billion won in foreign buying and 18.6 billion won from retail investors."),
+                 [o("2025-12-11", "flow", "institution", "net_buy", "close", -344300000000),
+                  o("2025-12-11", "flow", "foreign", "net_buy", "close", 296400000000),
+                  o("2025-12-11", "flow", "individual", "net_buy", "close", 18600000000)],
+                 "dev2 r36: 'N won in foreign buying', 'N won from retail investors': the group named after the amount owns it", id="flow-owner-after"),
+    pytest.param(pub("04 Nov. 2025, 16:24", "Market bellwether Samsung Electronics dived 5.58 percent, and No. 2 chipmaker SK hynix lost 5.48 percent."),
+                 [o("2025-11-04", "quote", SAMSUNG, "change_pct", "close", -5.58),
+                  o("2025-11-04", "quote", HYNIX, "change_pct", "close", -5.48)],
+                 "dev2 r22: 'dived' is a fall", id="dived"),
+]
+
+
+@pytest.mark.parametrize("text,expected,why", DEV2, ids=_ids(DEV2))
+def test_dev2_rows(text, expected, why):
+    check(text, expected, why)
+
+
 def test_no_input_repeats():
     inputs = [r.values[0] for r in ALL]
     assert len(inputs) == len(set(inputs)), [i[:80] for i in inputs if inputs.count(i) > 1]

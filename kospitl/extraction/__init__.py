@@ -23,6 +23,7 @@ from kospitl.extraction.attach import _pair, _possessive
 from kospitl.extraction.meaning import _interpret
 from kospitl.extraction.special import _breadth, _ranges, _reference_closes, _skip_noise_figures, _unchanged
 from kospitl.extraction.milestones import _figure_after, _milestones
+from kospitl.extraction import tables
 
 
 def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
@@ -36,8 +37,11 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
         if sec.kind == "body":
             narrative = any(x.kind in ("sources", "timeline", "related") for x in article.sections)
             ctx = Context(intraday_report=intraday, narrative=narrative)
-            found: list[Mention] = []
-            for para in paragraphs(article.text, sec.start, sec.end):
+            paras = paragraphs(article.text, sec.start, sec.end)
+            found, table_rows = tables.find(article, paras, "intraday" if intraday else "close")
+            for para in paras:
+                if para in table_rows:
+                    continue
                 ctx.para_date = None
                 ctx.para_time = _entry_time(article.text[para[0]:para[1]])
                 for span in sentences(article.text, para):

@@ -1,6 +1,8 @@
 """Which entity a figure is about: nearest before it, or paired through a list."""
 from __future__ import annotations
 
+import re
+
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.extraction.reading import Entity, Figure, Sentence
@@ -38,6 +40,10 @@ def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[
         if id(f) in paired:
             out.append((f, paired[id(f)]))
             continue
+        owner = _owner_after(s, f, ents)
+        if owner is not None:  # "296.4 billion won in foreign buying", "18.6 billion won from retail investors"
+            out.append((f, owner))
+            continue
         ent = _nearest(s, f, ents, ctx)
         group = _group_before(s, f.start, ents)
         if ent is not None and len(group) > 1 and L.EACH.search(s.text[group[-1].end:f.start]):
@@ -48,6 +54,19 @@ def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[
             continue
         out.append((f, ent))
     return out
+
+
+OWNER_AFTER = re.compile(r"\s*(?:won\s+)?(?:worth\s+)?(?:in|of|from|by)\s+(?:net\s+)?(?:the\s+)?")
+
+
+def _owner_after(s: Sentence, f: Figure, ents: list[Entity]) -> Entity | None:
+    """An investor group named right after an amount, as the owner of a post-nominal phrase."""
+    if f.unit not in ("won", "amount") or s.korean:
+        return None
+    after = [e for e in ents if e.start >= f.end]
+    if after and after[0].type == "investor" and OWNER_AFTER.fullmatch(s.text[f.end:after[0].start]):
+        return after[0]
+    return None
 
 
 def _units_for(etype: str) -> tuple[str, ...]:

@@ -77,7 +77,8 @@ def _is_intraday_report(article: Article) -> bool:
         return False  # digests and aggregators sum up finished sessions
     pub = article.published_at
     if pub is not None:  # written during a session (a weekend or holiday has none)
-        return (9, 0) <= (pub.hour, pub.minute) < (15, 30) and sessions.load().is_session(pub.date())
+        return (9, 0) <= (pub.hour, pub.minute) < (15, 30) and sessions.load().is_session(pub.date()) \
+            and (article.doc_date is None or pub.date() == article.doc_date)  # not a U.S. evening's report
     # no clock: a report whose opening sentences speak of the open or a time, not the close
     body = next((s for s in article.sections if s.kind == "body"), None)
     if body is None:

@@ -269,8 +269,13 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
     if gate.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
         return
     if ent.start > fig.end:  # passive: "1.42 trillion won ... was scooped up by foreign investors"
-        between = s.text[fig.end:ent.start]
+        between = s.text[fig.end:ent.end + 25]  # "... in foreign buying", "... by foreign investors"
         sign = 1 if L.BUY.search(between) else -1 if L.SELL.search(between) else 0
+        if sign == 0:  # "296.4 billion won in foreign buying and 18.6 billion won from retail investors"
+            prev = [f.end for f in s.figures if f.end <= fig.start]
+            listed = s.text[max(prev):fig.start] if prev else ""
+            if gate.search(r"\b(?:and|as well as)\s*$", listed):
+                sign = 1 if L.BUY.search(listed) else -1 if L.SELL.search(listed) else 0
     else:
         sign = _sign_between(s, ent.start, fig, L.BUY, L.SELL)
     if sign == 0:

@@ -1,0 +1,132 @@
+"""Tables printed as text: a header line of column names separated by ``|``, then one row a line.
+
+    Stock | Close (KRW) | Change
+    Samsung Electronics | 109,500 | +1.01%
+    종목 | 종가(원) | 등락률
+    삼성전자 | 10만9500 | -0.4%
+
+A row is about the company (or index) named in its first cell; the header says what each
+other column holds: a price or closing level, a percent change. A column the header does not
+name is not read, and a row whose first cell names nothing known is left alone (the sentence
+reader still sees it and reports an unknown company if it names one).
+"""
+from __future__ import annotations
+
+import re
+
+from kospitl import tickers
+from kospitl.articles import Article
+from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
+from kospitl.records import Mention
+
+PRICE_COLUMN = re.compile(r"\b(?:close|closing|price|last|level|KRW|won)\b|종가|현재가|주가|지수|\(원\)", re.I)
+CHANGE_COLUMN = re.compile(r"\b(?:change|chg|pct|percent)\b|%|등락률|등락|변동률|상승률|하락률", re.I)
+NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares)\b|종목|기업|회사|지수명", re.I)
+INTRADAY_COLUMN = re.compile(r"\b(?:current|now|intraday|last)\b|현재", re.I)
+INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코스닥": "KOSDAQ",
+               "kospi 200": "KOSPI200", "kospi200": "KOSPI200", "코스피200": "KOSPI200"}
+PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%?$")
+AMOUNT = re.compile(r"^(?P<n>\d[\d,.]*(?:[만천]\d*)*)\s*(?:원|KRW|won)?$", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tuple[list[Mention], set[tuple[int, int]]]:
+    """The mentions of every table among ``paragraphs`` and the paragraphs its rows take."""
+    text = article.text
+    out: list[Mention] = []
+    taken: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(paragraphs):
+        header = _cells(text[paragraphs[i][0]:paragraphs[i][1]])
+        columns = _columns(header)
+        if columns is None:
+            i += 1
+            continue
+        price_col, change_col, row_as_of = columns
+        j = i + 1
+        while j < len(paragraphs):
+            span = paragraphs[j]
+            row = _cells(text[span[0]:span[1]])
+            if len(row) != len(header) or not any(ch.isdigit() for ch in text[span[0]:span[1]]):
+                break
+            found = _row(article, span, row, price_col, change_col, row_as_of or as_of)
+            if found:
+                out += found
+                taken.add(span)
+            j += 1
+        i = j
+    return out, taken
+
+
+def _columns(header: list[str]) -> tuple[int | None, int | None, str | None] | None:
+    if len(header) < 2 or any(ch.isdigit() for c in header for ch in c if ch not in "0"):
+        return None
+    if not NAME_COLUMN.search(header[0]):
+        return None
+    price = next((k for k, c in enumerate(header[1:], 1) if PRICE_COLUMN.search(c) and not CHANGE_COLUMN.search(c)), None)
+    change = next((k for k, c in enumerate(header[1:], 1) if CHANGE_COLUMN.search(c) and k != price), None)
+    if price is None and change is None:
+        return None
+    labels = " ".join(header[1:])
+    row_as_of = "close" if re.search(r"\bclos(?:e|ing)\b|종가", labels, re.I) else \
+        "intraday" if INTRADAY_COLUMN.search(labels) else None
+    return price, change, row_as_of
+
+
+def _subject(name: str) -> tuple[str, str] | None:
+    key = " ".join(name.lower().split())
+    if key in INDEX_NAMES:
+        return "index", INDEX_NAMES[key]
+    found = tickers.find(name)
+    if len(found) == 1 and found[0][0] <= 1 and found[0][1] >= len(name.rstrip()) - 1:
+        return "quote", found[0][2]
+    if re.fullmatch(r"\(?\d{6}\)?", name.strip()):
+        return "quote", name.strip("() ")
+    return None
+
+
+def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int | None,
+         change_col: int | None, as_of: str) -> list[Mention]:
+    subject = _subject(row[0])
+    if subject is None:
+        return []
+    kind, code = subject
+    line = article.text[span[0]:span[1]]
+    out: list[Mention] = []
+
+    def mention(metric: str, cell: str, value: float, dec: int, quantum: float) -> Mention:
+        at = line.find(cell)
+        start = span[0] + max(at, 0)
+        return Mention(kind, code, metric, as_of, value, False, start, start + len(cell), span[0], span[1],
+                       f"table.{metric}", decimals=dec, quantum=quantum)
+
+    if price_col is not None and price_col < len(row):
+        cell = row[price_col]
+        m = AMOUNT.match(cell)
+        if m:
+            try:
+                raw = m["n"]
+                value = parse_korean(raw) if any(u in raw for u in "만천") else parse_number(raw)
+            except NumberError:
+                value = None
+            if value is not None and value > 0:
+                metric = "price" if kind == "quote" else ("close" if as_of == "close" else "level")
+                dec = decimals(raw)
+                out.append(mention(metric, cell, float(value), dec, 10.0 ** -dec))
+    if change_col is not None and change_col < len(row):
+        cell = row[change_col]
+        m = PERCENT.match(cell)
+        if m and "%" in cell:  # a bare number in a change column could be won or points
+            sign = -1 if m["sign"] in ("-", "\u2212", "▼", "▽") else 1
+            try:
+                value = parse_number(m["n"])
+            except NumberError:
+                value = None
+            if value is not None:
+                dec = decimals(m["n"])
+                out.append(mention("change_pct", cell, sign * float(value), dec, 10.0 ** -dec))
+    return out
+
