@@ -454,7 +454,7 @@ def reprocess(db_path: str | None, dry_run: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="Write to FILE instead of standard output.")
 def datasette_metadata(db_path: str | None, output: str) -> None:
-    """Write datasette metadata (table and column descriptions, units) for the database.
+    """Write datasette metadata (descriptions, units, facets, canned queries) for the database.
 
     Then open it with: datasette kospitl.db -m metadata.json
 
@@ -462,17 +462,50 @@ def datasette_metadata(db_path: str | None, output: str) -> None:
     Example:
         kospitl datasette-metadata -o metadata.json
     """
-    from pathlib import Path
-
-    from kospitl.dictionary import datasette_metadata as build, dumps
+    from kospitl.dictionary import dumps
+    from kospitl.serve import database_name, metadata
 
     with friendly_errors():
         path = db_path or default_path()
         engine = open_db(path)
         with engine.connect() as conn:
-            meta = build(conn, Path(path).stem)
+            meta = metadata(conn, database_name(path), assets=False)
     with click.open_file(output, "w", encoding="utf-8") as out:
         out.write(dumps(meta))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (127.0.0.1: this machine only; 0.0.0.0: every network).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535),
+              help="TCP port to listen on.")
+def serve(db_path: str | None, host: str, port: int) -> None:
+    """Browse the database in datasette: views first, canned queries, facets, descriptions.
+
+    Needs the serve extra: pip install 'kospitl[serve]'. The database is opened read-only;
+    ingests can run meanwhile. Ctrl-C stops.
+
+    \b
+    Example:
+        kospitl serve --db kospitl.db --port 8001
+    """
+    import os
+
+    from kospitl import serve as srv
+
+    with friendly_errors():
+        path = db_path or default_path()
+        if not os.path.exists(path):
+            raise KospitlError(f"{path}: no such database (ingest articles first, or give --db)")
+        engine = open_db(path)  # upgrades the schema and the column dictionary first
+        with engine.connect() as conn:
+            meta = srv.metadata(conn, srv.database_name(path))
+        engine.dispose()
+        ds = srv.build(path, meta)
+        srv.check_port(host, port)
+    click.echo(f"Serving {path} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    srv.run(ds, host, port)
 
 
 @cli.command()
