@@ -106,7 +106,7 @@ def test_a_view_serves_its_rows_in_order_with_descriptions(served):
     assert list(got[0])[:5] == ["date", "index_name", "close", "change", "change_pct"]
     assert [r["date"] for r in got] == sorted(r["date"] for r in got)
     kospi = next(r for r in got if r["date"] == "2026-01-06" and r["index_name"] == "KOSPI")
-    assert kospi["close"] == 4525.48 and kospi["close_sources"] == 3
+    assert kospi["close"] == 4525.48 and kospi["close_status"] == "agreed" and kospi["close_sources"] >= 3
     status, html = get(served + "/kospitl/session")
     assert "4525.48" in html and "the KRX trading session the figure belongs to" in html
     assert 'class="facet-info' in html or "facet-results" in html  # facets on index_name, close_status
