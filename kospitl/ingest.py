@@ -25,7 +25,8 @@ from kospitl.paths import DATA_DIR
 from kospitl.records import Observation
 from kospitl.consistency import check_article
 from kospitl.resolution import applied_date, report_session, resolve
-from kospitl.witness import fingerprint, source_kind, witness_of
+from kospitl import witness
+from kospitl.witness import fingerprint, source_kind
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
 NOT_ARTICLES = re.compile(r"^(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b", re.I)  # beside articles in a folder
@@ -99,6 +100,7 @@ class Prepared:
     error: str | None = None
     known: bool = False
     own_date: bool = False  # a date was given, and the known article states its own
+    rename: int = 0  # a known article stored under a larger path (store.name_article)
 
 
 FIGURES_NOT_STORED = ("no-date", "non-session", "implausible")  # problems of figures that were found
@@ -178,6 +180,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                 progress(prep.path)
             if prep.known:
                 report.files.append(FileResult(prep.path, "known", own_date=prep.own_date))
+                if prep.rename and not dry_run:
+                    with engine.begin() as conn:
+                        store.name_article(conn, prep.rename, prep.path)
             elif prep.error is not None:
                 report.files.append(FileResult(prep.path, "error", error=prep.error))
             elif dry_run:
@@ -206,7 +211,9 @@ def _tasks(lookup: Connection, files: list[str],
             continue
         stored = store.find_article(lookup, content_hash(text))
         if _same_article(stored, given):  # re-ingest: no parsing, no extraction
-            yield parallel.Ready(Prepared(path, known=True, own_date=_own_date(stored, given)))
+            assert stored is not None
+            yield parallel.Ready(Prepared(path, known=True, own_date=_own_date(stored, given),
+                                          rename=stored["id"] if path < stored["source_path"] else 0))
             continue
         yield path, text, given
 
@@ -272,14 +279,21 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     current = store.find_article(conn, art.content_hash)  # an earlier file of this run, or another process
     own_date = given is not None and art.doc_date is not None
     if _same_article(current, given):
+        assert current is not None
+        store.name_article(conn, current["id"], prep.path)
         return FileResult(prep.path, "known", own_date=own_date), set()
     touched: set[tuple[str, str]] = set()
     if current:
+        old_session = store.article_session(conn, current["id"])
+        former = witness.neighbours(conn, old_session, current["id"])
         touched |= store.delete_article(conn, current["id"])
+        # the component it leaves may split
+        touched |= store.groups_of_articles(conn, witness.repartition(conn, old_session, former))
     article_id = store.insert_article(conn, art, given=applied_date(art, given), session=prep.session, source_kind=prep.source_kind,
                                       witness=None, fingerprint=prep.fingerprint)
-    witness = witness_of(conn, art, article_id, prep.session, prep.fingerprint)
-    store.set_witness(conn, article_id, witness)
+    session = prep.session.isoformat() if prep.session else None
+    moved = witness.repartition(conn, session, [article_id]) - {article_id}  # the components it joins merge
+    touched |= store.groups_of_articles(conn, moved)
     store.insert_observations(conn, article_id, prep.observations)
     store.insert_problems(conn, article_id, art.path, prep.problems)
     touched |= {(o.date, o.subject) for o in prep.observations}

@@ -216,7 +216,13 @@ def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row],
                 p = before[("index", "close", "close")]
                 add(("index", "change", "close"), level.value - p.value, [level, p],
                     f"close {fmt_value(level.value)} − previous close {fmt_value(p.value)}")
+    for claims in out.values():  # in an order of their content, not of the articles' row ids
+        claims.sort(key=claim_order)
     return out
+
+
+def claim_order(c: Claim) -> tuple[Any, ...]:
+    return (c.value, c.approx, c.quantum, c.time, c.weight, c.origin, c.note, c.witness)
 
 
 # ---- step 4: invariants ----------------------------------------------------------------------
@@ -368,13 +374,13 @@ def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
     by_key: dict[Key, list[Row]] = {}
     for r in today:
         by_key.setdefault(r.key, []).append(r)
-    next_rates = [r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")]
+    next_rate = median([r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")])
     refuted: dict[int, tuple[str, float | None]] = {}
     for key, rows in by_key.items():
         for r in rows:
             prev_value = prev_facts.get(("quote", "price", "close")) if r.kind == "quote" else None
             reason, fixed = check_claim(r, own[r.article_id], prev_value, implied.get(key, []),
-                                        next_rates[0] if next_rates else None)
+                                        next_rate)
             if reason:
                 refuted[r.id] = (reason, fixed)
     for key in sorted(set(by_key) | set(implied)):
@@ -384,6 +390,17 @@ def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
         if fact is not None:
             out.facts.append(fact)
     return out
+
+
+def median(values: list[float]) -> float | None:
+    """The lower median (a stated value, whatever order the values come in), or None.
+
+    >>> median([1452.5, 1435.05, 1440.0, 1246.0]), median([])
+    (1435.05, None)
+    """
+    if not values:
+        return None
+    return sorted(values)[(len(values) - 1) // 2]
 
 
 def fmt_value(v: float) -> str:

@@ -154,7 +154,10 @@ def _arithmetic(kind: str, obs: list[dict[str, Any]], value: float) -> list[tupl
 
 def problems(conn: Connection, *, include_checks: bool = True) -> list[dict[str, Any]]:
     """The review queue: unresolved dates, unknown companies, and invariant violations."""
-    found = list(rows(conn, "SELECT location, severity, code, message FROM v_problem ORDER BY id"))
+    # by file and line (row ids follow the order articles were ingested in); an article's own
+    # problems on one line in the order it states them
+    found = list(rows(conn, "SELECT v.location, v.severity, v.code, v.message FROM v_problem v "
+                            "JOIN problem p ON p.id = v.id ORDER BY p.source_path, p.line, p.id"))
     if include_checks:
         for f in check(conn):
             if f.severity == "violation":

@@ -45,11 +45,21 @@ def sync_reference(conn: Connection) -> None:
 # ---- articles ---------------------------------------------------------------------------
 
 def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
-    """The stored article with this content hash (id, given_date, its own doc_date), if any. Runs
-    on the driver connection directly: outside a transaction it takes no lock that could delay a writer."""
-    row = driver(conn).execute("SELECT id, given_date, doc_date FROM article WHERE content_hash = ?",
+    """The stored article with this content hash (id, given_date, its own doc_date, source_path),
+    if any. Runs on the driver connection directly: outside a transaction it takes no lock that
+    could delay a writer."""
+    row = driver(conn).execute("SELECT id, given_date, doc_date, source_path FROM article WHERE content_hash = ?",
                                (content_hash,)).fetchone()
-    return {"id": row[0], "given_date": row[1], "doc_date": row[2]} if row else None
+    return {"id": row[0], "given_date": row[1], "doc_date": row[2], "source_path": row[3]} if row else None
+
+
+def name_article(conn: Connection, article_id: int, path: str) -> None:
+    """One text read from several files is stored once, under the smallest of their paths
+    (whichever file came first): the article and its problems take ``path`` if it is smaller."""
+    driver(conn).execute("UPDATE article SET source_path = ? WHERE id = ? AND source_path > ?",
+                         (path, article_id, path))
+    driver(conn).execute("UPDATE problem SET source_path = ? WHERE article_id = ? AND source_path > ?",
+                         (path, article_id, path))
 
 
 # The writes of an ingest run on the driver's cursor with plain SQL: they are the hot path, and
@@ -145,29 +155,48 @@ def affects(subject: str) -> tuple[bool, bool]:
 
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
-    """Recompute the timeline for the touched (date, subject) groups and the neighbouring
-    sessions' groups they can change. Returns the number of facts written."""
-    cal = sessions.load()
-    around: dict[str, tuple[str, str]] = {}  # date → (previous, next) session; many groups share a date
+    """Recompute the timeline for the touched (date, subject) groups and the groups that read
+    them. Returns the number of facts written.
 
-    def neighbours(d: str) -> tuple[str, str]:
+    A group (d, s) reads its own rows, those of the previous session P(d) (a stock's daily-limit
+    base) and, when d is a session, those of the next session N(d) (whose arithmetic implies
+    d's close). So a touched group (x, s) is read by (P(x), s) when x is a session and s can
+    move backwards, and by the groups whose previous session is x when s is a stock: N(x) and
+    any non-session day in between that has rows. The relation is exact both ways, so what a
+    group settles to never depends on which articles came first."""
+    cal = sessions.load()
+    around: dict[str, tuple[str, str, bool]] = {}  # date → (previous, next session, is a session)
+
+    def neighbours(d: str) -> tuple[str, str, bool]:
         if d not in around:
             day = date.fromisoformat(d)
-            around[d] = (cal.previous_session(day).isoformat(), cal.next_session(day).isoformat())
+            around[d] = (cal.previous_session(day).isoformat(), cal.next_session(day).isoformat(),
+                         cal.is_session(day))
         return around[d]
 
     todo: set[Group] = set()
     for d, subject in groups:
         todo.add((d, subject))
         back, forward = affects(subject)
-        if back:
-            todo.add((neighbours(d)[0], subject))
-        if forward:
-            todo.add((neighbours(d)[1], subject))
+        prev_d, next_d, is_session = neighbours(d)
+        if back and is_session:
+            todo.add((prev_d, subject))
+        if forward and is_session:
+            todo.add((next_d, subject))
+            if (date.fromisoformat(next_d) - date.fromisoformat(d)).days > 1:  # closed days with rows between
+                todo |= {(day, subject) for (day,) in driver(conn).execute(
+                    "SELECT DISTINCT date FROM observation INDEXED BY ix_observation_subject_date "
+                    "WHERE subject = ? AND date > ? AND date < ?", (subject, d, next_d))}
     if not todo:
         return 0
-    needed = sorted({(d, g[1]) for g in todo  # the groups, and the neighbours their facts depend on
-                     for d in ((g[0],) if NO_NEIGHBOURS.match(g[1]) else (g[0], *neighbours(g[0])))})
+
+    def reads(g: Group) -> tuple[str, ...]:
+        if NO_NEIGHBOURS.match(g[1]):
+            return (g[0],)
+        prev_d, next_d, is_session = neighbours(g[0])
+        return (g[0], prev_d, next_d) if is_session else (g[0], prev_d)
+
+    needed = sorted({(d, g[1]) for g in todo for d in reads(g)})  # the groups, and the neighbours their facts depend on
     by_group: dict[Group, list[Row]] = {}
     stored: dict[int, tuple[str, str | None]] = {}  # each observation's verdict as stored
     for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
@@ -176,17 +205,18 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
         stored[obs_id] = (status, note)
         by_group.setdefault((day, subj), []).append(Row(
             obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-            witness or f"article:{article_id}", source_kind, version_tag, published_at, publisher, credit,
+            witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher, credit,
             article_hash))
     before = _stored_facts(conn, sorted(todo))
     facts, verdicts, changed = [], [], []
     for d, subject in sorted(todo):
-        prev_d, next_d = neighbours(d)
+        prev_d, next_d, is_session = neighbours(d)
         today = by_group.get((d, subject), [])
         if NO_NEIGHBOURS.match(subject):
             prev, nxt = [], []
         else:
-            prev, nxt = by_group.get((prev_d, subject), []), by_group.get((next_d, subject), [])
+            prev = by_group.get((prev_d, subject), [])
+            nxt = by_group.get((next_d, subject), []) if is_session else []
         if not today and (not nxt or subject.isdigit()):
             outcome = EMPTY  # no rows, and no next session's arithmetic to imply a close from
         else:
@@ -231,6 +261,23 @@ def _previous_close(prev: list[Row]) -> dict[Key, float]:
     rows = [r for r in prev if r.key == PRICE_CLOSE]
     fact = settle_key(PRICE_CLOSE, rows, [], {}, False)[0] if rows else None
     return {PRICE_CLOSE: fact.value} if fact is not None else {}
+
+
+def article_session(conn: Connection, article_id: int) -> str | None:
+    row = driver(conn).execute("SELECT session_date FROM article WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def groups_of_articles(conn: Connection, article_ids: Iterable[int]) -> set[Group]:
+    """The (date, subject) groups the observations of these articles belong to."""
+    ids = sorted(set(article_ids))
+    out: set[Group] = set()
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        out |= set(driver(conn).execute(
+            f"SELECT DISTINCT date, subject FROM observation WHERE article_id IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return out
 
 
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:

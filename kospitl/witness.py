@@ -11,6 +11,8 @@ from datetime import date
 
 import heapq
 import zlib
+from dataclasses import dataclass
+from typing import Iterable
 
 from sqlalchemy import Connection
 
@@ -88,25 +90,120 @@ def similarity(a: str, b: str) -> float:
     return sum(1 for h in union if h in xs and h in ys) / k
 
 
-def witness_of(conn: Connection, art: Article, article_id: int, session: date | None, print_: str) -> str:
-    """The wire's report of the session for wire copy; else the witness of a near-duplicate
-    article of the same session (a reprint without a credit line); else the article itself."""
-    wire = wire_of(art)
-    if wire and session is not None:
-        return f"{wire}:{session.isoformat()}"
-    if session is not None:
-        best, best_sim = None, NEAR_DUPLICATE
-        mine = set(print_.split())
-        need = NEAR_DUPLICATE * min(SKETCH, len(mine))  # shared hashes a near-duplicate must have at least
-        rows = driver(conn).execute(
-            "SELECT id, witness, fingerprint FROM article WHERE session_date = ? AND id != ? ORDER BY id",
-            (session.isoformat(), article_id)).fetchall()
-        for other_id, witness, other_print in rows:
-            if not witness or len(mine.intersection((other_print or "").split())) < need:
-                continue
-            sim = similarity(print_, other_print or "")
-            if sim >= best_sim and witness:
-                best, best_sim = witness, sim
-        if best is not None:
-            return best
-    return f"article:{article_id}"
+def sketch(print_: str | None) -> frozenset[int]:
+    """A fingerprint's hashes as numbers."""
+    return frozenset(int(h, 16) for h in (print_ or "").split())
+
+
+def similar(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Whether two sketches are near-duplicates: ``similarity`` ≥ NEAR_DUPLICATE, decided the
+    same way whichever comes first (the relation is symmetric)."""
+    if not a or not b:
+        return False
+    k = min(SKETCH, len(a | b))
+    shared = len(a & b)
+    if shared < NEAR_DUPLICATE * k:  # every hash counted below is in both
+        return False
+    return sum(1 for h in heapq.nsmallest(k, a | b) if h in a and h in b) / k >= NEAR_DUPLICATE
+
+
+@dataclass(slots=True)
+class Member:
+    """What the partition needs to know of one stored article of a session."""
+
+    id: int
+    content_hash: str
+    wire: str | None
+    witness: str | None
+    sketch: frozenset[int]
+
+
+def stored_wire(publisher: str | None, credit: str | None) -> str | None:
+    """``wire_of`` for a stored article's publisher and credit."""
+    for name in (credit, publisher):
+        if name and name.strip().lower() in WIRES:
+            return WIRES[name.strip().lower()]
+    return None
+
+
+def session_members(conn: Connection, session: str) -> dict[int, Member]:
+    rows = driver(conn).execute(
+        "SELECT id, content_hash, publisher, credit, witness, fingerprint FROM article "
+        "WHERE session_date = ? AND source_kind != 'override'", (session,)).fetchall()
+    return {r[0]: Member(r[0], r[1], stored_wire(r[2], r[3]), r[4], sketch(r[5])) for r in rows}
+
+
+def component(members: dict[int, Member], start: int) -> set[int]:
+    """The articles of the session linked to ``start`` by chains of near-duplicates."""
+    seen, todo = {start}, [start]
+    while todo:
+        me = members[todo.pop()]
+        for other in members.values():
+            if other.id not in seen and similar(me.sketch, other.sketch):
+                seen.add(other.id)
+                todo.append(other.id)
+    return seen
+
+
+def component_witness(members: dict[int, Member], ids: Iterable[int], session: str) -> str:
+    """The witness of a set of near-duplicates: the wire's report of the session if a wire
+    story is among them (the first wire by name if several), else the article of the smallest
+    content hash. Both are functions of the set, never of the order it was stored in."""
+    group = [members[i] for i in ids]
+    wires = sorted(m.wire for m in group if m.wire)
+    if wires:
+        return f"{wires[0]}:{session}"
+    return "article:" + min(m.content_hash for m in group)
+
+
+def own_witness(m: Member, session: str | None, shared: str) -> str:
+    return f"{m.wire}:{session}" if m.wire and session else shared
+
+
+def repartition(conn: Connection, session: str | None, seeds: Iterable[int]) -> set[int]:
+    """Recompute the witnesses of the components of ``seeds`` (article ids of ``session``,
+    stored) and write those that change; return the ids whose witness changed.
+
+    Witnesses partition a session's articles into the connected components of the
+    near-duplicate relation (a wire story's copies join the wire's report of the session), so
+    the partition is a function of the set of articles: an article that joins merges the
+    components it links, one that leaves may split its own, and either way the components it
+    touched are rebuilt here. An article without a session is its own witness."""
+    seeds = sorted(set(seeds))
+    changed: set[int] = set()
+    if session is None:
+        for aid in seeds:
+            row = driver(conn).execute("SELECT content_hash, publisher, credit, witness FROM article WHERE id = ?",
+                                       (aid,)).fetchone()
+            if row is not None and row[3] != f"article:{row[0]}":
+                driver(conn).execute("UPDATE article SET witness = ? WHERE id = ?", (f"article:{row[0]}", aid))
+                changed.add(aid)
+        return changed
+    members = session_members(conn, session)
+    done: set[int] = set()
+    updates = []
+    for aid in seeds:
+        if aid in done or aid not in members:
+            continue
+        comp = component(members, aid)
+        done |= comp
+        shared = component_witness(members, comp, session)
+        for i in sorted(comp):
+            m = members[i]
+            w = own_witness(m, session, shared)
+            if m.witness != w:
+                updates.append((w, i))
+                changed.add(i)
+    if updates:
+        driver(conn).executemany("UPDATE article SET witness = ? WHERE id = ?", updates)
+    return changed
+
+
+def neighbours(conn: Connection, session: str | None, article_id: int) -> set[int]:
+    """The other articles of the component ``article_id`` belongs to (before it leaves)."""
+    if session is None:
+        return set()
+    members = session_members(conn, session)
+    if article_id not in members:
+        return set()
+    return component(members, article_id) - {article_id}
