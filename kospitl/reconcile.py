@@ -21,8 +21,10 @@ Pure functions; ``kospitl.store`` loads the rows and writes the result. The step
 """
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from kospitl.outlets import KIND_PRIORS
 from kospitl.witness import is_copy, version_rank
@@ -109,12 +111,59 @@ def agree(a: Claim, b: Claim) -> bool:
     return diff <= tol
 
 
+CLUSTER_ORDER = lambda c: (c.approx, c.quantum, c.value, c.time, c.weight, c.origin, c.note)  # noqa: E731
+
+
 def clusters(claims: Iterable[Claim]) -> list[list[Claim]]:
     """Group claims whose values agree with the cluster's most precise member. Within a cluster,
     claims come in an order that does not depend on the order of ingestion (not by witness or
-    id: ``article:N`` numbers follow it), so the reasons listed from them do not either."""
+    id: ``article:N`` numbers follow it), so the reasons listed from them do not either.
+
+    Each claim, in CLUSTER_ORDER, joins the first cluster (in order of creation) whose head it
+    agrees with, else heads a new one. The heads are kept sorted by value, per (approx, quantum)
+    class — the order they were created in is class by class, and by value within a class — so
+    a claim compares only with the heads of each class whose value lies within the largest
+    tolerance ``agree`` could allow: O(n log n) for n claims, not n × clusters."""
+    ordered = sorted(claims, key=CLUSTER_ORDER)
+    if not all(math.isfinite(c.value) and math.isfinite(c.quantum) for c in ordered):
+        return _clusters_by_scan(ordered)
     out: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (c.approx, c.quantum, c.value, c.time, c.weight, c.origin, c.note)):
+    heads: dict[tuple[bool, float], tuple[list[float], list[int]]] = {}  # class → head values, their clusters
+    classes: list[tuple[bool, float]] = []  # in the order clusters of that class were created
+    for c in ordered:
+        home = None
+        size = max(abs(c.value), 1.0)
+        for cls in classes:
+            values, index = heads[cls]
+            slack = 1e-9 + (APPROX_TOLERANCE if (cls[0] or c.approx) else 0.0)
+            reach = (max(cls[1], c.quantum) / 2 + slack * size) / (1 - slack) * (1 + 1e-9) + 1e-12
+            j = bisect.bisect_left(values, c.value - reach)
+            while j < len(values) and values[j] <= c.value + reach:
+                if agree(out[index[j]][0], c):
+                    home = index[j]
+                    break
+                j += 1
+            if home is not None:
+                break
+        if home is not None:
+            out[home].append(c)
+            continue
+        cls = (c.approx, c.quantum)
+        if cls not in heads:
+            heads[cls] = ([], [])
+            classes.append(cls)
+        values, index = heads[cls]
+        j = bisect.bisect_right(values, c.value)
+        values.insert(j, c.value)
+        index.insert(j, len(out))
+        out.append([c])
+    return out
+
+
+def _clusters_by_scan(ordered: list[Claim]) -> list[list[Claim]]:
+    """``clusters`` by comparing each claim with every head (values that are not numbers)."""
+    out: list[list[Claim]] = []
+    for c in ordered:
         for cl in out:
             if agree(cl[0], c):
                 cl.append(c)
@@ -286,8 +335,11 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
         win = groups[best]
         backers = witnesses(win) | {c.witness for c in implied if agree(win[0], c) and key in DERIVABLE}
         losers = [c for cl in groups if cl is not win for c in cl]
-        reason = {id(c): _lost_reason(win, c, prefer_latest, (strength[best], strength[i], cl))
-                  for i, cl in enumerate(groups) if cl is not win for c in cl}
+        lost_reason = _LostReason(win, prefer_latest, strength[best])
+        reason: dict[int, str] = {}  # id(claim) → why it lost: worked out once per losing cluster
+        for i, cl in enumerate(groups):
+            if cl is not win:
+                reason.update(lost_reason.of_cluster(cl, strength[i]))
         for c in losers:
             verdicts[c.obs_id] = ("lost", reason[id(c)])  # type: ignore[index]
         for c in win:
@@ -336,25 +388,46 @@ def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool) -> tup
 PRIOR_NAMES = {weight: kind for kind, weight in reversed(PUBLISHER_PRIORS.items())}  # a shared weight: its first kind
 
 
-def _lost_reason(win: list[Claim], c: Claim, prefer_latest: bool,
-                 vote: tuple[tuple[Any, ...], tuple[Any, ...], list[Claim]] | None = None) -> str:
-    """Why ``c`` lost to ``win``; ``vote`` is the winner's and the loser's strength (as
-    ``_strength``) and the loser's cluster, which tell a tie-break from a vote."""
-    if any(x.weight >= PUBLISHER_PRIORS["override"] for x in win):
-        return f"a manual override ({max(x.time for x in win)}) sets {fmt_value(win[0].value)}"
-    if prefer_latest:
-        return (f"a later tally ({max(x.time for x in win) or 'later'}) replaces the provisional "
-                f"{fmt_value(c.value)} ({c.time or 'earlier'})")
-    if vote is not None and vote[0][2] == vote[1][2]:
-        won, lost, lost_cl = vote
-        tied = f"tied {won[2]}-{lost[2]}"
-        if won[3] != lost[3]:
-            return f"{tied}; kept by publisher prior {_priors(win)} > {_priors(lost_cl)}"
-        if won[4] != lost[4]:
-            return f"{tied}, same publisher priors; kept the more precise {fmt_value(win[0].value)}"
-        return f"{tied}, same publisher priors and precision; kept the lower value {fmt_value(win[0].value)}"
-    n = len(witnesses(win))
-    return f"outvoted by {n} independent witness{'es' if n != 1 else ''} stating {fmt_value(win[0].value)}"
+class _LostReason:
+    """Why the claims of a losing cluster lost to ``win`` (``won``: its strength, as
+    ``_strength``). What depends on the winner alone is worked out once: a key with thousands
+    of claims would otherwise count the winners' witnesses again for every loser."""
+
+    def __init__(self, win: list[Claim], prefer_latest: bool, won: tuple[Any, ...]) -> None:
+        self.win, self.prefer_latest, self.won = win, prefer_latest, won
+        self.override = any(x.weight >= PUBLISHER_PRIORS["override"] for x in win)
+        self.latest = max(x.time for x in win)
+        n = len(witnesses(win))
+        self.outvoted = f"outvoted by {n} independent witness{'es' if n != 1 else ''} stating {fmt_value(win[0].value)}"
+        self._priors: str | None = None
+
+    def of_cluster(self, cl: list[Claim], lost: tuple[Any, ...]) -> dict[int, str]:
+        """id(claim) → reason, for each claim of the losing cluster ``cl`` of strength ``lost``."""
+        if self.prefer_latest and not self.override:
+            return {id(c): self.of_claim(c) for c in cl}
+        reason = self.of_claim(cl[0], (self.won, lost, cl))
+        return {id(c): reason for c in cl}
+
+    def of_claim(self, c: Claim, vote: tuple[tuple[Any, ...], tuple[Any, ...], list[Claim]] | None = None) -> str:
+        """Why ``c`` lost; ``vote`` is the winner's and the loser's strength and the loser's
+        cluster, which tell a tie-break from a vote."""
+        win = self.win
+        if self.override:
+            return f"a manual override ({self.latest}) sets {fmt_value(win[0].value)}"
+        if self.prefer_latest:
+            return (f"a later tally ({self.latest or 'later'}) replaces the provisional "
+                    f"{fmt_value(c.value)} ({c.time or 'earlier'})")
+        if vote is not None and vote[0][2] == vote[1][2]:
+            won, lost, lost_cl = vote
+            tied = f"tied {won[2]}-{lost[2]}"
+            if won[3] != lost[3]:
+                if self._priors is None:
+                    self._priors = _priors(win)
+                return f"{tied}; kept by publisher prior {self._priors} > {_priors(lost_cl)}"
+            if won[4] != lost[4]:
+                return f"{tied}, same publisher priors; kept the more precise {fmt_value(win[0].value)}"
+            return f"{tied}, same publisher priors and precision; kept the lower value {fmt_value(win[0].value)}"
+        return self.outvoted
 
 
 def _priors(cl: list[Claim]) -> str:
