@@ -207,3 +207,12 @@ def neighbours(conn: Connection, session: str | None, article_id: int) -> set[in
     if article_id not in members:
         return set()
     return component(members, article_id) - {article_id}
+
+
+def witness_of(conn: Connection, art: Article, article_id: int, session: date | None, print_: str) -> str:
+    """The witness of a stored article after it joined its session (its component
+    re-partitioned, the other members' witnesses rewritten where they change). Ingest calls
+    ``repartition`` itself to re-settle those members' groups too."""
+    repartition(conn, session.isoformat() if session else None, [article_id])
+    row = driver(conn).execute("SELECT witness FROM article WHERE id = ?", (article_id,)).fetchone()
+    return str(row[0])
