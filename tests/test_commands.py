@@ -7,6 +7,7 @@ To accept new output: delete the golden file and run with KOSPITL_REGEN=1.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 
 import pytest
@@ -70,6 +71,9 @@ def test_read_command_output(runner, fixture_db, command, fmt):
     r = invoke(runner, *args, "--db", fixture_db, f"--{fmt}")
     assert r.exit_code == 0, r.output
     text = r.output.replace(str(SAMPLES), "<samples>").replace(os.path.dirname(fixture_db), "<tmp>")
+    if fmt == "table":  # column widths follow the length of the paths replaced above (the
+        # temporary folder's number, the checkout's place): compare the cells, not the padding
+        text = re.sub(r"-{2,}", "--", re.sub(r" {2,}", "  ", text))
     check_golden(f"{command}.{fmt}", text)
 
 
