@@ -24,6 +24,7 @@ TABLES = {
     "trading_day": "The KRX calendar the date resolver used.",
     "ticker": "KRX listings kospitl knows by name.",
     "column_info": "This column dictionary.",
+    "sketch_hash": "The near-duplicate index: the hashes of each article's fingerprint, by session.",
     "session": "Per trading day and index: close, change, percent, open, high, low, volume, turnover and "
                "breadth, then each figure's status and number of independent sources.",
     "quote": "Stock prices per day and company (English and Korean names next to the code).",
@@ -117,6 +118,10 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
                                 "superseded (a later version of the wire story states it) or copy (a "
                                 "syndicated copy; its original votes)", None),
     ("problem", "id"): ("row id of the problem in this database", None),
+    ("sketch_hash", "article_id"): ("the article whose fingerprint holds the hash (article.id)", None),
+    ("sketch_hash", "session_date"): ("the trading session the article reports on (near-duplicates are "
+                                      "looked for within one session)", "date"),
+    ("sketch_hash", "hash"): ("one of the 32 smallest hashes of the body's word 5-grams (the fingerprint)", None),
     ("problem", "article_id"): ("the article the problem was found in (article.id); empty for a file "
                                 "that is not an article", None),
     ("problem", "code"): ("the kind of problem, e.g. no-date (a figure whose date cannot be resolved)", None),
@@ -177,7 +182,7 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
 }
 
 TABLE_MODELS = (models.Article, models.Observation, models.Problem, models.Fact, models.TradingDay,
-                models.Ticker, models.ColumnInfo)
+                models.Ticker, models.ColumnInfo, models.SketchHash)
 
 
 # views that show a table's columns under the same names: described as the table's

@@ -140,3 +140,15 @@ class ColumnInfo(SQLModel, table=True):
     column_name: str = Field(primary_key=True)
     description: str
     unit: str | None = None
+
+
+class SketchHash(SQLModel, table=True):
+    """The near-duplicate index: each hash of an article's fingerprint, under its session, so
+    the articles that share enough of them are found by a few lookups (kospitl.witness)."""
+
+    __tablename__ = "sketch_hash"
+
+    session_date: str = Field(primary_key=True, description="the trading session the article reports on")
+    hash: int = Field(primary_key=True, description="one of the 32 smallest word 5-gram hashes of the body")
+    article_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True))

@@ -85,7 +85,11 @@ def insert_article(conn: Connection, art: Article, *, given: date | None, sessio
               art.date_source, _iso(session), art.version_tag, art.attn, art.credit, source_kind, witness,
               fingerprint, _iso(given), art.text,
               datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"))
-    return int(driver(conn).execute(INSERT_ARTICLE, values).lastrowid or 0)
+    article_id = int(driver(conn).execute(INSERT_ARTICLE, values).lastrowid or 0)
+    if session is not None and fingerprint and source_kind != "override":  # the near-duplicate index
+        driver(conn).executemany("INSERT INTO sketch_hash (session_date, hash, article_id) VALUES (?, ?, ?)",
+                                 [(session.isoformat(), int(h, 16), article_id) for h in set(fingerprint.split())])
+    return article_id
 
 
 def delete_article(conn: Connection, article_id: int) -> set[Group]:
@@ -94,6 +98,7 @@ def delete_article(conn: Connection, article_id: int) -> set[Group]:
         select(O.c.date, O.c.subject).where(O.c.article_id == article_id))}
     conn.execute(delete(O).where(O.c.article_id == article_id))
     conn.execute(delete(P).where(P.c.article_id == article_id))
+    driver(conn).execute("DELETE FROM sketch_hash WHERE article_id = ?", (article_id,))
     conn.execute(delete(A).where(A.c.id == article_id))
     return groups
 

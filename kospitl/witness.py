@@ -126,22 +126,41 @@ def stored_wire(publisher: str | None, credit: str | None) -> str | None:
     return None
 
 
-def session_members(conn: Connection, session: str) -> dict[int, Member]:
+def _load(conn: Connection, ids: list[int]) -> dict[int, Member]:
     rows = driver(conn).execute(
-        "SELECT id, content_hash, publisher, credit, witness, fingerprint FROM article "
-        "WHERE session_date = ? AND source_kind != 'override'", (session,)).fetchall()
+        f"SELECT id, content_hash, publisher, credit, witness, fingerprint FROM article WHERE id IN "
+        f"({','.join('?' * len(ids))}) AND source_kind != 'override'", ids).fetchall() if ids else []
     return {r[0]: Member(r[0], r[1], stored_wire(r[2], r[3]), r[4], sketch(r[5])) for r in rows}
 
 
-def component(members: dict[int, Member], start: int) -> set[int]:
-    """The articles of the session linked to ``start`` by chains of near-duplicates."""
+def linked(conn: Connection, session: str, of: frozenset[int]) -> list[int]:
+    """The articles of ``session`` that share enough hashes with the sketch ``of`` to be its
+    near-duplicates (a necessary condition: ``similar`` decides), read from ``sketch_hash``."""
+    if not of:
+        return []
+    need = NEAR_DUPLICATE * min(SKETCH, len(of))  # similar() needs at least this many shared hashes
+    hashes = sorted(of)
+    return [r[0] for r in driver(conn).execute(
+        f"SELECT article_id FROM sketch_hash WHERE session_date = ? AND hash IN ({','.join('?' * len(hashes))}) "
+        "GROUP BY article_id HAVING COUNT(*) >= ? ORDER BY article_id", (session, *hashes, need))]
+
+
+def component(conn: Connection, session: str, start: int, known: dict[int, Member]) -> set[int]:
+    """The articles of the session linked to ``start`` by chains of near-duplicates, found
+    through the index (``known``: the members loaded so far, filled in)."""
+    if start not in known:
+        known.update(_load(conn, [start]))
+    if start not in known:
+        return set()
     seen, todo = {start}, [start]
     while todo:
-        me = members[todo.pop()]
-        for other in members.values():
-            if other.id not in seen and similar(me.sketch, other.sketch):
-                seen.add(other.id)
-                todo.append(other.id)
+        me = known[todo.pop()]
+        found = [i for i in linked(conn, session, me.sketch) if i not in seen]
+        known.update(_load(conn, [i for i in found if i not in known]))
+        for i in found:
+            if i in known and similar(me.sketch, known[i].sketch):
+                seen.add(i)
+                todo.append(i)
     return seen
 
 
@@ -179,13 +198,15 @@ def repartition(conn: Connection, session: str | None, seeds: Iterable[int]) -> 
                 driver(conn).execute("UPDATE article SET witness = ? WHERE id = ?", (f"article:{row[0]}", aid))
                 changed.add(aid)
         return changed
-    members = session_members(conn, session)
+    members: dict[int, Member] = {}
     done: set[int] = set()
     updates = []
     for aid in seeds:
-        if aid in done or aid not in members:
+        if aid in done:
             continue
-        comp = component(members, aid)
+        comp = component(conn, session, aid, members)
+        if not comp:
+            continue
         done |= comp
         shared = component_witness(members, comp, session)
         for i in sorted(comp):
@@ -203,10 +224,7 @@ def neighbours(conn: Connection, session: str | None, article_id: int) -> set[in
     """The other articles of the component ``article_id`` belongs to (before it leaves)."""
     if session is None:
         return set()
-    members = session_members(conn, session)
-    if article_id not in members:
-        return set()
-    return component(members, article_id) - {article_id}
+    return component(conn, session, article_id, {}) - {article_id}
 
 
 def witness_of(conn: Connection, art: Article, article_id: int, session: date | None, print_: str) -> str:

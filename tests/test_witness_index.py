@@ -1,0 +1,54 @@
+"""The near-duplicate index (table ``sketch_hash``) holds exactly the hashes of every stored
+article's fingerprint under its session: written with the article, moved when it is re-dated,
+and filled from the stored fingerprints when an older database is upgraded."""
+from __future__ import annotations
+
+import sqlite3
+
+from conftest import SAMPLES, UNDATED_DATE, UNDATED_SEED, ingest_seeds, invoke
+from kospitl.db import alembic_config, open_db
+
+
+def postings(db: str) -> set[tuple[str, int, str]]:
+    con = sqlite3.connect(db)
+    try:
+        return set(con.execute("SELECT s.session_date, s.hash, a.content_hash FROM sketch_hash s "
+                               "JOIN article a ON a.id = s.article_id").fetchall())
+    finally:
+        con.close()
+
+
+def expected(db: str) -> set[tuple[str, int, str]]:
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT session_date, fingerprint, content_hash FROM article WHERE session_date IS NOT NULL "
+                           "AND source_kind != 'override'").fetchall()
+    finally:
+        con.close()
+    return {(s, int(h, 16), c) for s, fp, c in rows for h in (fp or "").split()}
+
+
+def test_the_index_holds_every_fingerprint_and_follows_a_redated_article(runner, db):
+    ingest_seeds(runner, db)
+    assert len(expected(db)) > 100 and postings(db) == expected(db)
+    r = invoke(runner, "ingest", "--db", db, "--date", "2026-02-26", str(SAMPLES / UNDATED_SEED))
+    assert r.exit_code == 0, r.output
+    assert any(s == "2026-02-26" for s, _, _ in postings(db))
+    assert not any(s == UNDATED_DATE for s, _, _ in postings(db))
+    assert postings(db) == expected(db)
+
+
+def test_an_upgrade_fills_the_index_from_the_stored_fingerprints(runner, db):
+    from alembic import command
+
+    ingest_seeds(runner, db)
+    want = postings(db)
+    engine = open_db(db)
+    with engine.connect() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+        conn.commit()
+    engine.dispose()
+    open_db(db).dispose()
+    assert postings(db) == want
