@@ -306,7 +306,11 @@ def _show(day: str, facts: list[dict[str, Any]], arts: list[dict[str, Any]], fmt
             render(facts, review.SHOW_COLUMNS, fmt, sys.stdout, wrap={"why": WHY_WIDTH})
             click.echo("")
         click.echo(f"{len(arts)} article(s):")
-        render(arts, review.ARTICLE_COLUMNS, fmt, sys.stdout)
+        if arts:
+            from kospitl.output import table
+
+            click.echo(table([{**a, "published_at": a["published_at"] or "-", "publisher": a["publisher"] or "-"}
+                              for a in arts], review.ARTICLE_COLUMNS, headers=False))
     else:
         render(facts, review.SHOW_COLUMNS, fmt, sys.stdout)
         click.echo("")

@@ -86,8 +86,10 @@ def _numeric(values: list[Any]) -> bool:
     return bool(present) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present)
 
 
-def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mapping[str, int] | None = None) -> str:
-    """An aligned table; widths counted in screen cells (Korean takes two), ``wrap`` columns wrapped.
+def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mapping[str, int] | None = None,
+          *, headers: bool = True) -> str:
+    """An aligned table; widths counted in screen cells (Korean takes two), ``wrap`` columns wrapped;
+    without ``headers``, the rows alone (a list whose last column is as long as it is).
 
     >>> print(table([{"code": "005930", "name": "삼성전자", "v": 1.5}, {"code": "1", "name": "SK", "v": -2.0}],
     ...             ["code", "name", "v"]))
@@ -101,7 +103,8 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mappi
     align = ["right" if _numeric([t[i] for t in raw]) else "left" for i in range(len(columns))]
     padding, _tabulate.MIN_PADDING = _tabulate.MIN_PADDING, 0  # a column as wide as its widest cell
     try:
-        text = _tabulate.tabulate([[cell(v) for v in t] for t in raw], headers=list(columns), tablefmt="simple",
+        text = _tabulate.tabulate([[cell(v) for v in t] for t in raw], headers=list(columns) if headers else (),
+                                  tablefmt="simple" if headers else "plain",
                                   disable_numparse=True, colalign=align,
                                   maxcolwidths=[wrap.get(c) for c in columns] if wrap and raw else None)
     finally:
