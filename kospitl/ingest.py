@@ -292,7 +292,7 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     article_id = store.insert_article(conn, art, given=applied_date(art, given), session=prep.session, source_kind=prep.source_kind,
                                       witness=None, fingerprint=prep.fingerprint)
     session = prep.session.isoformat() if prep.session else None
-    moved = witness.repartition(conn, session, [article_id]) - {article_id}  # the components it joins merge
+    moved = witness.join(conn, session, article_id) - {article_id}  # the components it joins merge
     touched |= store.groups_of_articles(conn, moved)
     store.insert_observations(conn, article_id, prep.observations)
     store.insert_problems(conn, article_id, art.path, prep.problems)

@@ -234,3 +234,43 @@ def witness_of(conn: Connection, art: Article, article_id: int, session: date | 
     repartition(conn, session.isoformat() if session else None, [article_id])
     row = driver(conn).execute("SELECT witness FROM article WHERE id = ?", (article_id,)).fetchone()
     return str(row[0])
+
+
+def join(conn: Connection, session: str | None, article_id: int) -> set[int]:
+    """``repartition`` for an article that has just been stored: its component is itself and
+    the components of its direct near-duplicates, merged; return the ids whose witness changed.
+
+    Components only merge when an article joins, and each keeps a name that identifies it (the
+    smallest content hash, or its wire): the merged name is worked out from the neighbours'
+    names alone and written with one UPDATE per merged component, without walking the
+    components (a session with hundreds of reprints of one story would cost hundreds of lookups
+    an article). Where components named by different wires would merge, the walk decides."""
+    me = _load(conn, [article_id]).get(article_id) if session is not None else None
+    if me is None:
+        return repartition(conn, session, [article_id])
+    assert session is not None
+    near = _load(conn, [i for i in linked(conn, session, me.sketch) if i != article_id])
+    names = {m.witness for m in near.values() if similar(me.sketch, m.sketch)}
+    if None in names:
+        return repartition(conn, session, [article_id])
+    wired = {n for n in names if not n.startswith("article:")}  # type: ignore[union-attr]
+    wires = sorted({n.split(":", 1)[0] for n in wired} | ({me.wire} if me.wire else set()))  # type: ignore[union-attr]
+    if wires:
+        shared = f"{wires[0]}:{session}"
+        if wired - {shared}:  # a component named by another wire would be renamed: walk
+            return repartition(conn, session, [article_id])
+    else:
+        shared = "article:" + min([me.content_hash] + [n[len("article:"):] for n in names])  # type: ignore[index]
+    renamed = sorted(n for n in names if n != shared and n.startswith("article:"))  # type: ignore[union-attr]
+    changed: set[int] = set()
+    if renamed:
+        marks = ",".join("?" * len(renamed))
+        changed = {r[0] for r in driver(conn).execute(
+            f"SELECT id FROM article WHERE session_date = ? AND witness IN ({marks})", (session, *renamed))}
+        driver(conn).execute(f"UPDATE article SET witness = ? WHERE session_date = ? AND witness IN ({marks})",
+                             (shared, session, *renamed))
+    mine = own_witness(me, session, shared)
+    if me.witness != mine:
+        driver(conn).execute("UPDATE article SET witness = ? WHERE id = ?", (mine, article_id))
+        changed.add(article_id)
+    return changed
