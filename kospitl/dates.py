@@ -48,7 +48,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("daynum", gated(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
     ("lastyear_final", gated(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
     ("following", gated(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
-    ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|a day earlier|the day before|yesterday)\b|전 거래일|전날|전일")),
+    ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|(?:just )?(?:a|one) (?:day|session|trading day) (?:earlier|before)|the day before|yesterday)\b|전 거래일|전날|전일")),
     ("today", gated(r"이날|\btoday\b|this morning")),
     ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
@@ -245,9 +245,9 @@ def _as_of(form: str, m: re.Match[str]) -> str | None:
             h += 12  # "at 2:30" with no a.m./p.m.: the exchange trades 9:00-15:30
         if not (0 <= h < 24 and 0 <= mi < 60):
             return None
-        if (h, mi) >= (15, 30):
+        if (h, mi) == (15, 30):
             return "close"  # the end of KRX trading and of the won's day session
-        return f"{h:02d}:{mi:02d}"
+        return f"{h:02d}:{mi:02d}"  # later clocks: the won trades on (stocks' are the close: the emitter)
     if form == "first_minutes":
         n = g["n"]
         minutes = int(n) if n.isdigit() else WORD_NUMS[n.lower()]

@@ -159,6 +159,7 @@ ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|a
 DISTANCE_AFTER = gated(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:its|the)|higher than|lower than|shy of)\b|^\s*(?:차이|높|낮|못 미)", I)
 UNCHANGED_QUOTE = gated(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
 DAYS_HIGH = gated(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
+HALT_EVENT = gated(r"사이드카|서킷\s?브레이커|매매(?:가)? (?:일시 )?정지|\bsidecar\b|\bcircuit[- ]breakers?\b|\btrading halts?\b", I)
 NOISE_CLOCK = gated(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
 
 # A KRX code printed with a name: "Hanmi Pharm (128940)", "(005930.KS)"

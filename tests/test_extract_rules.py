@@ -780,6 +780,20 @@ DEV2 = [
                  [o("2025-11-04", "quote", SAMSUNG, "change_pct", "close", -5.58),
                   o("2025-11-04", "quote", HYNIX, "change_pct", "close", -5.48)],
                  "dev2 r22: 'dived' is a fall", id="dived"),
+    pytest.param(posted("입력 2025.11.24 16:48", "이날 원·달러 환율은 오후 4시 30분 기준 전 거래일보다 3.5원 오른 1475.5원을 나타냈다."),
+                 [o("2025-11-24", "fx", "USD/KRW", "rate", "16:30", 1475.5),
+                  o("2025-11-24", "fx", "USD/KRW", "change", "16:30", 3.5)],
+                 "dev2 r28: the won trades on after 15:30, so a 16:30 quote is a snapshot, not the close", id="fx-after-close"),
+    pytest.param(posted("입력 2025.11.05 10:31", "5일 한국거래소에 따르면 오전 10시 25분 기준 코스피는 전 거래일보다 223.59포인트(5.42%) 떨어진 3898.15를 가리키고 있다.",
+                        "거래소는 오전 9시 46분 유가증권시장에 매도 사이드카를 발동했다.",
+                        "같은 시각 투자자별로는 개인이 9190억원, 기관이 2104억원을 순매수하고 있고, 외국인은 홀로 1조901억원을 순매도하고 있다."),
+                 [o("2025-11-05", "index", K, "level", "10:25", 3898.15),
+                  o("2025-11-05", "index", K, "change", "10:25", -223.59),
+                  o("2025-11-05", "index", K, "change_pct", "10:25", -5.42),
+                  o("2025-11-05", "flow", "individual", "net_buy", "10:25", 919000000000),
+                  o("2025-11-05", "flow", "institution", "net_buy", "10:25", 210400000000),
+                  o("2025-11-05", "flow", "foreign", "net_buy", "10:25", -1090100000000)],
+                 "dev2 r24: the sidecar's 9:46 is when a halt came, not a snapshot; '같은 시각' is 10:25", id="halt-clock-not-carried"),
 ]
 
 

@@ -103,6 +103,8 @@ class _Emitter:
             rule: str, *, date_ref: DateRef | None = None, shift: int = 0, own_date: bool = False,
             approx: bool | None = None) -> None:
         s = self.s
+        if kind != "fx" and len(as_of) == 5 and as_of[2] == ":" and as_of > "15:30":
+            as_of = "close"  # stocks stop trading at 15:30; the won trades on into the night
         if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date
         if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:

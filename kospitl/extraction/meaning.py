@@ -24,6 +24,10 @@ def _sign_between(s: Sentence, start: int, fig: Figure, up: Gated, down: Gated) 
         found = _nearest_match(s.text[fig.end:min(ce, fig.end + 40)], up, down, first=True)
         if found:
             return found
+        if gate.match(r"\s*,", s.text[fig.end:fig.end + 3]):  # "개인이 9190억원, 기관이 2104억원을 순매수": a list shares its verb
+            found = _nearest_match(s.text[fig.end:fig.end + 40], up, down, first=True)
+            if found:
+                return found
     found = _nearest_match(s.text[max(0, start):fig.start], up, down)
     if found:
         return found

@@ -83,7 +83,8 @@ def _read(text: str, offset: int) -> Sentence:
     text = respell(text)  # "three-thousand-344-point-two" as digits, offsets unchanged
     focus(text)  # the gates of the patterns below test this sentence from one pass over it
     dates = find_dates(text)
-    times = [t for t in find_times(text) if not (t.form == "clock" and L.NOISE_CLOCK.search(text[:t.start]))
+    event = L.HALT_EVENT.search(text) is not None  # "오전 9시 46분 … 사이드카를 발동": when a halt came, not a snapshot
+    times = [t for t in find_times(text) if not (t.form == "clock" and (event or L.NOISE_CLOCK.search(text[:t.start])))
              and not (t.start < 2 and gate.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
     masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if DIGIT.search(d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]

@@ -100,10 +100,15 @@ KIND_OF_ENTITY = {"index": "index", "index_ref": "index", "company": "quote", "i
                   "won": "fx", "dollar": "fx", "bond": "rate", "margin": "indicator", "mcap": "indicator"}
 
 
-def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "") -> str:
+def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: int = 0) -> str:
     """When in the session a figure holds: a clock in its clause (the nearest one), else the
     open/close/intraday word governing it, else what the context carries, else the report's
-    default (close for a closing report, intraday for a report written during the session)."""
+    default (close for a closing report, intraday for a report written during the session).
+    A move printed in apposition to a level ("the open was 3,440.39, 30.72 points or 0.89
+    percent lower") holds when the level does."""
+    prev = [f for f in s.figures if f.end <= fig.start]
+    if prev and _depth < 3 and gate.fullmatch(r"[\s,(]*(?:or\s+)?[\s,(]*", s.text[prev[-1].end:fig.start]):
+        return _as_of_for(s, prev[-1], ctx, etype, _depth + 1)
     ci = _clause_of(s, fig.start)
     cs, ce = s.clauses[ci]
     in_clause = [t for t in s.times if cs <= t.start < ce]
