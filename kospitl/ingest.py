@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
-from kospitl import gcpolicy, parallel, sessions, store
+from kospitl import parallel, sessions, store
 from kospitl.articles import Article, content_hash, parse, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
@@ -167,7 +167,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         jobs = parallel.default_jobs() if len(files) >= PARALLEL_FROM else 1
     report = IngestReport()
     # one read connection for "is it known?" across the files
-    with engine.connect() as lookup, gcpolicy.fewer_collections():
+    with engine.connect() as lookup:
         tasks = _tasks(lookup, files, given)
         batch: list[Prepared] = []
         started = 0.0

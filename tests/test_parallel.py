@@ -1,10 +1,10 @@
-"""kospitl.parallel: results in input order, a bounded amount of input in flight, and the
-garbage collector's settings in the workers (kospitl.gcpolicy)."""
+"""kospitl.parallel: results in input order, a bounded amount of input in flight, and workers
+that leave what they inherit to the parent (frozen)."""
 from __future__ import annotations
 
 import gc
 
-from kospitl import gcpolicy, parallel
+from kospitl import parallel
 
 
 def _pulls(n: int, size: int):
@@ -46,24 +46,10 @@ def test_ready_items_keep_their_place_and_skip_the_workers():
     assert list(parallel.ordered_map(len, items, 1)) == want
 
 
-def _collector_state(_x: object) -> tuple[tuple[int, int, int], int]:
-    return gc.get_threshold(), gc.get_freeze_count()
+def _frozen(_x: object) -> int:
+    return gc.get_freeze_count()
 
 
-def test_workers_collect_garbage_less_often_and_leave_inherited_objects_frozen():
-    for threshold, frozen in parallel.ordered_map(_collector_state, range(8), 2):
-        assert threshold[0] == gcpolicy.YOUNG and frozen > 1000  # the modules, patterns, ... they inherit
-
-
-def test_fewer_collections_is_undone_after_the_block_and_never_lowers_a_threshold():
-    before = gc.get_threshold()
-    try:
-        gc.set_threshold(700, 10, 10)
-        with gcpolicy.fewer_collections():
-            assert gc.get_threshold() == (gcpolicy.YOUNG, 10, gcpolicy.NO_FULL)
-        assert gc.get_threshold() == (700, 10, 10)
-        gc.set_threshold(50_000, 5, 5)
-        with gcpolicy.fewer_collections():
-            assert gc.get_threshold() == (50_000, 5, gcpolicy.NO_FULL)
-    finally:
-        gc.set_threshold(*before)
+def test_workers_leave_inherited_objects_frozen():
+    for frozen in parallel.ordered_map(_frozen, range(8), 2):
+        assert frozen > 1000  # the modules, patterns, ... they inherit
