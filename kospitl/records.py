@@ -1,8 +1,9 @@
 """Records passed between the pipeline stages.
 
-They are values: never changed once made, and hashable. They are not frozen dataclasses only
-because a frozen one is built field by field through ``object.__setattr__`` (5x slower), and an
-article makes dozens of them."""
+They are values: frozen dataclasses, never changed once made, and hashable. (Built through
+``object.__setattr__`` field by field, a frozen one is slower to make than a plain one, but an
+article makes a few dozen: extraction's output and CPU per article are the same within the
+noise, 9.0-9.5 ms plain against 8.9-9.7 frozen on 300 synth articles.)"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from datetime import date
 from kospitl.dates import DateRef
 
 
-@dataclass(unsafe_hash=True)  # a value (see above)
+@dataclass(frozen=True)
 class Mention:
     """A figure as extracted: its meaning is known, its date still a phrase (or none).
 
@@ -39,7 +40,7 @@ class Mention:
     needs_own_date: bool = False
 
 
-@dataclass(unsafe_hash=True)  # a value (see above)
+@dataclass(frozen=True)
 class Observation:
     """A figure with its session date resolved, ready to store."""
 
