@@ -301,7 +301,7 @@ def run_one(a: argparse.Namespace) -> dict:
     engine.dispose()
 
     res["timeline"] = timeline_new_process(db, a.repeat_cli)
-    res["floor"] = floors(db, Path(a.workdir), res["ingest_s"], last_id)
+    res["floor"] = floors(db, res["ingest_s"], last_id)
     if (corpus / "truth.jsonl").exists():
         res["verify"] = verify(db, corpus, bulk[:done] + new, a.verify)
     fresh_db(db)
@@ -354,7 +354,7 @@ def timeline_new_process(db: Path, repeat: int, subject: str = "KOSPI") -> dict:
             **lib}
 
 
-def floors(db: Path, workdir: Path, ingest_s: float, last_article: int) -> dict:
+def floors(db: Path, ingest_s: float, last_article: int) -> dict:
     """The observation rows of the bulk load (articles up to ``last_article``) into a new
     database: plain ``sqlite3`` ``executemany`` in one
     transaction, without and with the observation table's own indexes (only the inserts and the
@@ -367,7 +367,7 @@ def floors(db: Path, workdir: Path, ingest_s: float, last_article: int) -> dict:
         "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' AND sql IS NOT NULL")]
     out: dict = {"indexes": len(indexes)}
     select = f"SELECT {qc} FROM observation WHERE article_id <= ? ORDER BY id"
-    target = workdir / "floor.db"
+    target = db.with_name(db.stem + "-floor.db")  # beside its run's database: runs may share a workdir
     for label, idx in (("plain", []), ("indexed", indexes)):
         fresh_db(target)
         dst = sqlite3.connect(target, isolation_level=None)
@@ -394,7 +394,7 @@ def floors(db: Path, workdir: Path, ingest_s: float, last_article: int) -> dict:
     tool = Path(PY).with_name("sqlite-utils")
     tool = str(tool) if tool.exists() else shutil.which("sqlite-utils")
     if tool:
-        jsonl = workdir / "floor.jsonl"
+        jsonl = target.with_suffix(".jsonl")
         with open(jsonl, "w", encoding="utf-8") as f:
             cur = src.execute(select, (last_article,))
             while chunk := cur.fetchmany(50_000):
