@@ -197,9 +197,18 @@ class Meter:
         out = self.inner(engine, prepared, *rest)
         self.done += len(prepared)
         self.extract += sum(getattr(p, "bench_cpu", 0.0) for p in prepared)
+        if self.done - self.since >= self.window or self.done >= self.n:
+            self.close_window()
+            if self.budget and time.perf_counter() - self.t0 > self.budget and self.done < self.n:
+                log(f"  ingest budget of {self.budget:.0f} s spent: stopping at {self.done:,} of {self.n:,}")
+                raise Meter.Budget
+        return out
+
+    def close_window(self) -> None:
+        """Close the window of the articles written since the last one (if any)."""
         k = self.done - self.since
-        if k < self.window and self.done < self.n:
-            return out
+        if not k:
+            return
         now, cpu = time.perf_counter(), time.process_time()
         self.pss_peak = max(self.pss_peak, pss_all_mb())
         self.windows.append({"upto": self.done, "n": k, "wall_ms": (now - self.t) * 1000 / k,
@@ -209,10 +218,6 @@ class Meter:
         if len(self.windows) % 5 == 0 or self.done >= self.n:
             log(f"  {self.done:,} of {self.n:,}: {self.done / elapsed:.0f} articles/s, "
                 f"writer {self.windows[-1]['writer_ms']:.2f} ms/article, PSS {self.pss_peak:.0f} MB")
-        if self.budget and elapsed > self.budget and self.done < self.n:
-            log(f"  ingest budget of {self.budget:.0f} s spent: stopping at {self.done:,} of {self.n:,}")
-            raise Meter.Budget
-        return out
 
     def span(self, first: bool, count: int, key: str) -> float:
         """Per-article mean of ``key`` over the first (or last) ``count`` articles written."""
@@ -252,16 +257,18 @@ def run_one(a: argparse.Namespace) -> dict:
 
     window = 1000 if n >= 2000 else max(1, n // 10)
     t, c, w0 = time.perf_counter(), time.process_time(), workers_cpu_s()
+    stopped = False
     with Meter(ingest_module, window, a.ingest_budget, n) as m:
         try:
             report = ingest_paths(engine, bulk, jobs=jobs)
             statuses = {s: sum(1 for f in report.files if f.status == s) for s in {f.status for f in report.files}}
+            m.close_window()  # files not stored (errors) leave the last window short
         except Meter.Budget:  # the transactions written before the stop stay: a prefix of the files
-            statuses = {"new": m.done}
+            statuses, stopped = {"new": m.done}, True
     wall = time.perf_counter() - t
     done = m.done
     count = min(1000, window) if done >= 2000 else window
-    res.update(ingested=done, partial=done < n, statuses=statuses, ingest_s=wall, aps=done / wall,
+    res.update(ingested=done, partial=stopped, statuses=statuses, ingest_s=wall, aps=done / wall,
                wall_ms=wall * 1000 / done, writer_ms=(time.process_time() - c) * 1000 / done,
                workers_ms=(workers_cpu_s() - w0) * 1000 / done,
                extract_ms=sum(w["extract_ms"] * w["n"] for w in m.windows) / done, span=count,
@@ -275,9 +282,10 @@ def run_one(a: argparse.Namespace) -> dict:
     t, c, w0 = time.perf_counter(), time.process_time(), workers_cpu_s()
     with Meter(ingest_module, NEW, 0, NEW) as m2:
         ingest_paths(engine, new, jobs=jobs)
+        m2.close_window()
     dt = time.perf_counter() - t
     res["new"] = {"wall_ms": dt * 1000 / NEW, "writer_ms": (time.process_time() - c) * 1000 / NEW,
-                  "extract_ms": sum(w["extract_ms"] * w["n"] for w in m2.windows) / NEW}
+                  "extract_ms": sum(w["extract_ms"] * w["n"] for w in m2.windows) / max(1, m2.done)}
     res["new_vs_bulk"] = res["new"]["wall_ms"] / res["wall_ms"]
 
     # -- re-ingest of known articles (a spread sample) --
