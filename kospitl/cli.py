@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import functools
+import os
+import sqlite3
 import sys
-from contextlib import contextmanager
+import tempfile
+from contextlib import ExitStack, contextmanager
 from typing import Any, Callable, Iterator
 
 import click
+import sqlalchemy.exc
+from sqlalchemy.engine import Engine
 
 from kospitl import __version__
 from kospitl.db import default_path, open_db
 from kospitl.errors import KospitlError
+from kospitl.outfile import output_file
 from kospitl.output import DESCRIPTIONS, Format, format_for_path, render
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
@@ -73,11 +79,25 @@ def _one_line(text: str) -> str:
 
 
 @contextmanager
-def friendly_errors() -> Iterator[None]:
+def friendly_errors(db_path: str | None = None) -> Iterator[None]:
+    """Every failure a user can cause as one line ``Error: ...`` and exit status 1: kospitl's
+    own errors, and the database's or the OS's (named after the database file)."""
     try:
         yield
     except KospitlError as e:
-        raise click.ClickException(str(e)) from None
+        raise click.ClickException(_one_line(str(e))) from None
+    except (sqlalchemy.exc.DBAPIError, sqlite3.Error) as e:
+        orig = e.orig if isinstance(e, sqlalchemy.exc.DBAPIError) and e.orig is not None else e
+        where = db_path or default_path()
+        raise click.ClickException(_one_line(f"{where}: {(str(orig).splitlines() or ['database error'])[0]}")) from None
+    except OSError as e:
+        where = e.filename if e.filename is not None else (db_path or default_path())
+        raise click.ClickException(_one_line(f"{os.fsdecode(where)}: {e.strerror or e}")) from None
+
+
+def _read_db(db_path: str | None) -> Engine:
+    """The database of a read command: opened read-only; a missing file is refused, never created."""
+    return open_db(db_path, readonly=True)
 
 
 @click.group()
@@ -128,9 +148,9 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
     """
     from kospitl.ingest import check_date, expand, ingest_paths
 
-    with friendly_errors():
+    with friendly_errors(db_path), ExitStack() as stack:
         day = check_date(given) if given else None
-        engine = open_db(db_path)
+        engine = _dry_run_db(db_path, stack) if dry_run else open_db(db_path)
         files = expand(paths)
         if len(files) > 20 and not quiet and sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
@@ -160,6 +180,20 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
         sys.exit(1)
 
 
+def _dry_run_db(db_path: str | None, stack: ExitStack) -> Engine:
+    """The database ``ingest --dry-run`` compares against, without writing anything: the file
+    read-only, or, when there is none yet, a new one in a temporary folder removed afterwards."""
+    from kospitl.db import inspect
+
+    path = db_path or default_path()
+    if inspect(path).kind != "missing":
+        return open_db(path, readonly=True, upgrade=False)
+    folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="kospitl-dry-run-"))
+    engine = open_db(os.path.join(folder, "dry-run.db"))
+    stack.callback(engine.dispose)
+    return engine
+
+
 @cli.command()
 @click.argument("what", type=click.Choice(["observations", "timeline"]))
 @db_option
@@ -181,12 +215,12 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
     """
     from kospitl import export as ex
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             rows = ex.observations(conn) if what == "observations" else ex.timeline(conn)
             columns = OBSERVATION_COLUMNS if what == "observations" else TIMELINE_COLUMNS
-            with click.open_file(output, "w", encoding="utf-8", lazy=False) as out:
+            with output_file(output) as out:
                 n = render(rows, columns, Format(fmt), out)
     if not n:
         click.echo(f"no {what} in the database yet", err=True)
@@ -218,8 +252,8 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
     """
     from kospitl import export as ex
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             rows = ex.timeline(conn, subject=subject, kind=kind, metric=metric, status=status,
                                source=source, date_from=date_from, date_to=date_to)
@@ -244,8 +278,8 @@ def problems(db_path: str | None, fmt: str) -> None:
     """
     from kospitl import review
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             found = review.problems(conn)
     if not found:
@@ -276,9 +310,9 @@ def show(day: str, db_path: str | None, fmt: str) -> None:
     from kospitl import review
     from kospitl.ingest import check_date
 
-    with friendly_errors():
+    with friendly_errors(db_path):
         check_date(day)
-        engine = open_db(db_path)
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             facts = review.show(conn, day)
             arts = review.articles_for(conn, day)
@@ -335,8 +369,8 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
     """
     from kospitl import review
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             found = review.conflicts(conn, subject=subject, kind=kind, date_from=date_from, date_to=date_to)
     emit(found, review.CONFLICT_COLUMNS, fmt,
@@ -366,8 +400,8 @@ def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, d
     """
     from kospitl import review
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             found = review.sources(conn, day, kind, subject, metric, as_of)
             derived = [] if found else review.derivation(conn, day, kind, subject, metric, as_of)
@@ -388,20 +422,30 @@ def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, d
 @click.argument("sql")
 @db_option
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="NAME VALUE",
-              help="A named parameter for :NAME in the SQL (repeatable).")
+              help="A named parameter for :NAME in the SQL (repeatable); a number binds as a number, "
+                   "NAME:text keeps VALUE text.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Stop the statement after this long.")
 @output_options(Format.TABLE)
-def query(sql: str, db_path: str | None, params: tuple[tuple[str, str], ...], fmt: str) -> None:
-    """Run one SQL statement on the database opened read-only (writes are refused).
+def query(sql: str, db_path: str | None, params: tuple[tuple[str, str], ...], timeout: float, fmt: str) -> None:
+    """Run one SQL statement on the database opened read-only, in a sandbox: writes, ATTACH,
+    pragmas that change state and unsafe functions are refused; Ctrl-C or --timeout stops it.
 
     \b
     Example:
         kospitl query "SELECT date, close FROM session WHERE index_name = :i" -p i KOSPI
     """
-    from kospitl.query import run
+    from kospitl.query import QueryInterrupted, bind_value, run
 
-    with friendly_errors():
-        columns, found = run(db_path or default_path(), sql, dict(params))
-    emit(found, columns, fmt, "no rows")
+    with friendly_errors(db_path):
+        bound = dict(bind_value(name, value) for name, value in params)
+        try:
+            with run(db_path or default_path(), sql, bound, timeout=timeout) as result:
+                emit(result.rows, result.columns, fmt, "no rows")
+        except QueryInterrupted as e:
+            sys.stdout.flush()
+            click.echo(f"Error: {e}", err=True)
+            sys.exit(130)
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})  # VALUE may be negative
@@ -423,7 +467,7 @@ def override(day: str, kind: str, subject: str, metric: str, value: float, as_of
     """
     from kospitl.review_write import record_override
 
-    with friendly_errors():
+    with friendly_errors(db_path):
         engine = open_db(db_path)
         oid = record_override(engine, day, kind, subject, metric, value, note=note, as_of=as_of)
     click.echo(f"override {oid}: {day} {kind} {subject} {metric} {as_of} = {value:g} ({note})")
@@ -441,8 +485,8 @@ def reprocess(db_path: str | None, dry_run: bool) -> None:
     """
     from kospitl.review_write import reprocess as run
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = open_db(db_path, readonly=dry_run, create=False, upgrade=not dry_run)
         changes = run(engine, dry_run=dry_run)
     for c in changes:
         click.echo(f"{c.path}: +{len(c.added)} -{len(c.removed)}")
@@ -469,13 +513,13 @@ def datasette_metadata(db_path: str | None, output: str) -> None:
     from kospitl.dictionary import dumps
     from kospitl.serve import database_name, metadata
 
-    with friendly_errors():
+    with friendly_errors(db_path):
         path = db_path or default_path()
-        engine = open_db(path)
+        engine = _read_db(path)
         with engine.connect() as conn:
             meta = metadata(conn, database_name(path), assets=False)
-    with click.open_file(output, "w", encoding="utf-8") as out:
-        out.write(dumps(meta))
+        with output_file(output) as out:
+            out.write(dumps(meta))
 
 
 @cli.command()
@@ -498,11 +542,11 @@ def serve(db_path: str | None, host: str, port: int) -> None:
 
     from kospitl import serve as srv
 
-    with friendly_errors():
+    with friendly_errors(db_path):
         path = db_path or default_path()
         if not os.path.exists(path):
             raise KospitlError(f"{path}: no such database (ingest articles first, or give --db)")
-        engine = open_db(path)  # upgrades the schema and the column dictionary first
+        engine = open_db(path, create=False)  # upgrades the schema and the column dictionary first
         with engine.connect() as conn:
             meta = srv.metadata(conn, srv.database_name(path))
         engine.dispose()
@@ -528,8 +572,8 @@ def chart(db_path: str | None, subject: str, date_from: str | None, date_to: str
     """
     from kospitl import chart as ch
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             s = ch.series(conn, subject, date_from, date_to)
         ch.write(s, output)
@@ -553,8 +597,8 @@ def check(db_path: str | None, quiet: bool) -> None:
     """
     from kospitl.check import check as run_check
 
-    with friendly_errors():
-        engine = open_db(db_path)
+    with friendly_errors(db_path):
+        engine = _read_db(db_path)
         with engine.connect() as conn:
             findings = run_check(conn)
     remaining = [f for f in findings if f.severity == "violation"]

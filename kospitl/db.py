@@ -4,14 +4,18 @@ from __future__ import annotations
 import importlib.util
 import os
 import sqlite3
+import stat
+import sys
 import zlib
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from kospitl.errors import KospitlError, SchemaTooNewError
 from kospitl.paths import DATA_DIR, MIGRATIONS_DIR, PACKAGE_DIR
@@ -25,6 +29,7 @@ REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 DEFAULT_DB = "kospitl.db"
 APPLICATION_ID = 0x4B4F5350  # "KOSP"
 CACHE_KIB = 32768
+WAIT_NOTICE_MS = 3000  # a writer waiting this long for the lock says so, then waits on
 
 
 def driver(conn: Connection) -> sqlite3.Connection:
@@ -52,12 +57,30 @@ def alembic_config(url: str | None = None) -> "Config":
     return cfg
 
 
-def _engine(path: str, *, readonly: bool = False) -> Engine:
+def _ro_uri(path: str) -> str:
+    """A read-only SQLite URI for the file ``path`` (every character of the name percent-encoded
+    as needed, so ``data?cache=shared.db`` or ``pct%41.db`` name themselves)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     if readonly:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
-    else:
-        engine = create_engine(f"sqlite:///{path}")
+        return sqlite3.connect(_ro_uri(path), uri=True, check_same_thread=False)
+    return sqlite3.connect(path, check_same_thread=False)  # a plain file name: never parsed as a URI
+
+
+def _default_on_wait(path: str) -> None:
+    sys.stderr.write(f"kospitl: {path} is locked by another writer; waiting for it to finish "
+                     "(Ctrl-C to stop)\n")
+    sys.stderr.flush()
+
+
+# called once per transaction that has waited WAIT_NOTICE_MS for the write lock (then it keeps waiting)
+on_wait: Callable[[str], None] = _default_on_wait
+
+
+def _engine(path: str, *, readonly: bool = False) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: _connect(path, readonly), poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -65,7 +88,7 @@ def _engine(path: str, *, readonly: bool = False) -> Engine:
         # first write, which lets two ingests read the same state and then collide.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA busy_timeout = 10000")
+        cur.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         # 32 MB of page cache (the default is 2 MB): the hot index pages of a years-long database stay in
         # memory, so an article's writes cost the same in a big database as in a new one
@@ -76,9 +99,28 @@ def _engine(path: str, *, readonly: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        if readonly:
+            conn.exec_driver_sql("BEGIN")
+        else:
+            begin_immediate(driver(conn), path)
 
     return engine
+
+
+def begin_immediate(raw: sqlite3.Connection, path: str) -> None:
+    """Take the write lock, however long another writer holds it: after WAIT_NOTICE_MS a notice
+    (``on_wait``), then waiting on (a writer that waits is not an error; Ctrl-C stops it)."""
+    warned = False
+    while True:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            if not warned:
+                on_wait(path)
+                warned = True
 
 
 def head_revision() -> str:
@@ -95,29 +137,47 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
-def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Engine:
-    """Open (creating if needed) the database at ``path`` and upgrade it to the code's schema.
+def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = False,
+            create: bool = True, upgrade: bool = True) -> Engine:
+    """Open the kospitl database at ``path`` and upgrade it to the code's schema.
 
-    A database whose schema revision this code does not know was written by a newer kospitl
-    and is refused. Before upgrading a populated database a backup is made with VACUUM INTO.
+    ``readonly`` opens it read-only (the read commands): the file must exist. Otherwise a missing
+    file is created when ``create`` (``ingest``, ``override``) and refused when not. A file that
+    is not a kospitl database (another application's SQLite file, a truncated or corrupt one)
+    is refused and left as it is. A database whose schema revision this code does not know was
+    written by a newer kospitl and is refused. Before upgrading a populated database a verified
+    backup is made with VACUUM INTO; a read-only open upgrades an older kospitl database too,
+    unless not ``upgrade`` (``--dry-run``: then it is refused).
     """
-    path = os.fspath(path or default_path())
-    if os.path.isdir(path):
-        raise KospitlError(f"{path}: is a directory, not a database file")
-    if readonly and not os.path.exists(path):
-        raise KospitlError(f"{path}: no such database")
-    _check_sqlite_file(path)
-    engine = _engine(path, readonly=readonly)
-    current = current_revision(engine)
+    path = os.fsdecode(os.fspath(path or default_path()))
+    state = inspect(path)
+    if state.kind == "missing":
+        if readonly or not create:
+            raise KospitlError(f"{path}: no such database (ingest creates one)")
+        folder = os.path.dirname(path) or "."
+        if not os.path.isdir(folder):
+            raise KospitlError(f"{path}: no such folder {folder!r}")
+    elif state.kind == "empty" and (readonly or not create):
+        raise KospitlError(f"{path}: empty file, not a kospitl database (ingest creates one)")
     head = head_revision()
+    current = state.revision
     if current is not None and current not in REVISIONS:
         raise SchemaTooNewError(
             f"{path}: database schema {current} is newer than this kospitl (knows up to {head}); "
             "upgrade kospitl")
     if current != head:
-        if readonly:
-            raise KospitlError(f"{path}: database needs an upgrade; run any write command first")
-        _upgrade(engine, path, populated=current is not None)
+        if not upgrade:
+            raise KospitlError(f"{path}: the database needs a schema upgrade, which this command does not "
+                               "make; run `kospitl check` (or any command) first")
+        writer = _engine(path)
+        try:
+            _upgrade(writer, path, populated=current is not None)
+        except (sqlite3.Error, DBAPIError) as e:
+            orig = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
+            raise KospitlError(f"{path}: cannot create or upgrade the database ({_first_line(orig)})") from None
+        finally:
+            writer.dispose()
+    engine = _engine(path, readonly=readonly)
     if not readonly:
         stamp = reference_stamp()
         if _user_version(engine) != stamp:  # the reference tables were built from other data: rebuild
@@ -127,6 +187,76 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
                 store.sync_reference(conn)
                 conn.exec_driver_sql(f"PRAGMA user_version = {stamp}")
     return engine
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What is at a database path: ``missing``, ``empty`` (a 0-byte or table-less SQLite file
+    kospitl may make its own) or ``kospitl`` (with its schema revision)."""
+
+    kind: str
+    revision: str | None = None
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).splitlines() or [type(e).__name__])[0]
+
+
+def inspect(path: str) -> FileState:
+    """Look at ``path`` without writing anything; a KospitlError for anything kospitl must not
+    open: a directory, a device, a file that is not SQLite, a truncated or corrupt file, or
+    another application's database."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise KospitlError(f"{path}: a symbolic link to a missing file") from None
+        return FileState("missing")
+    except OSError as e:
+        raise KospitlError(f"{path}: cannot open ({e.strerror or e})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise KospitlError(f"{path}: is a directory, not a database file")
+    if not stat.S_ISREG(st.st_mode):
+        raise KospitlError(f"{path}: not a regular file, not a database")
+    if st.st_size == 0:
+        return FileState("empty")
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError as e:
+        raise KospitlError(f"{path}: cannot read ({e.strerror or e})") from None
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise KospitlError(f"{path}: not a SQLite database")
+    page = int.from_bytes(header[16:18], "big") if len(header) >= 18 else 0
+    page = 65536 if page == 1 else page
+    if len(header) < 100 or page < 512 or st.st_size < page:
+        raise KospitlError(f"{path}: truncated SQLite file ({st.st_size} bytes); not a usable database")
+    try:
+        con = _connect(path, readonly=True)
+    except sqlite3.Error as e:
+        raise KospitlError(f"{path}: cannot open ({_first_line(e)})") from None
+    try:
+        con.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        names = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+        revision = None
+        if "alembic_version" in names:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as e:
+        raise KospitlError(f"{path}: corrupt or unreadable database ({_first_line(e)})") from None
+    finally:
+        con.close()
+    ours = app_id == APPLICATION_ID or (app_id == 0 and {"alembic_version", "article"} <= names)
+    if not ours:
+        if app_id == 0 and not names:
+            return FileState("empty")
+        raise KospitlError(f"{path}: not a kospitl database (another application's SQLite file; "
+                           "kospitl leaves it as it is)")
+    if revision is None and "article" in names:
+        raise KospitlError(f"{path}: its schema revision is missing (alembic_version is empty); "
+                           "kospitl leaves it as it is")
+    return FileState("kospitl" if revision else "empty", revision)
 
 
 # what the reference tables (trading_day, ticker, column_info) are built from, besides the year
@@ -157,21 +287,39 @@ def _user_version(engine: Engine) -> int:
         return int(raw.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _check_sqlite_file(path: str) -> None:
-    if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return
-    with open(path, "rb") as f:
-        if f.read(16) != b"SQLite format 3\x00":
-            raise KospitlError(f"{path}: not a SQLite database")
+def backup(raw: sqlite3.Connection, path: str, revision: str) -> str:
+    """``VACUUM INTO`` a copy of the database beside it, ``PATH.bak-REVISION``: written under a
+    temporary name and renamed only once the copy is complete and passes ``integrity_check``
+    (whatever was at the backup path before is not trusted: it is replaced). Returns its path;
+    a KospitlError (and no upgrade) when no good copy can be made."""
+    target = f"{path}.bak-{revision}"
+    tmp = f"{target}.tmp-{os.getpid()}"
+    try:
+        if os.path.lexists(tmp):
+            os.remove(tmp)
+        raw.execute("VACUUM INTO ?", (tmp,))
+        check = sqlite3.connect(_ro_uri(tmp), uri=True)
+        try:
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            check.close()
+        if ok != "ok":
+            raise KospitlError(f"{path}: the backup copy failed its integrity check ({ok}); not upgrading")
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as e:
+        raise KospitlError(f"{path}: cannot write the backup {target} before upgrading "
+                           f"({_first_line(e)}); not upgrading") from None
+    finally:
+        if os.path.lexists(tmp):
+            os.remove(tmp)
+    return target
 
 
 def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
     with engine.connect() as conn:
         raw = driver(conn)  # statements here run outside any transaction
         if populated:
-            backup = f"{path}.bak-{current_revision(engine)}"
-            if not os.path.exists(backup):
-                raw.execute("VACUUM INTO ?", (backup,))
+            backup(raw, path, current_revision(engine) or "unknown")
         # Batch mode rebuilds tables: foreign keys must be off, and the pragma is ignored
         # inside a transaction, so it is set before alembic begins one.
         raw.execute("PRAGMA foreign_keys = OFF")

@@ -63,6 +63,30 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV/TSV text cell a spreadsheet will not run as a formula: one that starts with
+    ``= + - @``, a tab or a carriage return gets a leading ``'`` (OWASP's advice against CSV
+    injection). Only text is changed; numbers are written as numbers (a net sale stays
+    ``-1280000000000``).
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-3% fall"), spreadsheet_safe("KOSPI")
+    ("'=1+2", "'-3% fall", 'KOSPI')
+    """
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_cell(value: Any) -> str:
+    """A value as a CSV/TSV cell: ``cell`` for numbers, ``spreadsheet_safe`` text.
+
+    >>> csv_cell(-1280000000000.0), csv_cell("@SUM(A1)"), csv_cell(None)
+    ('-1280000000000', "'@SUM(A1)", '')
+    """
+    return spreadsheet_safe(value) if type(value) is str else cell(value)
+
+
 def json_value(value: Any) -> Any:
     """A value for JSON: a whole float as an integer, as CSV prints it.
 
@@ -122,9 +146,9 @@ def render(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: Forma
     n = 0
     if fmt in (Format.CSV, Format.TSV):
         w = csv.writer(out, delimiter="," if fmt is Format.CSV else "\t", lineterminator="\n")
-        w.writerow(columns)
+        w.writerow([spreadsheet_safe(c) for c in columns])
         for r in rows:
-            w.writerow([cell(r.get(c)) for c in columns])
+            w.writerow([csv_cell(r.get(c)) for c in columns])
             n += 1
     elif fmt is Format.JSON:
         data = [json_row(r, columns) for r in rows]

@@ -1,28 +1,207 @@
-"""Ad-hoc SQL over the database, opened read-only: a DELETE is refused by SQLite itself."""
+"""Ad-hoc SQL over the database, in a sandbox.
+
+The file is opened read-only (SQLite itself refuses a DELETE), and an authorizer allows only
+what reading needs: SELECT, reading tables and views, recursive CTEs, the functions (but not
+``fts3_tokenizer`` or ``load_extension``) and the pragmas that report (``table_info``,
+``user_version``...). ATTACH and DETACH (which would create files; ``VACUUM INTO`` attaches
+too), temporary tables, transactions and pragmas that change state are denied. A progress
+handler stops the statement after ``timeout`` seconds or on Ctrl-C. Rows are read from the
+cursor as they are written out, never all at once.
+"""
 from __future__ import annotations
 
+import math
+import re
+import signal
 import sqlite3
-from typing import Any
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any, Iterator
 
-from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
-
-from kospitl.db import open_db
+from kospitl.db import _connect, open_db
 from kospitl.errors import KospitlError
 
+DEFAULT_TIMEOUT = 30.0  # seconds
+PROGRESS_EVERY = 10_000  # SQLite virtual-machine instructions between two looks at the clock
+MAX_LENGTH = 100_000_000  # bytes of one string or blob: randomblob(1e10) fails instead of eating memory
 
-def run(path: str, sql: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run one statement on a read-only connection; return its columns and rows."""
-    engine = open_db(path, readonly=True)
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "load_extension"})
+# pragmas that only report; the first group takes an argument that names what to report on
+ARGUMENT_PRAGMAS = frozenset({"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo",
+                              "foreign_key_list", "foreign_key_check", "integrity_check", "quick_check",
+                              "table_list"})
+REPORTING_PRAGMAS = frozenset({"application_id", "user_version", "schema_version", "data_version",
+                               "page_count", "page_size", "freelist_count", "encoding", "journal_mode",
+                               "foreign_keys", "compile_options", "collation_list", "function_list",
+                               "module_list", "pragma_list", "database_list", "auto_vacuum"})
+SCHEMA_TABLES = frozenset({"sqlite_master", "sqlite_temp_master", "sqlite_schema", "sqlite_temp_schema"})
+
+_ACTIONS = {getattr(sqlite3, n): n[len("SQLITE_"):] for n in dir(sqlite3)
+            if n.startswith("SQLITE_") and n[len("SQLITE_"):] in {
+                "CREATE_INDEX", "CREATE_TABLE", "CREATE_TEMP_INDEX", "CREATE_TEMP_TABLE", "CREATE_TEMP_TRIGGER",
+                "CREATE_TEMP_VIEW", "CREATE_TRIGGER", "CREATE_VIEW", "DELETE", "DROP_INDEX", "DROP_TABLE",
+                "DROP_TEMP_INDEX", "DROP_TEMP_TABLE", "DROP_TEMP_TRIGGER", "DROP_TEMP_VIEW", "DROP_TRIGGER",
+                "DROP_VIEW", "INSERT", "PRAGMA", "READ", "SELECT", "TRANSACTION", "UPDATE", "ATTACH", "DETACH",
+                "ALTER_TABLE", "REINDEX", "ANALYZE", "CREATE_VTABLE", "DROP_VTABLE", "FUNCTION", "SAVEPOINT"}}
+_RECURSIVE = getattr(sqlite3, "SQLITE_RECURSIVE", 33)
+
+
+@dataclass
+class Sandbox:
+    """The authorizer's state: the first thing it denied, for the error message."""
+
+    denied: str | None = None
+
+    def __call__(self, action: int, arg1: str | None, arg2: str | None, _db: str | None,
+                 _trigger: str | None) -> int:
+        if action in (sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, _RECURSIVE):
+            return sqlite3.SQLITE_OK
+        if action == sqlite3.SQLITE_FUNCTION:
+            if (arg2 or "").lower() not in DENIED_FUNCTIONS:
+                return sqlite3.SQLITE_OK
+            return self._deny(f"the function {arg2}()")
+        if action == sqlite3.SQLITE_PRAGMA:
+            name = (arg1 or "").lower()
+            if name in ARGUMENT_PRAGMAS or (name in REPORTING_PRAGMAS and arg2 is None):
+                return sqlite3.SQLITE_OK
+            return self._deny(f"PRAGMA {arg1}" + (f" = {arg2}" if arg2 is not None else ""))
+        if action in (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE) \
+                and (arg1 or "").lower() in SCHEMA_TABLES:
+            # SQLite's own bookkeeping (reading the schema; a CREATE TEMP records itself): allowed
+            # for the schema read, and a CREATE is refused on its own account
+            return sqlite3.SQLITE_OK if action == sqlite3.SQLITE_UPDATE else self._deny("CREATE or DROP")
+        what = _ACTIONS.get(action, f"action {action}").replace("_", " ")
+        if action == sqlite3.SQLITE_ATTACH:
+            what = f"ATTACH (or VACUUM INTO) of {arg1!r}"
+        return self._deny(what)
+
+    def _deny(self, what: str) -> int:
+        if self.denied is None:
+            self.denied = what
+        return sqlite3.SQLITE_DENY
+
+
+@dataclass
+class Stop:
+    """Why the progress handler stopped the statement: the deadline passed or Ctrl-C was pressed."""
+
+    deadline: float
+    interrupted: bool = False
+    timed_out: bool = False
+
+    def __call__(self) -> int:
+        if self.interrupted:
+            return 1
+        if time.monotonic() > self.deadline:
+            self.timed_out = True
+            return 1
+        return 0
+
+
+class QueryInterrupted(KospitlError):
+    """Ctrl-C stopped the statement (the command exits with status 130)."""
+
+
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+INTEGER = re.compile(r"[+-]?\d+")
+
+
+def bind_value(name: str, value: str) -> tuple[str, Any]:
+    """A ``-p NAME VALUE`` pair as SQLite should see it: an integer or a finite number binds as a
+    number (``close > :v`` with ``-p v 4500`` compares numbers), anything else as text;
+    ``NAME:text`` keeps the value text whatever it looks like (a ticker such as ``005930``).
+
+    >>> bind_value("v", "4500"), bind_value("v", "-1.5e3"), bind_value("t:text", "005930"), bind_value("s", "KOSPI")
+    (('v', 4500), ('v', -1500.0), ('t', '005930'), ('s', 'KOSPI'))
+    """
+    if ":" in name:
+        base, _, kind = name.partition(":")
+        if kind.lower() != "text" or not base:
+            raise KospitlError(f"query: -p {name}: a parameter is NAME or NAME:text")
+        return base, value
+    if INTEGER.fullmatch(value):
+        return name, int(value)
+    if NUMBER.fullmatch(value):
+        number = float(value)
+        if math.isfinite(number):
+            return name, number
+    return name, value
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: Iterator[dict[str, Any]]
+    stop: Stop = field(repr=False, default_factory=lambda: Stop(math.inf))
+
+
+@contextmanager
+def run(path: str, sql: str, params: dict[str, Any] | None = None, *,
+        timeout: float = DEFAULT_TIMEOUT) -> Iterator[Result]:
+    """Run one statement in the sandbox; yield its columns and its rows, read lazily (write them
+    out inside the ``with``). A KospitlError for an SQL error, a denied operation, a missing
+    parameter or the timeout; QueryInterrupted for Ctrl-C."""
+    open_db(path, readonly=True).dispose()  # the checks of every read command: exists, is kospitl's, at head
+    con = _connect(path, readonly=True)
+    con.isolation_level = None
+    sandbox = Sandbox()
+    stop = Stop(time.monotonic() + timeout)
+    previous = signal.getsignal(signal.SIGINT)
+    handler_set = False
     try:
-        with engine.connect() as conn:
-            result = conn.execute(text(sql), params or {})
-            if not result.returns_rows:
-                return [], []
-            columns = list(result.keys())
-            return columns, [dict(zip(columns, r)) for r in result]
-    except DBAPIError as e:
-        orig = e.orig if isinstance(e.orig, sqlite3.Error) else e
-        raise KospitlError(f"query: {str(orig).splitlines()[0]}") from None
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # load the schema before the sandbox
+        con.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+        con.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_LENGTH)
+        con.set_authorizer(sandbox)
+        con.set_progress_handler(stop, PROGRESS_EVERY)
+        try:
+            def on_sigint(_sig: int, _frame: FrameType | None) -> None:
+                stop.interrupted = True
+                con.interrupt()
+
+            signal.signal(signal.SIGINT, on_sigint)
+            handler_set = True
+        except ValueError:  # not the main thread: Ctrl-C is not ours to catch
+            pass
+        try:
+            cur = con.execute(sql, params or {})
+        except (sqlite3.Error, OverflowError) as e:
+            raise _error(e, sandbox, stop, timeout) from None
+        columns = [d[0] for d in cur.description or ()]
+        yield Result(columns, _rows(cur, columns, sandbox, stop, timeout), stop)
+        if stop.interrupted:
+            raise QueryInterrupted("query: interrupted")
     finally:
-        engine.dispose()
+        if handler_set:
+            signal.signal(signal.SIGINT, previous)
+        con.close()
+
+
+def _rows(cur: sqlite3.Cursor, columns: list[str], sandbox: Sandbox, stop: Stop,
+          timeout: float) -> Iterator[dict[str, Any]]:
+    while True:
+        try:
+            batch = cur.fetchmany(256)
+        except sqlite3.Error as e:
+            raise _error(e, sandbox, stop, timeout) from None
+        if not batch:
+            return
+        for r in batch:
+            yield dict(zip(columns, r))
+
+
+def _error(e: BaseException, sandbox: Sandbox, stop: Stop, timeout: float) -> KospitlError:
+    if stop.interrupted:
+        return QueryInterrupted("query: interrupted")
+    if stop.timed_out:
+        return KospitlError(f"query: stopped after {timeout:g} s (--timeout)")
+    msg = (str(e).splitlines() or [type(e).__name__])[0]
+    if sandbox.denied is not None and ("not authorized" in msg or "authorization denied" in msg):
+        return KospitlError(f"query: {sandbox.denied} is not allowed (kospitl query only reads)")
+    if isinstance(e, sqlite3.ProgrammingError) and "binding" in msg:
+        m = re.search(r"parameter :?(\w+)", msg)
+        if m:
+            return KospitlError(f"query: no value for :{m[1]} (give it with -p {m[1]} VALUE)")
+    return KospitlError(f"query: {msg}")

@@ -81,7 +81,7 @@ def test_query_cannot_write(runner, fixture_db):
     before = table_counts(fixture_db)
     r = invoke(runner, "query", "DELETE FROM article", "--db", fixture_db)
     assert r.exit_code == 1
-    assert r.output == "Error: query: attempt to write a readonly database\n"
+    assert r.output == "Error: query: DELETE is not allowed (kospitl query only reads)\n"
     assert table_counts(fixture_db) == before
 
 

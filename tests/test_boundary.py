@@ -1,0 +1,283 @@
+"""The boundary: what a mistyped path, another application's file, a hostile query or a bad
+option does, as an example table.
+
+Each row is one command run through the CLI (click's CliRunner) in a fresh folder holding a
+database in the state the row names (``seeded``: a copy of a database with the sample articles;
+``missing``: no file; ``other-app``, ``truncated``... below). The row gives the expected exit
+status and a regular expression the output must match (for a refusal, the one line
+``Error: ...``), and every row asserts the same invariants afterwards: no traceback, and the
+database file byte-identical to what it was (or still absent), with no other file created in
+the folder except SQLite's own ``-wal``/``-shm`` beside an existing database and the files the
+row says it writes.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SAMPLES, ingest_seeds, invoke
+from crash_harness import copy_db
+
+SEEDED_DAY = "2026-01-02"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("seeded") / "seeded.db")
+    ingest_seeds(CliRunner(), db)
+    return db
+
+
+# ---- the states a database path can be in ------------------------------------------------------
+
+def _seeded(seeded: str, db: Path) -> None:
+    copy_db(seeded, str(db))
+
+
+def _missing(seeded: str, db: Path) -> None:
+    pass
+
+
+def _other_app(seeded: str, db: Path) -> None:
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("INSERT INTO notes (body) VALUES ('my shopping list')")
+    con.commit()
+    con.close()
+
+
+def _other_app_with_alembic(seeded: str, db: Path) -> None:
+    """Another Alembic-managed application's database: an alembic_version, but not kospitl's."""
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    con.execute("INSERT INTO alembic_version VALUES ('0001')")
+    con.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+    con.commit()
+    con.close()
+
+
+def _truncated(seeded: str, db: Path) -> None:
+    copy_db(seeded, str(db))
+    data = db.read_bytes()
+    db.write_bytes(data[:3000])
+
+
+def _header_only(seeded: str, db: Path) -> None:
+    copy_db(seeded, str(db))
+    db.write_bytes(db.read_bytes()[:100])
+
+
+def _corrupt(seeded: str, db: Path) -> None:
+    """A page of the schema overwritten: the file starts like SQLite but cannot be read."""
+    copy_db(seeded, str(db))
+    data = bytearray(db.read_bytes())
+    data[100:4096] = b"\xa5" * (4096 - 100)
+    db.write_bytes(bytes(data))
+
+
+def _text_file(seeded: str, db: Path) -> None:
+    db.write_text("date,value\n2026-01-02,4309.63\n", encoding="utf-8")
+
+
+def _emptied_alembic_version(seeded: str, db: Path) -> None:
+    copy_db(seeded, str(db))
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM alembic_version")
+    con.commit()
+    con.close()
+
+
+def _directory(seeded: str, db: Path) -> None:
+    db.mkdir()
+
+
+STATES: dict[str, Callable[[str, Path], None]] = {
+    "seeded": _seeded, "missing": _missing, "other-app": _other_app,
+    "other-alembic-app": _other_app_with_alembic, "truncated": _truncated, "header-only": _header_only,
+    "corrupt": _corrupt, "text-file": _text_file, "emptied-alembic-version": _emptied_alembic_version,
+    "directory": _directory,
+}
+
+READ_COMMANDS = [["timeline"], ["show", SEEDED_DAY], ["problems"], ["conflicts"], ["check"],
+                 ["export", "timeline"], ["sources", SEEDED_DAY, "index", "KOSPI", "close"],
+                 ["query", "SELECT 1"], ["datasette-metadata"], ["reprocess"], ["reprocess", "--dry-run"]]
+
+
+@dataclass
+class Row:
+    id: str
+    args: list[str]  # {db} is the database path, {dir} the folder, {good} a sample article
+    state: str
+    exit: int
+    output: str  # a regular expression searched in the output (stdout and stderr)
+    why: str
+    db_name: str = "k.db"
+    writes: tuple[str, ...] = ()  # files the command is meant to create in {dir}
+    db_changes: bool = False  # the row writes the database (ingest, override): only the no-traceback check
+    check: Callable[[Path, str], None] | None = None
+
+
+GOOD = str(SAMPLES / "003_fcfe2bea72860407.txt")
+
+
+def _csv_neutralised(folder: Path, output: str) -> None:
+    text = (folder / "out.csv").read_text(encoding="utf-8")
+    assert ",-601200000000," in text or ",-" in text  # numbers stay numbers (a net sale is negative)
+    for line in text.splitlines()[1:]:
+        for cell in line.split(","):
+            assert not re.match(r'^"?[=+@\t\r]', cell), line
+
+
+ROWS: list[Row] = [
+    # -- read commands and a database that is not there, or not kospitl's ------------------------
+    *[Row(f"{a[0]}{'-' + a[1] if a[1:2] == ['--dry-run'] else ''}-missing", [*a, "--db", "{db}"], "missing", 1,
+          r"^Error: \S*k\.db: no such database \(ingest creates one\)$",
+          "a mistyped --db must not create a 660 KB database") for a in READ_COMMANDS],
+    *[Row(f"{a[0]}{'-' + a[1] if a[1:2] == ['--dry-run'] else ''}-other-app", [*a, "--db", "{db}"], "other-app", 1,
+          r"^Error: \S*k\.db: not a kospitl database",
+          "another application's SQLite file is never converted (no schema added, no WAL)")
+      for a in READ_COMMANDS],
+    Row("ingest-other-app", ["ingest", "--db", "{db}", "{good}"], "other-app", 1,
+        r"^Error: \S*k\.db: not a kospitl database", "ingest does not take over another application's file"),
+    Row("ingest-other-alembic-app", ["ingest", "--db", "{db}", "{good}"], "other-alembic-app", 1,
+        r"^Error: \S*k\.db: not a kospitl database", "an alembic_version table alone does not make it kospitl's"),
+    Row("override-other-app", ["override", SEEDED_DAY, "index", "KOSPI", "close", "4309.63", "--note", "x",
+                               "--db", "{db}"], "other-app", 1,
+        r"^Error: \S*k\.db: not a kospitl database", "override does not take over another application's file"),
+    Row("ingest-dry-run-missing", ["ingest", "--dry-run", "--db", "{db}", "{good}"], "missing", 0,
+        r"would add \d+ observation\(s\).*\[dry run: nothing written\]", "--dry-run writes nothing, not even a new file"),
+    Row("ingest-dry-run-seeded", ["ingest", "--dry-run", "--db", "{db}", "{good}"], "seeded", 0,
+        r"1 already known", "--dry-run on a database reads it only"),
+    Row("ingest-truncated", ["ingest", "--db", "{db}", "{good}"], "truncated", 1,
+        r"^Error: \S*k\.db: (truncated|corrupt)", "a truncated file is refused, not rebuilt"),
+    Row("timeline-truncated", ["timeline", "--db", "{db}"], "truncated", 1,
+        r"^Error: \S*k\.db: (truncated|corrupt)", "a truncated file is refused"),
+    Row("timeline-header-only", ["timeline", "--db", "{db}"], "header-only", 1,
+        r"^Error: \S*k\.db: truncated SQLite file \(100 bytes\)", "a header-only file is refused"),
+    Row("ingest-header-only", ["ingest", "--db", "{db}", "{good}"], "header-only", 1,
+        r"^Error: \S*k\.db: truncated SQLite file", "a header-only file is refused"),
+    Row("timeline-corrupt", ["timeline", "--db", "{db}"], "corrupt", 1,
+        r"^Error: \S*k\.db: corrupt or unreadable database", "a corrupt file is refused"),
+    Row("ingest-corrupt", ["ingest", "--db", "{db}", "{good}"], "corrupt", 1,
+        r"^Error: \S*k\.db: corrupt or unreadable database", "a corrupt file is refused"),
+    Row("timeline-text-file", ["timeline", "--db", "{db}"], "text-file", 1,
+        r"^Error: \S*k\.db: not a SQLite database$", "a text file is not a database"),
+    Row("ingest-emptied-alembic-version", ["ingest", "--db", "{db}", "{good}"], "emptied-alembic-version", 1,
+        r"^Error: \S*k\.db: its schema revision is missing", "the schema is not re-created over the data"),
+    Row("timeline-emptied-alembic-version", ["timeline", "--db", "{db}"], "emptied-alembic-version", 1,
+        r"^Error: \S*k\.db: its schema revision is missing", "as for ingest"),
+    Row("timeline-directory", ["timeline", "--db", "{dir}/k.db"], "directory", 2,
+        r"is a directory", "a folder is not a database"),
+    Row("ingest-missing-folder", ["ingest", "--db", "{dir}/no/such/folder/k.db", "{good}"], "missing", 1,
+        r"^Error: \S*k\.db: no such folder", "ingest creates a file, not folders"),
+    Row("timeline-missing-folder", ["timeline", "--db", "{dir}/nofolder/k.db"], "missing", 1,
+        r"^Error: \S*k\.db: no such database \(ingest creates one\)$", "as a missing file"),
+    # -- --db is a file name, never a URI --------------------------------------------------------
+    Row("db-name-with-question-mark", ["ingest", "-q", "--db", "{dir}/data?cache=shared.db", "{good}"], "missing", 0,
+        r"^$", "'data?cache=shared.db' is a file name (was parsed as a URI: wrote ./data)",
+        db_name="data?cache=shared.db", writes=("data?cache=shared.db",), db_changes=True,
+        check=lambda folder, out: _only_named(folder, "data?cache=shared.db")),
+    Row("db-name-with-percent", ["ingest", "-q", "--db", "{dir}/pct%41.db", "{good}"], "missing", 0,
+        r"^$", "'pct%41.db' is a file name (was decoded to pctA.db)", db_name="pct%41.db",
+        writes=("pct%41.db",), db_changes=True, check=lambda folder, out: _only_named(folder, "pct%41.db")),
+    # -- -o --------------------------------------------------------------------------------------
+    Row("export-o-missing-folder", ["export", "timeline", "--db", "{db}", "-o", "{dir}/nofolder/t.csv"], "seeded", 1,
+        r"^Error: -o \S*t\.csv: no such folder", "nothing is created, the cause named"),
+    Row("export-o-dev-full", ["export", "timeline", "--db", "{db}", "-o", "/dev/full"], "seeded", 1,
+        r"^Error: -o /dev/full: cannot write \(No space left on device\)$", "a full disk is one line"),
+    Row("metadata-o-dev-full", ["datasette-metadata", "--db", "{db}", "-o", "/dev/full"], "seeded", 1,
+        r"^Error: -o /dev/full: cannot write", "as for export"),
+    Row("export-o-directory", ["export", "timeline", "--db", "{db}", "-o", "{dir}"], "seeded", 2,
+        r"is a directory", "click refuses a folder"),
+    Row("export-csv-neutralised", ["export", "timeline", "--db", "{db}", "-o", "{dir}/out.csv"], "seeded", 0,
+        r"^$", "text cells that start with = + - @ are neutralised, numbers stay numbers",
+        writes=("out.csv",), check=_csv_neutralised),
+    # -- query: a sandbox ------------------------------------------------------------------------
+    Row("query-attach", ["query", "--db", "{db}", "ATTACH DATABASE '{dir}/x.db' AS e"], "seeded", 1,
+        r"^Error: query: ATTACH \(or VACUUM INTO\) of '\S*x\.db' is not allowed", "ATTACH created a file"),
+    Row("query-vacuum-into", ["query", "--db", "{db}", "VACUUM INTO '{dir}/copy.db'"], "seeded", 1,
+        r"^Error: query: ATTACH \(or VACUUM INTO\)", "VACUUM INTO writes a file, even from a read-only connection"),
+    Row("query-fts3-tokenizer", ["query", "--db", "{db}", "SELECT hex(fts3_tokenizer('simple'))"], "seeded", 1,
+        r"^Error: query: the function fts3_tokenizer\(\) is not allowed", "it leaked a pointer"),
+    Row("query-pragma-write", ["query", "--db", "{db}", "PRAGMA user_version = 7"], "seeded", 1,
+        r"^Error: query: PRAGMA user_version = 7 is not allowed", "pragmas that change state are refused"),
+    Row("query-pragma-journal", ["query", "--db", "{db}", "PRAGMA journal_mode = DELETE"], "seeded", 1,
+        r"^Error: query: PRAGMA journal_mode = DELETE is not allowed", "as above"),
+    Row("query-pragma-read", ["query", "--db", "{db}", "--csv", "SELECT name FROM pragma_table_info('fact') LIMIT 2"],
+        "seeded", 0, r"^name\nid\ndate\n$", "pragmas that report are allowed"),
+    Row("query-delete", ["query", "--db", "{db}", "DELETE FROM fact"], "seeded", 1,
+        r"^Error: query: DELETE is not allowed", "writes are refused"),
+    Row("query-temp-table", ["query", "--db", "{db}", "CREATE TEMP TABLE t AS SELECT * FROM fact"], "seeded", 1,
+        r"^Error: query: CREATE or DROP is not allowed", "no temporary objects"),
+    Row("query-timeout", ["query", "--db", "{db}", "--timeout", "0.5",
+                          "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c"],
+        "seeded", 1, r"^Error: query: stopped after 0.5 s \(--timeout\)$", "a runaway query stops"),
+    Row("query-missing-parameter", ["query", "--db", "{db}", "SELECT :x"], "seeded", 1,
+        r"^Error: query: no value for :x \(give it with -p x VALUE\)$", "was a traceback"),
+    Row("query-colon-in-literal", ["query", "--db", "{db}", "--csv", "SELECT ':word' AS w, :v AS v", "-p", "v", "1"],
+        "seeded", 0, r"^w,v\n:word,1\n$", "':word' inside a string literal is text, not a parameter"),
+    Row("query-typed-parameter", ["query", "--db", "{db}", "--csv",
+                                  "SELECT COUNT(*) AS n FROM session WHERE close > :v", "-p", "v", "4500"],
+        "seeded", 0, r"^n\n[1-9]\d*\n$", "-p v 4500 binds a number (as text, close > :v matched nothing)"),
+    Row("query-text-parameter", ["query", "--db", "{db}", "--csv", "SELECT typeof(:t) AS t", "-p", "t:text", "005930"],
+        "seeded", 0, r"^t\ntext\n$", "NAME:text keeps a ticker text"),
+    Row("query-two-statements", ["query", "--db", "{db}", "SELECT 1; SELECT 2"], "seeded", 1,
+        r"^Error: query: ", "one statement"),
+    Row("query-syntax", ["query", "--db", "{db}", "SELEC 1"], "seeded", 1, r"^Error: query: .*syntax error",
+        "an SQL error is one line"),
+]
+
+
+def _only_named(folder: Path, name: str) -> None:
+    names = {p.name for p in folder.iterdir()}
+    assert name in names, names
+    assert names <= {name, f"{name}-wal", f"{name}-shm"}, names
+
+
+def test_table_is_large_enough():
+    assert len(ROWS) >= 40
+    assert len({r.id for r in ROWS}) == len(ROWS)
+    assert all(r.why and r.state in STATES for r in ROWS)
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    out: dict[str, bytes | None] = {}
+    for p in folder.rglob("*"):
+        out[str(p.relative_to(folder))] = p.read_bytes() if p.is_file() else None
+    return out
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.id)
+def test_boundary(row: Row, seeded: str, tmp_path: Path, runner: CliRunner):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    db = folder / row.db_name
+    STATES[row.state](seeded, db)
+    before = _snapshot(folder)
+    args = [a.replace("{db}", str(db)).replace("{dir}", str(folder)).replace("{good}", GOOD) for a in row.args]
+    r = runner.invoke(__import__("kospitl.cli", fromlist=["cli"]).cli, args, catch_exceptions=True)
+    out = r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit), (out, r.exception)
+    assert "Traceback" not in out, out
+    assert r.exit_code == row.exit, out
+    assert re.search(row.output, out, re.M), out
+    if row.exit != 0:
+        errors = [line for line in out.splitlines() if line.startswith("Error: ")]
+        assert len(errors) == 1, out
+    after = _snapshot(folder)
+    if not row.db_changes:
+        aux = {f"{row.db_name}-wal", f"{row.db_name}-shm"} if row.db_name in before else set()
+        assert set(after) - set(before) <= aux | set(row.writes), sorted(set(after) - set(before))
+        for name, content in before.items():
+            assert after.get(name) == content or name.endswith(("-wal", "-shm")), f"{name} changed"
+        assert (row.db_name in after) == (row.db_name in before)
+    if row.check:
+        row.check(folder, out)
