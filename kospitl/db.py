@@ -295,7 +295,7 @@ def backup(raw: sqlite3.Connection, path: str, revision: str) -> str:
     target = f"{path}.bak-{revision}"
     tmp = f"{target}.tmp-{os.getpid()}"
     try:
-        if os.path.lexists(tmp):
+        if os.path.isfile(tmp):
             os.remove(tmp)
         raw.execute("VACUUM INTO ?", (tmp,))
         check = sqlite3.connect(_ro_uri(tmp), uri=True)
@@ -310,7 +310,7 @@ def backup(raw: sqlite3.Connection, path: str, revision: str) -> str:
         raise KospitlError(f"{path}: cannot write the backup {target} before upgrading "
                            f"({_first_line(e)}); not upgrading") from None
     finally:
-        if os.path.lexists(tmp):
+        if os.path.isfile(tmp):
             os.remove(tmp)
     return target
 

@@ -42,6 +42,8 @@ from click.testing import CliRunner
 from conftest import ROOT, SAMPLES, invoke, table_counts
 from crash_harness import copy_db
 
+from kospitl.db import open_db
+
 GOOD = SAMPLES / "003_fcfe2bea72860407.txt"     # ingested beside every bad file
 ARTICLE = SAMPLES / "002_4f409d777393ce93.txt"  # the article the variants below are made of
 ARTICLE_TEXT = ARTICLE.read_text(encoding="utf-8")
@@ -506,8 +508,7 @@ class Runs:
         self.base = base
         self.runner = CliRunner()
         self.template = str(base / "template.db")
-        r = invoke(self.runner, "problems", "--db", self.template)  # creates and migrates
-        assert r.exit_code == 0, r.output
+        open_db(self.template).dispose()  # creates and migrates (read commands never create)
         self.baseline = self._baseline()
         ref = self._fresh("reference")
         r = invoke(self.runner, "ingest", "--db", ref, str(ARTICLE))

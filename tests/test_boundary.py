@@ -26,6 +26,8 @@ from click.testing import CliRunner
 from conftest import SAMPLES, ingest_seeds, invoke
 from crash_harness import copy_db
 
+from kospitl.db import open_db
+
 SEEDED_DAY = "2026-01-02"
 
 
@@ -281,3 +283,97 @@ def test_boundary(row: Row, seeded: str, tmp_path: Path, runner: CliRunner):
         assert (row.db_name in after) == (row.db_name in before)
     if row.check:
         row.check(folder, out)
+
+
+# ---- beyond the table ---------------------------------------------------------------------------
+
+def test_a_waiting_writer_waits_and_says_so(tmp_path, runner, monkeypatch):
+    """Another writer holds the lock longer than the notice delay: the ingest says so on
+    stderr, keeps waiting, and stores its article once the lock is free (it died with a
+    traceback after 10 s)."""
+    import threading
+    import time
+
+    import kospitl.db
+
+    db = tmp_path / "k.db"
+    open_db(str(db)).dispose()
+    monkeypatch.setattr(kospitl.db, "WAIT_NOTICE_MS", 200)
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    released, noticed = threading.Event(), threading.Event()
+    notice = kospitl.db.on_wait
+
+    def on_wait(path: str) -> None:
+        notice(path)
+        noticed.set()
+
+    monkeypatch.setattr(kospitl.db, "on_wait", on_wait)
+
+    def release() -> None:  # once the writer has said it waits, and has gone on waiting a while
+        noticed.wait(60)
+        time.sleep(0.5)
+        holder.execute("COMMIT")
+        released.set()
+
+    t = threading.Thread(target=release)
+    t.start()
+    try:
+        r = invoke(runner, "ingest", "-q", "--db", str(db), GOOD)
+    finally:
+        t.join()
+        holder.close()
+    assert released.is_set()
+    assert r.exit_code == 0, r.output
+    assert "is locked by another writer; waiting" in r.stderr, r.output
+    assert "Traceback" not in r.output
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM article").fetchone()[0] == 1
+    con.close()
+
+
+def _at_earlier_revision(seeded: str, db: Path) -> str:
+    from alembic import command
+
+    from kospitl.db import REVISIONS, alembic_config
+
+    copy_db(seeded, str(db))
+    engine = open_db(str(db))
+    with engine.connect() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, REVISIONS[-2])
+        conn.commit()
+    engine.dispose()
+    return REVISIONS[-2]
+
+
+def test_a_stale_backup_file_is_replaced_by_a_checked_copy(seeded, tmp_path):
+    db = tmp_path / "k.db"
+    rev = _at_earlier_revision(seeded, db)
+    backup = tmp_path / f"k.db.bak-{rev}"
+    backup.write_bytes(b"")  # a 0-byte leftover (a kill during an earlier VACUUM INTO)
+    open_db(str(db)).dispose()
+    con = sqlite3.connect(backup)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (rev,)
+    assert con.execute("SELECT COUNT(*) FROM article").fetchone()[0] > 0
+    con.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".tmp-" in p.name) == []
+
+
+def test_no_upgrade_without_a_backup(seeded, tmp_path, runner):
+    """When the backup cannot be written (here a folder stands at its path) the upgrade does
+    not run: one error line, the database as it was."""
+    db = tmp_path / "k.db"
+    rev = _at_earlier_revision(seeded, db)
+    (tmp_path / f"k.db.bak-{rev}").mkdir()
+    before = db.read_bytes()
+    r = invoke(runner, "timeline", "--db", str(db))
+    assert r.exit_code == 1
+    assert re.fullmatch(r"Error: \S*k\.db: cannot write the backup \S+ before upgrading \(.*\); not upgrading\n",
+                        r.output), r.output
+    assert db.read_bytes() == before
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (rev,)
+    con.close()
