@@ -100,6 +100,22 @@ def _read_db(db_path: str | None) -> Engine:
     return open_db(db_path, readonly=True)
 
 
+def _day(text: str | None, label: str) -> str | None:
+    """A date option or argument as ISO text (2026-01-02, 2026/01/02 or 20260102), or an error."""
+    from kospitl.arguments import parse_day
+
+    return parse_day(text, label).isoformat() if text else None
+
+
+def _key(subject: str | None, kind: str | None, metric: str | None) -> tuple[str | None, str | None, str | None]:
+    """--subject/--kind/--metric checked against the vocabulary, in their canonical form
+    (``kospi`` is KOSPI); a name that matches nothing is an error, not an empty result."""
+    from kospitl.arguments import kind_of, metric_of, subject_of
+
+    k = kind_of(kind) if kind else None
+    return (subject_of(subject, k) if subject else None), k, (metric_of(metric, k) if metric else None)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="kospitl")
 def cli() -> None:
@@ -231,7 +247,7 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
 @click.option("--subject", help="Only this subject (KOSPI, 005930, foreign, USD/KRW...).")
 @click.option("--kind", help="Only this kind (index, quote, flow, fx, rate, indicator, milestone).")
 @click.option("--metric", help="Only this metric.")
-@click.option("--status", type=click.Choice(["agreed", "single", "conflict-resolved", "derived"]),
+@click.option("--status", type=click.Choice(["agreed", "single", "conflict-resolved", "derived"], case_sensitive=False),
               help="Only facts of this status: agreed (two or more independent witnesses state it), "
                    "single (one does), conflict-resolved (a stated value was rejected: see why), "
                    "derived (no article states it; arithmetic on stated facts fixes it).")
@@ -253,6 +269,8 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
     from kospitl import export as ex
 
     with friendly_errors(db_path):
+        subject, kind, metric = _key(subject, kind, metric)
+        date_from, date_to = _day(date_from, "--from"), _day(date_to, "--to")
         engine = _read_db(db_path)
         with engine.connect() as conn:
             rows = ex.timeline(conn, subject=subject, kind=kind, metric=metric, status=status,
@@ -308,10 +326,9 @@ def show(day: str, db_path: str | None, fmt: str) -> None:
         kospitl show 2026-01-07 --json
     """
     from kospitl import review
-    from kospitl.ingest import check_date
 
     with friendly_errors(db_path):
-        check_date(day)
+        day = _day(day, "DATE") or day
         engine = _read_db(db_path)
         with engine.connect() as conn:
             facts = review.show(conn, day)
@@ -370,6 +387,8 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
     from kospitl import review
 
     with friendly_errors(db_path):
+        subject, kind, _ = _key(subject, kind, None)
+        date_from, date_to = _day(date_from, "--from"), _day(date_to, "--to")
         engine = _read_db(db_path)
         with engine.connect() as conn:
             found = review.conflicts(conn, subject=subject, kind=kind, date_from=date_from, date_to=date_to)
@@ -401,6 +420,12 @@ def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, d
     from kospitl import review
 
     with friendly_errors(db_path):
+        day = _day(day, "DATE") or day
+        subject, kind, metric = _key(subject, kind, metric)
+        if as_of:
+            from kospitl.arguments import as_of_of
+
+            as_of = as_of_of(as_of, "AS_OF")
         engine = _read_db(db_path)
         with engine.connect() as conn:
             found = review.sources(conn, day, kind, subject, metric, as_of)
@@ -449,28 +474,51 @@ def query(sql: str, db_path: str | None, params: tuple[tuple[str, str], ...], ti
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})  # VALUE may be negative
-@click.argument("day", metavar="DATE")
-@click.argument("kind")
-@click.argument("subject")
-@click.argument("metric")
-@click.argument("value", type=float)
+@click.argument("day", metavar="DATE", required=False)
+@click.argument("kind", required=False)
+@click.argument("subject", required=False)
+@click.argument("metric", required=False)
+@click.argument("value", type=float, required=False)
 @click.option("--as-of", default="close", show_default=True, help="close, open, HH:MM or intraday.")
 @click.option("--note", required=True, help="Why: kept with the decision (the audit trail).")
+@click.option("--withdraw", type=click.IntRange(min=1), metavar="N",
+              help="Withdraw override N instead (it stops counting; its record and the withdrawal stay).")
 @db_option
-def override(day: str, kind: str, subject: str, metric: str, value: float, as_of: str, note: str,
-             db_path: str | None) -> None:
+def override(day: str | None, kind: str | None, subject: str | None, metric: str | None, value: float | None,
+             as_of: str, note: str, withdraw: int | None, db_path: str | None) -> None:
     """Record a manual decision for one fact: a top-priority source, nothing edited in place.
+
+    DATE must be a KRX session, KIND SUBJECT METRIC a key of the fact vocabulary (a ticker as
+    six digits or a listed company's name), VALUE finite and plausible for the metric. The
+    latest override of a key wins; --withdraw N takes one back.
 
     \b
     Example:
         kospitl override 2026-01-07 index KOSPI change 25.58 --note "KRX data: 25.58"
+        kospitl override --withdraw 12 --note "the KRX figure was revised"
     """
-    from kospitl.review_write import record_override
+    from kospitl.review_write import record_override, withdraw_override
 
+    given = [a for a in (day, kind, subject, metric, value) if a is not None]
+    if withdraw is not None and given:
+        raise click.UsageError("--withdraw N takes no DATE KIND SUBJECT METRIC VALUE")
+    if withdraw is None and len(given) < 5:
+        raise click.UsageError("give DATE KIND SUBJECT METRIC VALUE (or --withdraw N)")
     with friendly_errors(db_path):
+        if withdraw is not None:
+            engine = open_db(db_path, create=False)
+            w = withdraw_override(engine, withdraw, note=note)
+            d = w.decision
+            click.echo(f"override {w.override_id} withdrawn ({note}): was {d.get('date')} {d.get('kind')} "
+                       f"{d.get('subject')} {d.get('metric')} {d.get('as_of')} = {d.get('value')}")
+            return
+        assert day and kind and subject and metric and value is not None
+        from kospitl.review_write import check_override
+
+        dec = check_override(day, kind, subject, metric, value, note=note, as_of=as_of)  # before creating a file
         engine = open_db(db_path)
         oid = record_override(engine, day, kind, subject, metric, value, note=note, as_of=as_of)
-    click.echo(f"override {oid}: {day} {kind} {subject} {metric} {as_of} = {value:g} ({note})")
+    click.echo(f"override {oid}: {dec.day} {dec.kind} {dec.subject} {dec.metric} {dec.as_of} = {dec.value:g} ({note})")
 
 
 @cli.command()
@@ -573,6 +621,8 @@ def chart(db_path: str | None, subject: str, date_from: str | None, date_to: str
     from kospitl import chart as ch
 
     with friendly_errors(db_path):
+        subject = _key(subject, None, None)[0] or subject
+        date_from, date_to = _day(date_from, "--from"), _day(date_to, "--to")
         engine = _read_db(db_path)
         with engine.connect() as conn:
             s = ch.series(conn, subject, date_from, date_to)

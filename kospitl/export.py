@@ -5,6 +5,7 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection
 
+from kospitl.outlets import outlet_aliases
 from kospitl.sqlread import filters, rows
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
@@ -29,11 +30,15 @@ def timeline(conn: Connection, *, subject: str | None = None, kind: str | None =
     where, params = filters(subject=subject, kind=kind, metric=metric, status=status,
                             date_from=date_from, date_to=date_to)
     if source:
-        where.append("""EXISTS (SELECT 1 FROM observation o JOIN article a ON a.id = o.article_id
+        names = sorted({n.lower() for n in outlet_aliases(source.strip())})  # Yonhap finds 연합뉴스 too
+        aliases = ", ".join(f":source_{i}" for i in range(len(names)))
+        where.append(f"""EXISTS (SELECT 1 FROM observation o JOIN article a ON a.id = o.article_id
                         WHERE o.date = fact.date AND o.kind = fact.kind AND o.subject = fact.subject
                           AND o.metric = fact.metric AND o.as_of = fact.as_of AND o.status = 'kept'
-                          AND (a.publisher LIKE :source OR a.source_path LIKE :source))""")
+                          AND (a.publisher LIKE :source OR a.source_path LIKE :source
+                               OR lower(a.publisher) IN ({aliases}) OR lower(a.credit) IN ({aliases})))""")
         params["source"] = f"%{source}%"
+        params.update({f"source_{i}": n for i, n in enumerate(names)})
     sql = ("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why FROM fact"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY date, kind, subject, metric, as_of")

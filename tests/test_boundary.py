@@ -235,6 +235,79 @@ ROWS: list[Row] = [
         r"^Error: query: ", "one statement"),
     Row("query-syntax", ["query", "--db", "{db}", "SELEC 1"], "seeded", 1, r"^Error: query: .*syntax error",
         "an SQL error is one line"),
+    # -- overrides are checked like articles ---------------------------------------------------
+    *[Row(f"override-{name}", ["override", *args, "--note", "typed by hand", "--db", "{db}"], "seeded", 1,
+          "^Error: override: " + message, why) for name, args, message, why in [
+        ("nan", [SEEDED_DAY, "index", "KOSPI", "close", "nan"], r"value nan: not a finite number$", "was a traceback"),
+        ("inf", [SEEDED_DAY, "index", "KOSPI", "close", "inf"], r"value inf: not a finite number$",
+         "inf then agreed with every value"),
+        ("1e309", [SEEDED_DAY, "index", "KOSPI", "close", "1e309"], r"value inf: not a finite number$",
+         "1e309 is inf"),
+        ("implausible", [SEEDED_DAY, "index", "KOSPI", "close", "4309630"],
+         r"value 4309630.0: outside the plausible range of index close \(1 to 100,000\)$", "a slipped decimal"),
+        ("negative-price", [SEEDED_DAY, "quote", "005930", "price", "-128500"], r"value -128500.0: outside the plausible range",
+         "a price is positive"),
+        ("year-9999", ["9999-12-31", "index", "KOSPI", "close", "4300"], r"date 9999-12-31: outside the calendar",
+         "was a traceback"),
+        ("year-1800", ["1800-12-31", "index", "KOSPI", "close", "4300"], r"date 1800-12-31: outside the calendar",
+         "before the calendar"),
+        ("sunday", ["2026-01-04", "index", "KOSPI", "close", "4300"], r"date 2026-01-04: no KRX session that day \(weekend\)$",
+         "no session on a Sunday"),
+        ("dec-31", ["2025-12-31", "index", "KOSPI", "close", "4300"], r"date 2025-12-31: no KRX session that day",
+         "the year-end closure"),
+        ("not-a-date", ["01/02/2026", "index", "KOSPI", "close", "4300"], r"date 01/02/2026: not a date",
+         "ambiguous"),
+        ("unknown-subject", [SEEDED_DAY, "index", "KOSPII", "close", "4300"],
+         r"subject KOSPII: not a subject of index .*; did you mean KOSPI\?$", "a typo never becomes a fact"),
+        ("unknown-company", [SEEDED_DAY, "quote", "Samsung Electronis", "price", "128500"],
+         r"subject Samsung Electronis: .*did you mean 005930 \(Samsung Electronics\)\?$", "an unknown ticker"),
+        ("unknown-kind", [SEEDED_DAY, "stock", "005930", "price", "128500"], r"kind stock: not a kind", "vocabulary"),
+        ("unknown-metric", [SEEDED_DAY, "index", "KOSPI", "closing", "4300"], r"metric closing: not a metric of index",
+         "vocabulary"),
+        ("as-of", [SEEDED_DAY, "index", "KOSPI", "close", "4300", "--as-of", "25:99"],
+         r"--as-of 25:99: not close, open, intraday or a time HH:MM$", "no such time"),
+    ]],
+    Row("override-bad-value-creates-nothing", ["override", SEEDED_DAY, "index", "KOSPI", "close", "nan",
+                                               "--note", "x", "--db", "{db}"], "missing", 1,
+        r"^Error: override: value nan", "the value is checked before a database is created"),
+    Row("override-withdraw-unknown", ["override", "--withdraw", "1", "--note", "x", "--db", "{db}"], "seeded", 1,
+        r"^Error: override --withdraw 1: no such override$", "an article is not an override"),
+    Row("override-withdraw-missing-db", ["override", "--withdraw", "3", "--note", "x", "--db", "{db}"], "missing", 1,
+        r"^Error: \S*k\.db: no such database", "withdrawing creates nothing"),
+    # -- typed filters ---------------------------------------------------------------------------
+    Row("timeline-unknown-subject", ["timeline", "--db", "{db}", "--subject", "KOSPII"], "seeded", 1,
+        r"^Error: --subject KOSPII: not a subject of the vocabulary or a ticker; did you mean KOSPI\?$",
+        "returned nothing, silently"),
+    Row("timeline-unknown-kind", ["timeline", "--db", "{db}", "--kind", "stock"], "seeded", 1,
+        r"^Error: --kind stock: not a kind \(index, quote, flow, fx, rate, indicator, milestone\)$", "as above"),
+    Row("timeline-unknown-metric", ["timeline", "--db", "{db}", "--kind", "index", "--metric", "clsoe"], "seeded", 1,
+        r"^Error: --metric clsoe: not a metric of index .*did you mean close\?$", "as above"),
+    Row("timeline-lowercase-subject", ["timeline", "--db", "{db}", "--csv", "--subject", "kospi", "--kind", "Index",
+                                       "--metric", "close", "--from", "2026/01/02", "--to", "20260102"], "seeded", 0,
+        r"^2026-01-02,index,KOSPI,close,close,4309.63,", "subjects and kinds in any case; three date forms"),
+    Row("timeline-company-name", ["timeline", "--db", "{db}", "--csv", "--subject", "samsung electronics",
+                                  "--metric", "price"], "seeded", 0,
+        r"^2026-01-02,quote,005930,price,close,128500,", "a listed company's exact name is its ticker"),
+    Row("timeline-from-us-date", ["timeline", "--db", "{db}", "--from", "01/02/2026"], "seeded", 1,
+        r"^Error: --from 01/02/2026: not a date \(YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD\)$",
+        "was compared as a string and returned everything"),
+    Row("timeline-impossible-date", ["timeline", "--db", "{db}", "--to", "2026-02-30"], "seeded", 1,
+        r"^Error: --to 2026-02-30: no such day$", "no such day"),
+    Row("timeline-status-any-case", ["timeline", "--db", "{db}", "--csv", "--status", "Agreed"], "seeded", 0,
+        r"^2026-01-06,index,KOSPI,close,close,4525.48,agreed,", "a status in any case"),
+    Row("timeline-source-alias", ["timeline", "--db", "{db}", "--csv", "--source", "Yonhap News Agency",
+                                  "--subject", "KOSPI", "--metric", "close", "--to", SEEDED_DAY], "seeded", 0,
+        r"^2026-01-02,index,KOSPI,close,close,4309.63,", "the article's publisher is stored as 연합뉴스"),
+    Row("show-compact-date", ["show", "--db", "{db}", "--csv", "20260102"], "seeded", 0,
+        r"^index,KOSPI,KOSPI,close,close,4309.63,", "said 'no facts': 20260102 is 2026-01-02"),
+    Row("show-not-a-date", ["show", "--db", "{db}", "Jan. 2"], "seeded", 1, r"^Error: DATE Jan. 2: not a date",
+        "one line"),
+    Row("sources-lowercase", ["sources", "--db", "{db}", "--csv", "2026/01/02", "INDEX", "kospi", "Close"], "seeded", 0,
+        r"4309.63", "the key in any case, the date in any form"),
+    Row("conflicts-unknown-kind", ["conflicts", "--db", "{db}", "--kind", "flows"], "seeded", 1,
+        r"^Error: --kind flows: not a kind .*did you mean flow\?$", "did you mean"),
+    Row("chart-bad-date", ["chart", "--db", "{db}", "--from", "yesterday", "-o", "{dir}/c.svg"], "seeded", 1,
+        r"^Error: --from yesterday: not a date", "nothing drawn"),
 ]
 
 
@@ -377,3 +450,51 @@ def test_no_upgrade_without_a_backup(seeded, tmp_path, runner):
     con = sqlite3.connect(db)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (rev,)
     con.close()
+
+
+def _close(db: Path) -> tuple[float, str]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT value, why FROM fact WHERE date = ? AND kind = 'index' AND subject = 'KOSPI' "
+                           "AND metric = 'close' AND as_of = 'close'", (SEEDED_DAY,)).fetchone()
+    finally:
+        con.close()
+
+
+def test_the_latest_override_wins_even_on_the_same_clock_and_a_withdrawal_keeps_the_trail(
+        seeded, tmp_path, runner, monkeypatch):
+    """Two overrides of one key on a clock that does not move (the same second, or the same
+    microsecond): the later one wins, not the lower value (they tied, and the lower won).
+    Withdrawing it brings the earlier back; both decisions and the withdrawal stay on record."""
+    import kospitl.review_write as rw
+    from datetime import datetime as real
+
+    db = tmp_path / "k.db"
+    copy_db(seeded, str(db))
+    frozen = real(2026, 1, 5, 9, 0, 0, tzinfo=rw.KST)
+
+    class Clock(real):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[override]
+            return frozen.astimezone(tz) if tz else frozen
+
+    monkeypatch.setattr(rw, "datetime", Clock)
+    first = invoke(runner, "override", SEEDED_DAY, "index", "KOSPI", "close", "4310.5", "--note", "KRX", "--db", str(db))
+    second = invoke(runner, "override", SEEDED_DAY, "index", "KOSPI", "close", "4300", "--note", "KRX, revised",
+                    "--db", str(db))
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    assert _close(db)[0] == 4300
+    second_id = int(re.match(r"override (\d+):", second.output)[1])
+    r = invoke(runner, "override", "--withdraw", str(second_id), "--note", "typed the wrong day", "--db", str(db))
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith(f"override {second_id} withdrawn (typed the wrong day): was {SEEDED_DAY} index KOSPI")
+    assert _close(db)[0] == 4310.5
+    con = sqlite3.connect(db)
+    trail = con.execute("SELECT source_path, published_at, title FROM article WHERE source_kind = 'override' "
+                        "ORDER BY id").fetchall()
+    con.close()
+    assert [t[0] for t in trail] == ["override", "override", f"withdrawal of override {second_id}"]
+    assert [t[1] for t in trail] == ["2026-01-05T09:00:00.000000+09:00", "2026-01-05T09:00:00.000001+09:00",
+                                     "2026-01-05T09:00:00.000002+09:00"]
+    again = invoke(runner, "override", "--withdraw", str(second_id), "--note", "again", "--db", str(db))
+    assert again.exit_code == 1 and again.output == f"Error: override --withdraw {second_id}: already withdrawn\n"

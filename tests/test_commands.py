@@ -104,7 +104,7 @@ def test_override_is_a_source_with_an_audit_trail(runner, tmp_path):
 
 def test_override_refuses_what_the_vocabulary_lacks(runner, db):
     r = invoke(runner, "override", "2026-01-06", "flow", "foreign", "close", "1", "--note", "x", "--db", db)
-    assert r.exit_code == 1 and r.output == "Error: override: flow close is not in the fact vocabulary\n"
+    assert r.exit_code == 1 and r.output == "Error: override: metric close: not a metric of flow (net_buy)\n"
 
 
 def test_reprocess_reports_no_change_on_current_rules(runner, fixture_db):
