@@ -122,6 +122,18 @@ def read_text(path: str | Path) -> str:
     if p.is_dir():
         raise ArticleError(f"{path}: is a directory with no article files (.txt, .md, .html)")
     try:
+        mode = os.stat(p).st_mode
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file") from None
+    except OSError as e:
+        raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
+    if stat.S_ISSOCK(mode):
+        raise ArticleError(f"{path}: a socket, not an article file")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise ArticleError(f"{path}: a device, not a regular file")
+    if stat.S_ISFIFO(mode):
+        return decode(_read_pipe(str(path)), str(path))
+    try:
         with p.open("rb") as f:
             # the open file, not the path: a file replaced by rename while read is still one version
             before = os.fstat(f.fileno())
@@ -134,6 +146,39 @@ def read_text(path: str | Path) -> str:
     if stat.S_ISREG(before.st_mode) and (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
         raise ArticleError(f"{path}: changed while being read; nothing stored, try again")
     return decode(raw, str(path))
+
+
+PIPE_WAIT = 5.0  # seconds a named pipe may take to deliver its first byte (its writer may not exist)
+
+
+def _read_pipe(path: str) -> bytes:
+    """The whole content of a named pipe (``kospitl ingest <(zcat a.gz)``), read to its end, at
+    most MAX_BYTES + 1. A pipe nobody writes to would block the run forever: it is given
+    PIPE_WAIT seconds to start, then reported and skipped."""
+    import select
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a pipe without a writer blocks otherwise
+    except OSError as e:
+        raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
+    try:
+        poller = select.poll()
+        poller.register(fd, select.POLLIN | select.POLLHUP)
+        if not poller.poll(PIPE_WAIT * 1000):
+            raise ArticleError(f"{path}: a named pipe nobody wrote to within {PIPE_WAIT:g} s; skipped")
+        os.set_blocking(fd, True)
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 16, MAX_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
+    finally:
+        os.close(fd)
 
 
 def content_hash(text: str) -> str:

@@ -17,6 +17,7 @@ from kospitl import __version__
 from kospitl.db import default_path, open_db
 from kospitl.errors import KospitlError
 from kospitl.outfile import output_file
+from kospitl.paths import printable
 from kospitl.output import DESCRIPTIONS, Format, format_for_path, render
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
@@ -74,8 +75,8 @@ WHY_WIDTH = 60  # the why column of a table, wrapped at this many cells
 
 
 def _one_line(text: str) -> str:
-    """A message on one line, whatever the file name holds ("bad\nname.txt")."""
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    """A message on one line, whatever the file name holds ("bad\nname.txt", a byte that is not UTF-8)."""
+    return printable(text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
 
 
 @contextmanager
@@ -179,7 +180,7 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
             click.echo(f"Error: {_one_line(f.error)}", err=True)
         elif not quiet:
             for p in f.problems:
-                click.echo(p.render(f.path), err=True)
+                click.echo(printable(p.render(f.path)), err=True)
     if not quiet:
         verb = "would add" if dry_run else "added"
         known = report.count("known")

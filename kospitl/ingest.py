@@ -21,7 +21,7 @@ from kospitl import parallel, sessions, store
 from kospitl.articles import Article, content_hash, parse, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.extraction import extract
-from kospitl.paths import DATA_DIR
+from kospitl.paths import DATA_DIR, printable
 from kospitl.records import Observation
 from kospitl.consistency import check_article
 from kospitl.resolution import applied_date, report_session, resolve
@@ -109,7 +109,7 @@ FIGURES_NOT_STORED = ("no-date", "non-session", "implausible")  # problems of fi
 def prepare(path: str, text: str, given: date | None) -> Prepared:
     """Parse and extract one article's text (no database; runs in a worker process)."""
     try:
-        art = parse(text, path)
+        art = parse(text, printable(path))  # a non-UTF-8 byte in the name is stored as \xNN
         observations, problems = analyse(art, given)
         if not observations and not any(p.code in FIGURES_NOT_STORED for p in problems):
             problems.append(Problem("no-figures", "no Korean market figures found in this article", None, "",

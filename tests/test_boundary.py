@@ -498,3 +498,67 @@ def test_the_latest_override_wins_even_on_the_same_clock_and_a_withdrawal_keeps_
                                      "2026-01-05T09:00:00.000002+09:00"]
     again = invoke(runner, "override", "--withdraw", str(second_id), "--note", "again", "--db", str(db))
     assert again.exit_code == 1 and again.output == f"Error: override --withdraw {second_id}: already withdrawn\n"
+
+
+# ---- inputs that are not files ------------------------------------------------------------------
+
+def _fifo_without_writer(folder: Path) -> str:
+    p = folder / "pipe.txt"
+    os.mkfifo(p)
+    return str(p)
+
+
+def _socket(folder: Path) -> str:
+    import socket
+
+    p = folder / "s.txt"
+    s = socket.socket(socket.AF_UNIX)
+    s.bind(str(p))
+    s.close()
+    return str(p)
+
+
+def _glob_matching_a_fifo(folder: Path) -> str:
+    os.mkfifo(folder / "late.txt")
+    return str(folder / "lat*.txt")
+
+
+INPUTS = [
+    ("fifo-without-writer", _fifo_without_writer, r"a named pipe nobody wrote to within 0.3 s; skipped",
+     "hung the run for ever; the good files before it were not stored"),
+    ("fifo-by-glob", _glob_matching_a_fifo, r"late\.txt: a named pipe nobody wrote to",
+     "as above, found by a glob"),
+    ("socket", _socket, r"a socket, not an article file", "cannot be read as a file"),
+    ("device", lambda folder: "/dev/null", r"a device, not a regular file", "a device is not an article"),
+]
+
+
+@pytest.mark.parametrize("name,build,message,why", INPUTS, ids=[i[0] for i in INPUTS])
+def test_an_input_that_is_not_a_file_is_skipped(name, build, message, why, tmp_path, runner, monkeypatch):
+    import kospitl.articles
+
+    monkeypatch.setattr(kospitl.articles, "PIPE_WAIT", 0.3)
+    bad = build(tmp_path)
+    db = tmp_path / "k.db"
+    r = invoke(runner, "ingest", "--db", str(db), str(SAMPLES / "002_4f409d777393ce93.txt"), bad, GOOD)
+    errors = [line for line in r.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and re.search(message, errors[0]), r.output
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "2 new" in r.output, r.output  # the good files before and after it are stored
+
+
+def test_a_file_name_with_a_byte_that_is_not_utf8(tmp_path, runner):
+    """A valid article "could not be stored" (SQLite refused the name); now it is stored, its
+    name kept with the byte as \\xNN."""
+    folder = os.fsencode(tmp_path)
+    name = os.path.join(folder, b"caf\xe9.txt")
+    with open(name, "wb") as f:
+        f.write(Path(GOOD).read_bytes())
+    db = tmp_path / "k.db"
+    r = invoke(runner, "ingest", "--db", str(db), os.fsdecode(name))
+    assert r.exit_code == 0, r.output
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT source_path FROM article").fetchone()[0] == str(tmp_path / "caf\\xe9.txt")
+    con.close()
+    r = invoke(runner, "ingest", "--db", str(db), os.fsdecode(os.path.join(folder, b"m\xe9ssing.txt")))
+    assert r.output.splitlines()[0] == f"Error: {tmp_path}/m\\xe9ssing.txt: no such file", r.output
