@@ -24,9 +24,15 @@ from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 DB_HELP = "Database file (default: $KOSPITL_DB or ./kospitl.db)."
 
 
+def _not_empty(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise click.BadParameter("an empty file name", param=param)
+    return value
+
+
 def db_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-                        help=DB_HELP)(f)
+                        callback=_not_empty, help=DB_HELP)(f)
 
 
 class OptionError(click.ClickException):
@@ -105,7 +111,7 @@ def _day(text: str | None, label: str) -> str | None:
     """A date option or argument as ISO text (2026-01-02, 2026/01/02 or 20260102), or an error."""
     from kospitl.arguments import parse_day
 
-    return parse_day(text, label).isoformat() if text else None
+    return parse_day(text, label).isoformat() if text is not None else None
 
 
 def _key(subject: str | None, kind: str | None, metric: str | None) -> tuple[str | None, str | None, str | None]:
@@ -113,8 +119,9 @@ def _key(subject: str | None, kind: str | None, metric: str | None) -> tuple[str
     (``kospi`` is KOSPI); a name that matches nothing is an error, not an empty result."""
     from kospitl.arguments import kind_of, metric_of, subject_of
 
-    k = kind_of(kind) if kind else None
-    return (subject_of(subject, k) if subject else None), k, (metric_of(metric, k) if metric else None)
+    k = kind_of(kind) if kind is not None else None
+    return ((subject_of(subject, k) if subject is not None else None), k,
+            (metric_of(metric, k) if metric is not None else None))
 
 
 @click.group()

@@ -143,6 +143,8 @@ def run(path: str, sql: str, params: dict[str, Any] | None = None, *,
     """Run one statement in the sandbox; yield its columns and its rows, read lazily (write them
     out inside the ``with``). A KospitlError for an SQL error, a denied operation, a missing
     parameter or the timeout; QueryInterrupted for Ctrl-C."""
+    if not sql.strip():
+        raise KospitlError("query: no SQL statement given")
     open_db(path, readonly=True).dispose()  # the checks of every read command: exists, is kospitl's, at head
     con = _connect(path, readonly=True)
     con.isolation_level = None
@@ -200,6 +202,8 @@ def _error(e: BaseException, sandbox: Sandbox, stop: Stop, timeout: float) -> Ko
     msg = (str(e).splitlines() or [type(e).__name__])[0]
     if sandbox.denied is not None and ("not authorized" in msg or "authorization denied" in msg):
         return KospitlError(f"query: {sandbox.denied} is not allowed (kospitl query only reads)")
+    if isinstance(e, sqlite3.ProgrammingError) and "has no name" in msg:
+        return KospitlError("query: a ? parameter has no name; write :name and give -p name VALUE")
     if isinstance(e, sqlite3.ProgrammingError) and "binding" in msg:
         m = re.search(r"parameter :?(\w+)", msg)
         if m:

@@ -235,6 +235,19 @@ ROWS: list[Row] = [
         r"^Error: query: ", "one statement"),
     Row("query-syntax", ["query", "--db", "{db}", "SELEC 1"], "seeded", 1, r"^Error: query: .*syntax error",
         "an SQL error is one line"),
+    # -- found by a small fuzz of the options ---------------------------------------------------
+    Row("db-empty-name", ["timeline", "--db", ""], "missing", 2, r"Invalid value for '--db': an empty file name",
+        "an empty --db fell back to ./kospitl.db"),
+    Row("db-device", ["ingest", "--db", "/dev/null", "{good}"], "seeded", 1,
+        r"^Error: /dev/null: not a regular file, not a database$", "a device is not a database"),
+    Row("query-empty", ["query", "--db", "{db}", "  "], "seeded", 1, r"^Error: query: no SQL statement given$",
+        "printed 'no rows'"),
+    Row("query-positional-parameter", ["query", "--db", "{db}", "SELECT ?"], "seeded", 1,
+        r"^Error: query: a \? parameter has no name; write :name and give -p name VALUE$", "as the missing parameter"),
+    Row("show-empty-date", ["show", "--db", "{db}", ""], "seeded", 1, r"^Error: DATE : not a date",
+        "printed the articles of no session"),
+    Row("timeline-empty-subject", ["timeline", "--db", "{db}", "--subject", ""], "seeded", 1,
+        r"^Error: --subject : not a subject", "an empty filter was no filter"),
     # -- overrides are checked like articles ---------------------------------------------------
     *[Row(f"override-{name}", ["override", *args, "--note", "typed by hand", "--db", "{db}"], "seeded", 1,
           "^Error: override: " + message, why) for name, args, message, why in [
@@ -562,3 +575,26 @@ def test_a_file_name_with_a_byte_that_is_not_utf8(tmp_path, runner):
     con.close()
     r = invoke(runner, "ingest", "--db", str(db), os.fsdecode(os.path.join(folder, b"m\xe9ssing.txt")))
     assert r.output.splitlines()[0] == f"Error: {tmp_path}/m\\xe9ssing.txt: no such file", r.output
+
+
+def test_ctrl_c_stops_a_runaway_query(seeded, tmp_path):
+    """A recursive query that never ends ignored Ctrl-C: now SIGINT stops it, one line, exit 130."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "k.db"
+    copy_db(seeded, str(db))
+    p = subprocess.Popen([sys.executable, "-m", "kospitl", "query", "--db", str(db), "--timeout", "120",
+                          "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    shm = tmp_path / "k.db-shm"  # made when the query opens the database, after the imports
+    deadline = time.monotonic() + 60
+    while not shm.exists() and time.monotonic() < deadline and p.poll() is None:
+        time.sleep(0.05)
+    time.sleep(1.0)  # inside the statement by now
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 130, (out, err)
+    assert err == "Error: query: interrupted\n", err
