@@ -498,12 +498,12 @@ def override(day: str | None, kind: str | None, subject: str | None, metric: str
 
     DATE must be a KRX session, KIND SUBJECT METRIC a key of the fact vocabulary (a ticker as
     six digits or a listed company's name), VALUE finite and plausible for the metric. The
-    latest override of a key wins; --withdraw N takes one back.
+    latest override of a key wins. `kospitl override --withdraw N --note WHY` takes override N
+    (the number it printed) back: it stops counting, its record and the withdrawal stay.
 
     \b
     Example:
         kospitl override 2026-01-07 index KOSPI change 25.58 --note "KRX data: 25.58"
-        kospitl override --withdraw 12 --note "the KRX figure was revised"
     """
     from kospitl.review_write import record_override, withdraw_override
 

@@ -202,6 +202,17 @@ def _first_line(e: BaseException) -> str:
     return (str(e).splitlines() or [type(e).__name__])[0]
 
 
+def _identify(con: sqlite3.Connection) -> tuple[int, set[str], str | None]:
+    """The application id, the names in the schema and the Alembic revision of a database."""
+    app_id = con.execute("PRAGMA application_id").fetchone()[0]
+    names = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+    revision = None
+    if "alembic_version" in names:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    return int(app_id), names, revision
+
+
 def inspect(path: str) -> FileState:
     """Look at ``path`` without writing anything; a KospitlError for anything kospitl must not
     open: a directory, a device, a file that is not SQLite, a truncated or corrupt file, or
@@ -235,14 +246,19 @@ def inspect(path: str) -> FileState:
         con = _connect(path, readonly=True)
     except sqlite3.Error as e:
         raise KospitlError(f"{path}: cannot open ({_first_line(e)})") from None
+    warned = False
     try:
         con.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        names = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
-        revision = None
-        if "alembic_version" in names:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
+        while True:
+            try:
+                app_id, names, revision = _identify(con)
+                break
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) and "busy" not in str(e):
+                    raise
+                if not warned:  # another process is creating or upgrading it: wait, as a writer does
+                    on_wait(path)
+                    warned = True
     except sqlite3.DatabaseError as e:
         raise KospitlError(f"{path}: corrupt or unreadable database ({_first_line(e)})") from None
     finally:
