@@ -21,23 +21,26 @@ def output_file(path: str, *, label: str = "-o") -> Iterator[IO[str]]:
     if path == "-":
         yield sys.stdout
         return
+    shown = path
+    if os.path.islink(path):  # a link is written through, as open() would: its target is the file
+        path = os.path.realpath(path)
     folder = os.path.dirname(path) or "."
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise KospitlError(f"{label} {path}: cannot write ({e.strerror or e})") from None
+        raise KospitlError(f"{label} {shown}: cannot write ({e.strerror or e})") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise KospitlError(f"{label} {path}: is a directory")
+        raise KospitlError(f"{label} {shown}: is a directory")
     if st is None and not os.path.isdir(folder):
-        raise KospitlError(f"{label} {path}: no such folder {folder!r}")
+        raise KospitlError(f"{label} {shown}: no such folder {folder!r}")
     if st is not None and not stat.S_ISREG(st.st_mode):
         try:
             with open(path, "w", encoding="utf-8", newline="") as out:
                 yield out
         except OSError as e:
-            raise KospitlError(f"{label} {path}: cannot write ({e.strerror or e})") from None
+            raise KospitlError(f"{label} {shown}: cannot write ({e.strerror or e})") from None
         return
     tmp = None
     try:
@@ -55,7 +58,7 @@ def output_file(path: str, *, label: str = "-o") -> Iterator[IO[str]]:
         os.replace(tmp, path)
         tmp = None
     except OSError as e:
-        raise KospitlError(f"{label} {path}: cannot write ({e.strerror or e})") from None
+        raise KospitlError(f"{label} {shown}: cannot write ({e.strerror or e})") from None
     finally:
         if tmp is not None and os.path.lexists(tmp):
             os.remove(tmp)

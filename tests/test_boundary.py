@@ -598,3 +598,15 @@ def test_ctrl_c_stops_a_runaway_query(seeded, tmp_path):
     out, err = p.communicate(timeout=30)
     assert p.returncode == 130, (out, err)
     assert err == "Error: query: interrupted\n", err
+
+
+def test_output_through_a_link_is_written_to_its_target(seeded, tmp_path, runner):
+    db = tmp_path / "k.db"
+    copy_db(seeded, str(db))
+    (tmp_path / "target.csv").write_text("old\n", encoding="utf-8")
+    (tmp_path / "link.csv").symlink_to("target.csv")
+    r = invoke(runner, "export", "timeline", "--db", str(db), "-o", str(tmp_path / "link.csv"))
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "link.csv").is_symlink()
+    assert (tmp_path / "target.csv").read_text(encoding="utf-8").startswith("date,kind,subject,metric,as_of,value,")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary file left
