@@ -106,21 +106,27 @@ class QueryInterrupted(KospitlError):
 
 NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 INTEGER = re.compile(r"[+-]?\d+")
+LEADING_ZERO = re.compile(r"[+-]?0\d+(?:\.\d*)?")  # 005930: a code
 
 
 def bind_value(name: str, value: str) -> tuple[str, Any]:
     """A ``-p NAME VALUE`` pair as SQLite should see it: an integer or a finite number binds as a
-    number (``close > :v`` with ``-p v 4500`` compares numbers), anything else as text;
-    ``NAME:text`` keeps the value text whatever it looks like (a ticker such as ``005930``).
+    number (``close > :v`` with ``-p v 4500`` compares numbers), anything else as text; digits
+    with a leading zero are a code, not a number (the ticker ``005930`` stays text), and
+    ``NAME:text`` keeps any value text.
 
-    >>> bind_value("v", "4500"), bind_value("v", "-1.5e3"), bind_value("t:text", "005930"), bind_value("s", "KOSPI")
+    >>> bind_value("v", "4500"), bind_value("v", "-1.5e3"), bind_value("t", "005930"), bind_value("s", "KOSPI")
     (('v', 4500), ('v', -1500.0), ('t', '005930'), ('s', 'KOSPI'))
+    >>> bind_value("t:text", "4500"), bind_value("v", "0.5")
+    (('t', '4500'), ('v', 0.5))
     """
     if ":" in name:
         base, _, kind = name.partition(":")
         if kind.lower() != "text" or not base:
             raise KospitlError(f"query: -p {name}: a parameter is NAME or NAME:text")
         return base, value
+    if LEADING_ZERO.fullmatch(value):
+        return name, value
     if INTEGER.fullmatch(value):
         return name, int(value)
     if NUMBER.fullmatch(value):

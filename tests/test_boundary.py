@@ -231,6 +231,8 @@ ROWS: list[Row] = [
         "seeded", 0, r"^n\n[1-9]\d*\n$", "-p v 4500 binds a number (as text, close > :v matched nothing)"),
     Row("query-text-parameter", ["query", "--db", "{db}", "--csv", "SELECT typeof(:t) AS t", "-p", "t:text", "005930"],
         "seeded", 0, r"^t\ntext\n$", "NAME:text keeps a ticker text"),
+    Row("query-code-parameter", ["query", "--db", "{db}", "--csv", "SELECT typeof(:t) AS t", "-p", "t", "005930"],
+        "seeded", 0, r"^t\ntext\n$", "digits with a leading zero are a code (a ticker), not the number 5930"),
     Row("query-two-statements", ["query", "--db", "{db}", "SELECT 1; SELECT 2"], "seeded", 1,
         r"^Error: query: ", "one statement"),
     Row("query-syntax", ["query", "--db", "{db}", "SELEC 1"], "seeded", 1, r"^Error: query: .*syntax error",
