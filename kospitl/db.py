@@ -345,8 +345,11 @@ def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
 
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-        conn.commit()
+        # One transaction under the write lock (BEGIN IMMEDIATE) for every step: Alembic reads the
+        # revision only once it holds the lock, so two processes that find a new or old file at
+        # once do not both run a migration (the second found the first's tables half made).
+        with conn.begin():
+            command.upgrade(cfg, "head")
         bad = raw.execute("PRAGMA foreign_key_check").fetchall()
         raw.execute("PRAGMA foreign_keys = ON")
         if bad:
