@@ -17,6 +17,9 @@ rest of the article. These are facts about market figures, not about any file:
   session's, or where it has only two, the article's for that subject) is a misreading (a count
   like "776 to 121", a date like "2025.09").
 
+- **A stock's move in won is not its price**: of two prices of one stock at one time, the small
+  one that is the stated percent of the previous price is the move.
+
 A rejected reading is reported as a problem with its evidence (code ``implausible``), never
 silently re-interpreted. Observations keep the figures the article states as printed,
 including typos its own arithmetic refutes (those are the reconciler's business).
@@ -53,6 +56,10 @@ def check_article(observations: list[Observation]) -> tuple[list[Observation], l
         problems.append(_problem(o, outliers[o]))
     kept = [o for o in kept if o not in outliers]
     kept = [o for o in kept if not _change_beyond_level(o, kept, problems)]
+    moves = _won_moves(kept)
+    for o in moves:
+        problems.append(_problem(o, moves[o]))
+    kept = [o for o in kept if o not in moves]
     return kept, problems
 
 
@@ -104,6 +111,26 @@ def _outliers(obs: list[Observation]) -> dict[Observation, str]:
                 if o.value > mid * MAX_SPREAD or o.value * MAX_SPREAD < mid:
                     out[o] = (f"{subject} at {cell(o.value)} is far from its other levels in this article "
                               f"(median {cell(mid)})")
+    return out
+
+
+def _won_moves(obs: list[Observation]) -> dict[Observation, str]:
+    """A stock's move in won read as its price: "climbed 2,700 won, or 2.79 percent, to 99,400
+    won" — the smaller amount is the move when it is the stated percent of the previous price
+    (99,400 - 2,700)."""
+    out: dict[Observation, str] = {}
+    for o in obs:
+        if o.kind != "quote" or o.metric != "price":
+            continue
+        pcts = [x.value for x in obs if x.kind == "quote" and x.subject == o.subject and x.date == o.date
+                and x.as_of == o.as_of and x.metric == "change_pct" and x.value]
+        for big in (x for x in obs if x.kind == "quote" and x.subject == o.subject and x.date == o.date
+                    and x.as_of == o.as_of and x.metric == "price" and x.value > 2 * o.value):
+            for p in pcts:
+                prev = big.value - o.value if p > 0 else big.value + o.value
+                if prev > 0 and abs(100 * o.value / prev - abs(p)) <= 0.05 * abs(p) + 0.01:
+                    out[o] = (f"{cell(o.value)} won is the move ({cell(p)}% of {cell(prev)}), "
+                              f"not the price ({cell(big.value)})")
     return out
 
 
