@@ -31,35 +31,23 @@ from statistics import median
 from kospitl.errors import Problem
 from kospitl.output import cell
 from kospitl.records import Observation
+from kospitl.vocab import INDEX_SUBJECTS, RANGES
 
 LEVEL_METRICS = {"index": ("open", "high", "low", "close", "level"), "quote": ("price", "high", "low")}
 RECORD_METRICS = ("record_close", "record_high")
-MAX_MOVE_PCT = 30.0  # the KRX daily price limit; index circuit breakers halt trading before it
+# the KRX daily price limit (vocab's change_pct range); index circuit breakers halt trading before it
+MAX_MOVE_PCT = RANGES[("quote", "change_pct")][1]
 MAX_SPREAD = 1.5  # levels of one subject within one article stay within this factor of their median
-INDEX_SUBJECTS = ("KOSPI", "KOSDAQ", "KOSPI200")
 
 
 def check_article(observations: list[Observation]) -> tuple[list[Observation], list[Problem]]:
     """The observations the article's figures bear out, and a problem for each one rejected."""
+    kept = [o for o in observations if not _threshold(o)]  # a threshold is no figure: nothing to review
     problems: list[Problem] = []
-    kept: list[Observation] = []
-    for o in observations:
-        if _threshold(o):
-            continue  # a threshold is not a figure at all: nothing to review
-        reason = _move_bound(o)
-        if reason is None:
-            kept.append(o)
-        else:
-            problems.append(_problem(o, reason))
-    outliers = _outliers(kept)
-    for o in outliers:
-        problems.append(_problem(o, outliers[o]))
-    kept = [o for o in kept if o not in outliers]
-    kept = [o for o in kept if not _change_beyond_level(o, kept, problems)]
-    moves = _won_moves(kept)
-    for o in moves:
-        problems.append(_problem(o, moves[o]))
-    kept = [o for o in kept if o not in moves]
+    for reject in (_beyond_limit, _outliers, _changes_beyond_level, _won_moves):
+        rejected = reject(kept)
+        problems += [_problem(o, why) for o, why in rejected.items()]
+        kept = [o for o in kept if o not in rejected]
     return kept, problems
 
 
@@ -81,10 +69,14 @@ def _threshold(o: Observation) -> bool:
     return o.decimals == 0 and o.value != 0 and o.value % 100 == 0
 
 
-def _move_bound(o: Observation) -> str | None:
-    if o.metric == "change_pct" and o.kind in ("index", "quote") and abs(o.value) > MAX_MOVE_PCT:
-        return f"a move of {cell(o.value)}% is beyond the {MAX_MOVE_PCT:g}% daily limit"
-    return None
+def _beyond_limit(obs: list[Observation]) -> dict[Observation, str]:
+    out: dict[Observation, str] = {}
+    for o in obs:
+        if o.metric == "change_pct" and o.kind in ("index", "quote"):
+            low, high = RANGES[(o.kind, "change_pct")]
+            if not low <= o.value <= high:
+                out[o] = f"a move of {cell(o.value)}% is beyond the {high:g}% daily limit"
+    return out
 
 
 def _outliers(obs: list[Observation]) -> dict[Observation, str]:
@@ -134,15 +126,16 @@ def _won_moves(obs: list[Observation]) -> dict[Observation, str]:
     return out
 
 
-def _change_beyond_level(o: Observation, obs: list[Observation], problems: list[Problem]) -> bool:
-    if o.kind != "index" or o.metric != "change":
-        return False
-    levels = [x.value for x in obs if x.kind == "index" and x.subject == o.subject and _level_of(x)]
-    if not levels or abs(o.value) <= MAX_MOVE_PCT / 100 * median(levels):
-        return False
-    problems.append(_problem(o, f"a change of {cell(o.value)} points is beyond {MAX_MOVE_PCT:g}% of "
-                                f"the index's level ({cell(median(levels))})"))
-    return True
+def _changes_beyond_level(obs: list[Observation]) -> dict[Observation, str]:
+    out: dict[Observation, str] = {}
+    for o in obs:
+        if o.kind != "index" or o.metric != "change":
+            continue
+        levels = [x.value for x in obs if x.kind == "index" and x.subject == o.subject and _level_of(x)]
+        if levels and abs(o.value) > MAX_MOVE_PCT / 100 * median(levels):
+            out[o] = (f"a change of {cell(o.value)} points is beyond {MAX_MOVE_PCT:g}% of "
+                      f"the index's level ({cell(median(levels))})")
+    return out
 
 
 def _problem(o: Observation, reason: str) -> Problem:

@@ -226,6 +226,15 @@ class TimeRef:
 
 
 
+def after_the_bell(as_of: str) -> bool:
+    """A clock time after KRX trading ends at 15:30: the close for stocks (the won trades on).
+
+    >>> after_the_bell("16:30"), after_the_bell("15:30"), after_the_bell("close")
+    (True, False, False)
+    """
+    return len(as_of) == 5 and as_of[2] == ":" and as_of > "15:30"
+
+
 def find_times(text: str) -> list[TimeRef]:
     """Every time-of-session phrase in ``text`` with the as_of it gives."""
     def make(form: str, m: re.Match[str]) -> TimeRef | None:

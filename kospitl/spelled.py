@@ -59,6 +59,7 @@ def _digits(m: re.Match[str]) -> str:
 
 def respell(text: str) -> str:
     """``text`` with spelled-out numbers as digits, every offset unchanged."""
-    if "-point-" not in text and "-thousand" not in text.lower() and "-point-" not in text.lower():
+    folded = text.lower()
+    if "-point-" not in folded and "-thousand" not in folded:
         return text
     return SPELLED.sub(_digits, text)

@@ -13,7 +13,7 @@ from datetime import date
 
 from kospitl import lexicon as L
 from kospitl.articles import Article
-from kospitl.dates import find_dates
+from kospitl.dates import after_the_bell, find_dates
 from kospitl.errors import Problem
 from kospitl.records import Mention
 from kospitl.text import paragraphs, sentences
@@ -116,7 +116,8 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
     if named:
         ctx.para_date = replace(named[-1], start=0, end=0)
-    clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"]
+    clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"
+              and not after_the_bell(t.as_of)]
     as_ofs = {m.as_of for m in out if m.kind != "milestone"}
     ctx.prev_as_of = next(iter(as_ofs)) if len(as_ofs) == 1 else None
     if clocks:

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from kospitl import sessions
 from kospitl.articles import Article
-from kospitl.dates import DateRef, find_times
+from kospitl.dates import DateRef, after_the_bell, find_times
 from kospitl.errors import Problem
 from kospitl.records import Mention
 from kospitl.extraction.reading import Entity, Figure, Sentence
@@ -86,7 +86,8 @@ def _is_intraday_report(article: Article) -> bool:
     head = article.text[body.start:body.start + 700]
     times = find_times(head)
     has_time = any(t.form in ("clock", "press", "open", "intraday", "first_minutes") for t in times)
-    has_close = any(t.form == "close" for t in times) or any(t.as_of == "close" for t in times if t.form == "clock")
+    has_close = any(t.form == "close" for t in times) or \
+        any(t.as_of == "close" or after_the_bell(t.as_of) for t in times if t.form == "clock")
     return has_time and not has_close
 
 
@@ -103,7 +104,7 @@ class _Emitter:
             rule: str, *, date_ref: DateRef | None = None, shift: int = 0, own_date: bool = False,
             approx: bool | None = None) -> None:
         s = self.s
-        if kind != "fx" and len(as_of) == 5 and as_of[2] == ":" and as_of > "15:30":
+        if kind != "fx" and after_the_bell(as_of):
             as_of = "close"  # stocks stop trading at 15:30; the won trades on into the night
         if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date
