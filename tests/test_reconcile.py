@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from kospitl.reconcile import CLUSTER_ORDER, Claim, Row, agree, clusters, settle_group
+from kospitl.reconcile import CLUSTER_ORDER, Claim, Row, _clusters_by_scan, agree, clusters, settle_group
 
 
 def row(id, value, *, article, witness=None, metric="close", kind="index", as_of="close", quantum=0.01,
@@ -108,20 +108,6 @@ def test_a_tie_break_is_worded_as_one(rows, kept, reason):
     assert reason in f.why and "witness(es)" not in f.why
 
 
-def clusters_by_scan(claims):
-    """The definition ``clusters`` implements: each claim, in CLUSTER_ORDER, joins the first
-    cluster whose head it agrees with (n × clusters comparisons)."""
-    out = []
-    for c in sorted(claims, key=CLUSTER_ORDER):
-        for cl in out:
-            if agree(cl[0], c):
-                cl.append(c)
-                break
-        else:
-            out.append([c])
-    return out
-
-
 @pytest.mark.parametrize("seed", range(30))
 def test_clusters_found_by_value_are_the_clusters_of_the_definition(seed):
     """Random claims around one value at mixed precisions, some approximate: the bucketed
@@ -134,7 +120,9 @@ def test_clusters_found_by_value_are_the_clusters_of_the_definition(seed):
         value = round((base + rnd.gauss(0, abs(base) * 0.02 + 0.05)) / quantum) * quantum
         claims.append(Claim(i, value, rnd.random() < 0.2, quantum, f"w{rnd.randrange(8)}", rnd.choice((1.0, 2.0, 3.0)),
                             rnd.choice(("", "2025-10-02T15:00:00+09:00"))))
-    assert clusters(claims) == clusters_by_scan(claims)
+    # the definition clusters implements: each claim, in CLUSTER_ORDER, joins the first cluster
+    # whose head it agrees with (the scan reconcile keeps for values that are not numbers)
+    assert clusters(claims) == _clusters_by_scan(sorted(claims, key=CLUSTER_ORDER))
 
 
 def test_many_claims_on_one_key_are_not_compared_pairwise(monkeypatch):
