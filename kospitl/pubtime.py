@@ -70,6 +70,15 @@ TIME_AFTER = re.compile(r"""
       | \s* (?P<off> [+-]\d\d:?\d\d ) (?!\d) )?
     """, re.X | re.I)
 
+# the clock time just before a date, AP's way: "Updated 2:13 AM EST, February 24, 2026",
+# "Published 15:41 KST, Feb. 12, 2026"; only with a zone or am/pm, so a bare "16:21 2025-10-28" stays unread
+TIME_BEFORE = re.compile(r"""
+    (?<![\d:]) (?P<H>\d{1,2}) : (?P<M>\d\d) (?: : (?P<S>\d\d) )?
+    (?: \s* (?P<ap> [AaPp] \.? \s? [Mm] \.? ) (?![a-z]) )?
+    (?: \s* (?-i: (?P<tz> KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST|CET|CEST|HKT|SGT ) )
+        (?: \s* (?P<tzoff> [+-] \s* \d{1,2} (?: :? \d\d )? ) )? )?
+    \s* [,·|\u2013\u2014-]? \s* (?: on \s+ )? $""", re.X | re.I)
+
 ZONES = {"KST": 9, "JST": 9, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6,
          "PST": -8, "PDT": -7, "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "HKT": 8, "SGT": 8}
 US_ZONES = {"ET": -5, "PT": -8}  # standard offsets; daylight time adds an hour
@@ -185,39 +194,44 @@ def _us_daylight(local: datetime) -> bool:
     return sunday(3, 2) <= local < sunday(11, 1)
 
 
-def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int] | None:
-    """The date as printed (and the KST time) of one date match and the end of its stamp; None
-    when impossible."""
+def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int, int] | None:
+    """The date as printed (and the KST time) of one date match, and the start and end of its
+    stamp; None when the date is impossible."""
     g = m.groupdict()
     try:
         day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
     except (ValueError, KeyError):
         return None  # 2025-02-30 is not a date
-    end = m.end()
+    start, end = m.start(), m.end()
     t: dict[str, str | None] = g
     if g.get("H") is None:
         tm = TIME_AFTER.match(text, end)
-        if tm is None or "\n" in text[end:tm.start("H") if tm["H"] else tm.start("KH")]:
-            return day, None, end
-        t, end = tm.groupdict(), tm.end()
+        if tm is not None and "\n" not in text[end:tm.start("H") if tm["H"] else tm.start("KH")]:
+            t, end = tm.groupdict(), tm.end()
+        else:
+            line_start = text.rfind("\n", 0, start) + 1
+            tb = TIME_BEFORE.search(text[line_start:start])
+            if tb is None or not (tb["ap"] or tb["tz"]):
+                return day, None, start, end
+            t, start = tb.groupdict(), line_start + tb.start()
     hh = int(t.get("H") or t.get("KH") or 0)
     mm = int(t.get("M") or t.get("KM") or 0)
     ap = (t.get("ap") or "").lower()[:1] or {"오전": "a", "오후": "p"}.get(t.get("ap_ko") or "", "")
     if ap and not 1 <= hh <= 12:
-        return day, None, end  # "14:00 pm" is no clock
+        return day, None, m.start(), m.end()  # "14:00 pm" is no clock
     if ap:
         hh = hh % 12 + (12 if ap == "p" else 0)
     if not (0 <= hh < 24 and 0 <= mm < 60):
-        return day, None, end
+        return day, None, m.start(), m.end()
     if (hh, mm) == (0, 0) and not (t.get("S") or "").strip("0"):
-        return day, None, end  # a midnight placeholder: the date only
+        return day, None, m.start(), m.end()  # a midnight placeholder: the date only
     local = datetime(day.year, day.month, day.day, hh, mm, tzinfo=_offset(t, day, hh, mm))
     kst = local.astimezone(KST)
     # A zone printed by name is the desk's own day: a U.S. desk's "February 23, 2026 - 07:52 pm
     # EST" (09:52 on the 24th in Seoul) reports on the 23rd, its "Monday". A machine stamp (Z,
     # +09:00) is an instant: its day is Seoul's.
     named = bool(t.get("tz")) and t.get("tz") not in ("KST", "JST")
-    return (day if named else kst.date()), kst, end
+    return (day if named else kst.date()), kst, start, end
 
 
 def _head_end(text: str, start: int) -> int:
@@ -244,18 +258,21 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
             if got is None:
                 taken.append(m.span())
                 continue
-            day, when, stop = got
-            taken.append((m.start(), stop))
-            role, layout = _role(text, m, stop, head_end, when is not None)
-            found.append(Stamp(role, layout or form, day, when, m.start(), stop))
+            day, when, first, stop = got
+            if first < m.start() and any(first < te and ts < m.start() for ts, te in taken):
+                day, when, first, stop = day, None, m.start(), m.end()  # that clock is another stamp's
+            taken.append((first, stop))
+            role, layout = _role(text, m, first, stop, head_end, when is not None)
+            found.append(Stamp(role, layout or form, day, when, first, stop))
     return sorted(found, key=lambda s: s.start)
 
 
-def _role(text: str, m: re.Match[str], stop: int, head_end: int, timed: bool) -> tuple[str | None, str | None]:
-    line_start = text.rfind("\n", 0, m.start()) + 1
+def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
+          timed: bool) -> tuple[str | None, str | None]:
+    line_start = text.rfind("\n", 0, first) + 1
     line_end = text.find("\n", stop)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[line_start:m.start()]
+    before = text[line_start:first]
     if BULLET.match(before) and line_start > 0:
         # a label alone on the line above: "Input\n2026-02-03 15:41:02", "- Input\n- 2025-09-26 17:12:45"
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
