@@ -19,7 +19,7 @@ from kospitl.errors import KospitlError
 from kospitl.outfile import output_file
 from kospitl.paths import printable
 from kospitl.output import DESCRIPTIONS, Format, format_for_path, render
-from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
+from kospitl.vocab import KINDS, OBSERVATION_COLUMNS, STATUSES, TIMELINE_COLUMNS
 
 DB_HELP = "Database file (default: $KOSPITL_DB or ./kospitl.db)."
 
@@ -253,9 +253,9 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
 @cli.command()
 @db_option
 @click.option("--subject", help="Only this subject (KOSPI, 005930, foreign, USD/KRW...).")
-@click.option("--kind", help="Only this kind (index, quote, flow, fx, rate, indicator, milestone).")
+@click.option("--kind", help=f"Only this kind ({', '.join(KINDS)}).")
 @click.option("--metric", help="Only this metric.")
-@click.option("--status", type=click.Choice(["agreed", "single", "conflict-resolved", "derived"], case_sensitive=False),
+@click.option("--status", type=click.Choice(STATUSES, case_sensitive=False),
               help="Only facts of this status: agreed (two or more independent witnesses state it), "
                    "single (one does), conflict-resolved (a stated value was rejected: see why), "
                    "derived (no article states it; arithmetic on stated facts fixes it).")
