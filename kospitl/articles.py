@@ -22,8 +22,12 @@ from kospitl.gate import fold  # case-insensitive matches of month names: "ſep"
 from kospitl import outlets
 from kospitl.pubtime import KST, MONTH_RE, MONTHS, publication
 
-INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab/newlines
+# every byte but those a CONTROL character's UTF-8 form starts with (C1 controls are 0xC2 0x80-0x9F)
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or b in (0x0b, 0x0c) or 0x0e <= b <= 0x1f
+                                                         or b in (0x7f, 0xc2)))
 MAX_BYTES = 5 * 1024 * 1024  # a news article is a few kB; this is generous
 
 VERSION_TAG = re.compile(r"\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD|FLASH|UPDATE\s*\d*|"
@@ -102,11 +106,14 @@ def decode(raw: bytes, path: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ArticleError(f"{path}: not UTF-8 text (invalid byte at offset {e.start})") from None
-    bad = len(CONTROL.findall(text))
-    if bad > max(3, len(text) // 200):
-        raise ArticleError(f"{path}: binary data, not a text article")
+    # the scans below cost more than the rest of reading a file: skipped when the bytes show there is nothing to find
+    if raw.translate(None, _NOT_CONTROL_BYTES):  # a C0 control, or a lead byte 0xC2 (of C1 controls and others)
+        bad = len(CONTROL.findall(text))
+        if bad > max(3, len(text) // 200):
+            raise ArticleError(f"{path}: binary data, not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = INVISIBLE.sub("", text)  # zero-width spaces and joiners split numbers ("4,457\u200b.52")
+    if any(ch in text for ch in INVISIBLE_CHARS):
+        text = INVISIBLE.sub("", text)  # zero-width spaces and joiners split numbers ("4,457\u200b.52")
     if not re.search(r"[A-Za-z\uac00-\ud7a3]{2,}", text):
         raise ArticleError(f"{path}: no words in the file, not an article")
     return text
@@ -118,15 +125,14 @@ def read_file(path: str | Path) -> Article:
 
 def read_text(path: str | Path) -> str:
     """The decoded text of an article file, or an ArticleError naming the file."""
-    p = Path(path)
-    if p.is_dir():
-        raise ArticleError(f"{path}: is a directory with no article files (.txt, .md, .html)")
     try:
-        mode = os.stat(p).st_mode
+        mode = os.stat(path).st_mode
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as e:
         raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
+    if stat.S_ISDIR(mode):
+        raise ArticleError(f"{path}: is a directory with no article files (.txt, .md, .html)")
     if stat.S_ISSOCK(mode):
         raise ArticleError(f"{path}: a socket, not an article file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -134,10 +140,14 @@ def read_text(path: str | Path) -> str:
     if stat.S_ISFIFO(mode):
         return decode(_read_pipe(str(path)), str(path))
     try:
-        with p.open("rb") as f:
+        with open(path, "rb") as f:
             # the open file, not the path: a file replaced by rename while read is still one version
             before = os.fstat(f.fileno())
-            raw = f.read(MAX_BYTES + 1)  # never more: an endless pipe or device stops here
+            # never more than MAX_BYTES + 1: an endless file stops here. A buffer of that size costs
+            # more than reading an article, so first what the file says it holds (and a byte more)
+            raw = f.read(min(before.st_size, MAX_BYTES) + 1)
+            if len(raw) > before.st_size:  # it holds more than it says (a file of /proc): the rest
+                raw += f.read(MAX_BYTES + 1 - len(raw))
             after = os.fstat(f.fileno())
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
@@ -182,7 +192,7 @@ def _read_pipe(path: str) -> bytes:
 
 
 def content_hash(text: str) -> str:
-    norm = "\n".join(line.strip() for line in text.strip().splitlines())
+    norm = "\n".join(map(str.strip, text.strip().splitlines()))
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 

@@ -14,19 +14,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
 from kospitl import parallel, sessions, store
-from kospitl.articles import Article, content_hash, parse, read_text
+from kospitl.articles import Article, content_hash, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
-from kospitl.extraction import extract
 from kospitl.paths import DATA_DIR, printable
-from kospitl.records import Observation
-from kospitl.consistency import check_article
-from kospitl.resolution import applied_date, report_session, resolve
-from kospitl import witness
-from kospitl.witness import fingerprint, source_kind
+
+if TYPE_CHECKING:
+    from kospitl.records import Observation
+
+# The extraction (kospitl.extraction, resolution, consistency, witness) is imported where it
+# runs: an ingest of files that are all known never loads it.
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".text", ".html", ".htm"}
 NOT_ARTICLES = re.compile(r"^(?:README|LICENSE|CHANGELOG|CONTRIBUTING)\b", re.I)  # beside articles in a folder
@@ -66,7 +68,7 @@ def expand(paths: Iterable[str]) -> list[str]:
     """Files named, directories (their article files, sorted) and glob patterns."""
     out: list[str] = []
     for p in paths:
-        if any(ch in p for ch in "*?[") and not os.path.exists(p):
+        if ("*" in p or "?" in p or "[" in p) and not os.path.exists(p):
             matches = sorted(glob.glob(p, recursive=True))
             out.extend(matches or [p])
         elif os.path.isdir(p):
@@ -80,6 +82,10 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 def analyse(art: Article, given: date | None = None) -> tuple[list[Observation], list[Problem]]:
     """Extraction and resolution of one article, without a database."""
+    from kospitl.consistency import check_article
+    from kospitl.extraction import extract
+    from kospitl.resolution import resolve
+
     mentions, problems = extract(art)
     observations, unresolved = resolve(mentions, art, sessions.load(), given)
     observations, implausible = check_article(observations)
@@ -108,6 +114,10 @@ FIGURES_NOT_STORED = ("no-date", "non-session", "implausible")  # problems of fi
 
 def prepare(path: str, text: str, given: date | None) -> Prepared:
     """Parse and extract one article's text (no database; runs in a worker process)."""
+    from kospitl.articles import parse
+    from kospitl.resolution import report_session
+    from kospitl.witness import fingerprint, source_kind
+
     try:
         art = parse(text, printable(path))  # a non-UTF-8 byte in the name is stored as \xNN
         observations, problems = analyse(art, given)
@@ -170,6 +180,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
     with engine.connect() as lookup:
         tasks = _tasks(lookup, files, given)
         batch: list[Prepared] = []
+        renames: list[tuple[int, str]] = []  # (article, the smaller path it takes)
         started = 0.0
         batch_bytes = 0
         results = parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1]))
@@ -181,8 +192,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
             if prep.known:
                 report.files.append(FileResult(prep.path, "known", own_date=prep.own_date))
                 if prep.rename and not dry_run:
-                    with engine.begin() as conn:
-                        store.name_article(conn, prep.rename, prep.path)
+                    renames.append((prep.rename, prep.path))
+                    if len(renames) >= READ_AHEAD:
+                        _rename(engine, renames)
             elif prep.error is not None:
                 report.files.append(FileResult(prep.path, "error", error=prep.error))
             elif dry_run:
@@ -197,23 +209,53 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                     batch, started, batch_bytes = [], 0.0, 0
         if batch:
             report.files += write_batch(engine, batch, given)
+        _rename(engine, renames)
     return report
+
+
+def _rename(engine: Engine, renames: list[tuple[int, str]]) -> None:
+    """Known articles read from a smaller path take it (store.name_article), in one transaction."""
+    if renames:
+        with engine.begin() as conn:
+            for article_id, path in renames:
+                store.name_article(conn, article_id, path)
+        renames.clear()
+
+
+READ_AHEAD = 256  # files read and hashed before one look-up of their hashes
+READ_AHEAD_BYTES = 16 * 2**20  # ... and at most this much of their text held
 
 
 def _tasks(lookup: Connection, files: list[str],
            given: date | None) -> Iterator[tuple[str, str, date | None] | parallel.Ready[Prepared]]:
-    """Read each file and skip known ones here (cheap); the rest go to the workers."""
-    for path in files:
+    """Read and hash the files, and skip known ones here (cheap: one look-up for a few hundred
+    files); the rest go to the workers."""
+    read: list[tuple[str, str | None, str]] = []  # (path, text or None, its hash or the error)
+    held = 0
+    for i, path in enumerate(files):
         try:
             text = read_text(path)
+            read.append((path, text, content_hash(text)))
+            held += len(text)
         except ArticleError as e:
-            yield parallel.Ready(Prepared(path, error=str(e)))
+            read.append((path, None, str(e)))
+        if len(read) >= READ_AHEAD or held > READ_AHEAD_BYTES or i == len(files) - 1:
+            yield from _sorted_out(lookup, read, given)
+            read, held = [], 0
+
+
+def _sorted_out(lookup: Connection, read: list[tuple[str, str | None, str]],
+                given: date | None) -> Iterator[tuple[str, str, date | None] | parallel.Ready[Prepared]]:
+    stored = store.find_articles(lookup, [h for _path, text, h in read if text is not None])
+    for path, text, h in read:
+        if text is None:
+            yield parallel.Ready(Prepared(path, error=h))
             continue
-        stored = store.find_article(lookup, content_hash(text))
-        if _same_article(stored, given):  # re-ingest: no parsing, no extraction
-            assert stored is not None
-            yield parallel.Ready(Prepared(path, known=True, own_date=_own_date(stored, given),
-                                          rename=stored["id"] if path < stored["source_path"] else 0))
+        known = stored.get(h)
+        if _same_article(known, given):  # re-ingest: no parsing, no extraction
+            assert known is not None
+            yield parallel.Ready(Prepared(path, known=True, own_date=_own_date(known, given),
+                                          rename=known["id"] if path < known["source_path"] else 0))
             continue
         yield path, text, given
 
@@ -274,6 +316,9 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> li
 
 def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[tuple[str, str]]]:
     """Write one prepared article; return its result and the (date, subject) groups it touches."""
+    from kospitl import witness
+    from kospitl.resolution import applied_date
+
     art = prep.art
     assert art is not None
     current = store.find_article(conn, art.content_hash)  # an earlier file of this run, or another process

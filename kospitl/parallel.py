@@ -70,20 +70,23 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int,
                 size: Callable[[T], int] = lambda _item: 0) -> Iterator[R]:
     """``map(fn, items)``, computed by ``jobs`` worker processes when ``jobs`` > 1; a ``Ready``
     item stands for its own result. In flight at once: at most ``jobs * AHEAD`` chunks, and at
-    most ``AHEAD_BYTES`` by ``size`` (so a folder of very large files is not all held in memory)."""
+    most ``AHEAD_BYTES`` by ``size`` (so a folder of very large files is not all held in memory).
+    The workers are started only for the first item that is not ``Ready``: a run of files that
+    are all known starts none."""
     if jobs <= 1:
         for item in items:
             yield item.result if isinstance(item, Ready) else fn(item)
         return
-    pool = _get_pool(jobs)
+    pool: ProcessPoolExecutor | None = None
     window: deque[tuple[Future[list[R]], int]] = deque()  # (results of a chunk, its input bytes)
     chunk: list[T] = []
     chunk_bytes = held = 0
     limit = FIRST_CHUNK
 
     def submit() -> None:
-        nonlocal chunk, chunk_bytes, held
+        nonlocal chunk, chunk_bytes, held, pool
         if chunk:
+            pool = pool or _get_pool(jobs)
             window.append((pool.submit(_apply, fn, chunk), chunk_bytes))
             held += chunk_bytes
             chunk, chunk_bytes = [], 0
@@ -91,6 +94,9 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T | Ready[R]], jobs: int,
     try:
         for item in items:
             if isinstance(item, Ready):
+                if not chunk and not window:  # nothing before it is pending: it is next
+                    yield item.result
+                    continue
                 submit()  # what came before it goes first
                 done: Future[list[R]] = Future()
                 done.set_result([item.result])

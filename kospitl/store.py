@@ -53,6 +53,24 @@ def find_article(conn: Connection, content_hash: str) -> dict[str, Any] | None:
     return {"id": row[0], "given_date": row[1], "doc_date": row[2], "source_path": row[3]} if row else None
 
 
+LOOKUP_CHUNK = 500  # hashes in one IN (...) look-up: well under every engine's limit of parameters
+
+
+def find_articles(conn: Connection, hashes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """``find_article`` of many hashes at once: the stored ones, by hash, in a query for each
+    ``LOOKUP_CHUNK`` of them (a re-ingest of known files costs reading, hashing and this)."""
+    raw = driver(conn)
+    unique = list(dict.fromkeys(hashes))
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(unique), LOOKUP_CHUNK):
+        part = unique[i:i + LOOKUP_CHUNK]
+        sql = ("SELECT content_hash, id, given_date, doc_date, source_path FROM article "
+               f"WHERE content_hash IN ({', '.join('?' * len(part))})")
+        for h, article_id, given_date, doc_date, source_path in raw.execute(sql, part):
+            found[h] = {"id": article_id, "given_date": given_date, "doc_date": doc_date, "source_path": source_path}
+    return found
+
+
 def name_article(conn: Connection, article_id: int, path: str) -> None:
     """One text read from several files is stored once, under the smallest of their paths
     (whichever file came first): the article and its problems take ``path`` if it is smaller."""
