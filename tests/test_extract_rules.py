@@ -798,6 +798,18 @@ DEV2 = [
                   o("2025-11-05", "flow", "institution", "net_buy", "10:25", 210400000000),
                   o("2025-11-05", "flow", "foreign", "net_buy", "10:25", -1090100000000)],
                  "dev2 r24: the sidecar's 9:46 is when a halt came, not a snapshot; '같은 시각' is 10:25", id="halt-clock-not-carried"),
+    pytest.param(pub("26 Sept. 2025, 16:10", "According to final data from the Korea Exchange, the benchmark index lost 85.06 points, or 2.45 percent, to 3,386.05.",
+                     "Selling started at the bell: the open was 3,440.39, 30.72 points or 0.89 percent lower, and the trough came at 2 p.m. at 3,365.73 before bargain hunters trimmed the loss."),
+                 [o("2025-09-26", "index", K, "change", "close", -85.06),
+                  o("2025-09-26", "index", K, "change_pct", "close", -2.45),
+                  o("2025-09-26", "index", K, "close", "close", 3386.05),
+                  o("2025-09-26", "index", K, "open", "open", 3440.39),
+                  o("2025-09-26", "index", K, "change", "open", -30.72),
+                  o("2025-09-26", "index", K, "change_pct", "open", -0.89),
+                  o("2025-09-26", "index", K, "low", "close", 3365.73)],
+                 "dev2 r09: 'the open was' is the open and the move in apposition is its move; 'N points or M percent lower' "
+                 "signs both; 'the trough came at 2 p.m.' is the day's low in a closing report, and its clock is not the earlier clause's",
+                 id="open-apposition-trough"),
 ]
 
 

@@ -31,7 +31,10 @@ def _sign_between(s: Sentence, start: int, fig: Figure, up: Gated, down: Gated) 
     found = _nearest_match(s.text[max(0, start):fig.start], up, down)
     if found:
         return found
-    after = s.text[fig.end:fig.end + 30].lstrip(" ,(")
+    after = s.text[fig.end:fig.end + 40].lstrip(" ,(")
+    paired = gate.match(r"(?:or\s+)?\(?[\d.,]+\s*(?:percent|%|points?)\)?\s*", after)
+    if paired:  # "30.72 points or 0.89 percent lower": the word after the pair
+        after = after[paired.end():]
     if up.match(after):
         return 1
     if down.match(after):
@@ -74,7 +77,7 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
         if "장중" in s.text[max(ent.end, 0):fig.start][-12:]:
             return "high"
     anchor = max(_prev_anchor(s, fig, ent), 0)
-    gap = s.text[anchor:fig.start]
+    gap = _clocks_masked(s, anchor, fig.start)
     best_gap, best_pos = None, -1
     for name, pat in L.LEVEL_CUES_BEFORE:  # the cue nearest the figure governs it
         if not pat.search(gap):
@@ -95,6 +98,17 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
             if m.start() > pos:
                 best, pos = name, m.start()
     return best
+
+
+def _clocks_masked(s: Sentence, start: int, end: int) -> str:
+    """The text between ``start`` and ``end`` with the digits of its clock times masked, so
+    that "the trough came at 2 p.m. at 3,365.73" reads as a cue with no figure in between."""
+    text = s.text[start:end]
+    for t in s.times:
+        if start <= t.start and t.end <= end:
+            a, b = t.start - start, t.end - start
+            text = text[:a] + re.sub(r"\d", "#", text[a:b]) + text[b:]
+    return text
 
 
 @lru_cache(maxsize=None)
@@ -203,7 +217,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if cue in (None, "level") and gate.search(r"\b(?:to reach|reached|reaching)\s+$", s.text[max(0, fig.start - 20):fig.start]):
             cue = "high"  # "briefly trimmed its losses to reach 4,072.41"
         if cue in ("high", "low"):
-            emit.add(fig, "index", subject, cue, _extreme_as_of(as_of, ctx, kw), fig.value, f"index.{cue}", **kw)
+            emit.add(fig, "index", subject, cue, _extreme_as_of(s, as_of, ctx, kw), fig.value, f"index.{cue}", **kw)
             return
         if cue == "open" or (cue in (None, "level") and as_of == "open"):
             emit.add(fig, "index", subject, "open", "open", fig.value, "index.open", **kw)
@@ -252,7 +266,7 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
             cue = "high"  # "hitting new record highs of 206,000 won" during the session
         metric = "high" if cue == "high" else "low" if cue == "low" else "price"
         if metric != "price":
-            as_of = _extreme_as_of(as_of, ctx, kw)
+            as_of = _extreme_as_of(s, as_of, ctx, kw)
         emit.add(fig, "quote", code, metric, as_of, fig.value, f"quote.{metric}", **kw)
 
 

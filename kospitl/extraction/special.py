@@ -122,7 +122,7 @@ def _ranges(s: Sentence, ctx: Context, emit: _Emitter) -> None:
         lo, hi = sorted((x, y), key=lambda f: f.value)
         date_ref, shift = _date_for(s, x)
         kw = dict(date_ref=date_ref, shift=shift)
-        as_of = _extreme_as_of(_as_of_for(s, x, ctx, "index"), ctx, kw)
+        as_of = _extreme_as_of(s, _as_of_for(s, x, ctx, "index"), ctx, kw)
         emit.add(lo, "index", subject, "low", as_of, lo.value, "index.range", **kw)
         emit.add(hi, "index", subject, "high", as_of, hi.value, "index.range", **kw)
 

@@ -136,7 +136,10 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
         return ctx.para_time
     if gate.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
         return ctx.prev_as_of
+    # a clock of a later clause says when its own event happened ("the open was 3,440.39, 30.72
+    # points lower, and the trough came at 2 p.m."), unless it stamps a snapshot ("; as of 9:20 a.m.")
     sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
+            and (t.start < ce or t.form != "clock" or gate.search(r"\bas of\s*$", s.text[:t.start]))
             and (t.form != "open" or gate.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
     if sent:
         return sent[0].as_of
@@ -147,10 +150,14 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     return "intraday" if ctx.intraday_report else "close"
 
 
-def _extreme_as_of(as_of: str, ctx: Context, kw: dict) -> str:
-    """A high or low: the day's (close) in a closing report or for another day; during the
-    session, the report's latest time (it only bounds the day's high from below)."""
-    if gate.fullmatch(r"\d\d:\d\d", as_of):
+def _extreme_as_of(s: Sentence, as_of: str, ctx: Context, kw: dict) -> str:
+    """A high or low: for another day, the day's (close). During the session, its clock or the
+    report's latest time (it only bounds the day's high from below). In a closing report, the
+    day's (close), unless the sentence is a snapshot stamped by its opening clock ("At 9:10
+    a.m., the Kospi hit an intraday peak of ..."): "the trough came at 2 p.m. at 3,365.73"
+    says when the day's low was set."""
+    clock = bool(gate.fullmatch(r"\d\d:\d\d", as_of))
+    if clock and (ctx.intraday_report or any(t.as_of == as_of and t.start < 12 for t in s.times)):
         return as_of
     if kw.get("date_ref") is not None and kw["date_ref"].form != "today":
         return "close"
