@@ -160,6 +160,14 @@ def dedupe(obs: list[Observation]) -> list[Observation]:
                 continue
             kept.append(o)
         out.extend(sorted(kept, key=lambda o: o.start))
+    # a hedge with no time of its own ("외국인 1조원 넘게 사들여" in a headline) restates the
+    # exact figure the body times ("1조1587억원 ... 같은 시각"): it is not a fact of its own
+    exact_of: dict[tuple[str, ...], list[Observation]] = {}
+    for o in out:
+        if not o.approx:
+            exact_of.setdefault((o.date, o.kind, o.subject, o.metric), []).append(o)
+    out = [o for o in out if not (o.approx and o.as_of == "intraday" and any(
+        _rounds_to(k, o) for k in exact_of.get((o.date, o.kind, o.subject, o.metric), [])))]
     return sorted(out, key=lambda o: (o.start, o.kind, o.metric))
 
 

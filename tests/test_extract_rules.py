@@ -810,6 +810,13 @@ DEV2 = [
                  "dev2 r09: 'the open was' is the open and the move in apposition is its move; 'N points or M percent lower' "
                  "signs both; 'the trough came at 2 p.m.' is the day's low in a closing report, and its clock is not the earlier clause's",
                  id="open-apposition-trough"),
+    pytest.param(posted("입력 2025.09.10 14:25", "외국인 현물 1조원 넘게 사들여…선물도 매수 우위",
+                        "오후 2시 23분 현재 유가증권시장에서 외국인은 1조1587억원어치를 순매수하고 있다. 기관도 8653억원 매수 우위다.",
+                        "코스피200 선물시장에서 외국인 매수 우위 규모는 6884억원에 이른다."),
+                 [o("2025-09-10", "flow", "foreign", "net_buy", "14:23", 1158700000000),
+                  o("2025-09-10", "flow", "institution", "net_buy", "14:23", 865300000000)],
+                 "dev2 r01: '매수 우위' (with its space) is net buying; a headline's untimed hedge restates the timed exact "
+                 "figure; an investor's position in the futures market is not a market flow", id="ko-buy-lead-futures"),
 ]
 
 
