@@ -817,6 +817,26 @@ DEV2 = [
                   o("2025-09-10", "flow", "institution", "net_buy", "14:23", 865300000000)],
                  "dev2 r01: '매수 우위' (with its space) is net buying; a headline's untimed hedge restates the timed exact "
                  "figure; an investor's position in the futures market is not a market flow", id="ko-buy-lead-futures"),
+    pytest.param(posted("Posted : 2025-04-07 09:03 Updated : 2025-04-07 16:14", "3:30 p.m. | CLOSE",
+                        "KOSPI ends at 2,328.20, down 137.22 points, or 5.57 percent.", "-" * 40, "11:20 a.m.",
+                        "The selling has deepened. KOSPI is at 2,301.17, down 164.25 points or 6.66 percent."),
+                 [o("2025-04-07", "index", K, "close", "close", 2328.20),
+                  o("2025-04-07", "index", K, "change", "close", -137.22),
+                  o("2025-04-07", "index", K, "change_pct", "close", -5.57),
+                  o("2025-04-07", "index", K, "level", "11:20", 2301.17),
+                  o("2025-04-07", "index", K, "change", "11:20", -164.25),
+                  o("2025-04-07", "index", K, "change_pct", "11:20", -6.66)],
+                 "dev3 e03: a live entry's stamp printed on a line of its own times the entry below it, up to the rule",
+                 id="live-stamp-line"),
+    pytest.param(posted("최종 업데이트 2026.06.04 15:41  |  처음 게시 2026.06.04 08:55", "[14:10] 저점 경신",
+                        "코스피가 한때 5951.66까지 밀리며 장중 저점을 새로 썼다.", "[10:30] 낙폭 확대",
+                        "코스피는 87.22포인트(1.43%) 하락한 6031.18을 가리키고 있다."),
+                 [o("2026-06-04", "index", K, "low", "14:10", 5951.66),
+                  o("2026-06-04", "index", K, "level", "10:30", 6031.18),
+                  o("2026-06-04", "index", K, "change", "10:30", -87.22),
+                  o("2026-06-04", "index", K, "change_pct", "10:30", -1.43)],
+                 "dev3 k09: '[HH:MM] headline' stamps the entry's body below it; a low in a stamped entry is that moment's",
+                 id="ko-live-entry"),
 ]
 
 

@@ -39,11 +39,20 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
             ctx = Context(intraday_report=intraday, narrative=narrative)
             paras = paragraphs(article.text, sec.start, sec.end)
             found, table_rows = tables.find(article, paras, "intraday" if intraday else "close")
+            entry: str | None = None  # the stamp of a live entry printed on a line of its own
             for para in paras:
                 if para in table_rows:
                     continue
+                line = article.text[para[0]:para[1]]
+                if SEPARATOR.fullmatch(line):
+                    entry = None
+                    continue
+                if ENTRY_HEADER.fullmatch(line):
+                    entry = _entry_time(line.split("|")[0] + " —")
+                    continue
                 ctx.para_date = None
-                ctx.para_time = _entry_time(article.text[para[0]:para[1]])
+                entry = _entry_time(line) or entry  # "[13:40] 외국인 순매도…": the entry runs to the next stamp
+                ctx.para_time = entry
                 for span in sentences(article.text, para):
                     found += _sentence(article, span, ctx, problems)
             mentions += found + _settle_records(found, ctx, article.doc_date)
@@ -133,7 +142,11 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     ctx.prev_entities = s.entities or ctx.prev_entities
 
 
-ENTRY_TIME = re.compile(r"^\s*(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?[\u2014\u2013-]", re.I)
+ENTRY_TIME = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?(?:\]\s*|[\u2014\u2013-])", re.I)
+# a live blog's entry stamp on a line of its own ("11:20 a.m.", "3:30 p.m. | CLOSE", "[14:10]"),
+# and the rule between entries
+ENTRY_HEADER = re.compile(r"\s*\[?(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:KST)?\s*\]?\s*(?:\|\s*[A-Za-z가-힣 ]{0,20})?\s*", re.I)
+SEPARATOR = re.compile(r"\s*[-=_*\u2014\u2500]{3,}\s*")
 
 
 def _entry_time(paragraph: str) -> str | None:

@@ -154,10 +154,10 @@ def _extreme_as_of(s: Sentence, as_of: str, ctx: Context, kw: dict) -> str:
     """A high or low: for another day, the day's (close). During the session, its clock or the
     report's latest time (it only bounds the day's high from below). In a closing report, the
     day's (close), unless the sentence is a snapshot stamped by its opening clock ("At 9:10
-    a.m., the Kospi hit an intraday peak of ..."): "the trough came at 2 p.m. at 3,365.73"
+    a.m., the Kospi hit an intraday peak of ...") or by its live entry's stamp ("[14:10] 저점 경신"): "the trough came at 2 p.m. at 3,365.73"
     says when the day's low was set."""
     clock = bool(gate.fullmatch(r"\d\d:\d\d", as_of))
-    if clock and (ctx.intraday_report or any(t.as_of == as_of and t.start < 12 for t in s.times)):
+    if clock and (ctx.intraday_report or as_of == ctx.para_time or any(t.as_of == as_of and t.start < 12 for t in s.times)):
         return as_of
     if kw.get("date_ref") is not None and kw["date_ref"].form != "today":
         return "close"
