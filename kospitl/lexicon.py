@@ -19,9 +19,10 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
-    ("noise", "", gated(r"KOSPI\s?200 futures|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200 선물|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
+    ("noise", "", gated(r"KOSPI\s?200 futures|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
+                             r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
                              r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average))?", I)),
     ("mcap", "market_cap:KOSPI", gated(
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
@@ -31,11 +32,11 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", gated(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
-    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 3년물", I)),
-    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 5년물", I)),
-    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|국고채 10년물", I)),
+    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|3년\s?만기 국고채|국고(?:채)?\s?3년(?:물)?|(?<![\d.])(?<!\d\s)3년물", I)),
+    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|5년\s?만기 국고채|국고(?:채)?\s?5년(?:물)?|(?<![\d.])(?<!\d\s)5년물", I)),
+    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|10년\s?만기 국고채|국고(?:채)?\s?10년(?:물)?|(?<![\d.])(?<!\d\s)10년물", I)),
     ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:\s?지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
-    ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures)|코스피200(?! 선물)", I)),
+    ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures)|코스피200(?!\s?(?:야간)?선물)", I)),
     ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)(?:\s?지수)?|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
     ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
@@ -101,7 +102,7 @@ DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s
 FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
 BUY = gated(r"사들(?:였|이|인)|매수\s?(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
-SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|팔았|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
 WON_STRONGER = gated(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
 WON_WEAKER = gated(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
@@ -116,6 +117,8 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
     ("close", gated(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
     ("level", gated(r"\b(?:stood at|was at|is at|stands at|trades at|is trading at|is (?:up|down|off|higher|lower) [^\d]*at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
 )
+# Korean: the day's low or high named as the subject of its figure ("이날 저점은 장 초반의 5971.02")
+KO_EXTREME_SUBJECT = gated(r"(?:(?P<low>저점|최저점|저가)|(?P<high>고점|최고점|고가))(?:은|는|이|가)\s[^\d]*$")
 LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
     ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴))")),

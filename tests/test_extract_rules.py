@@ -837,6 +837,26 @@ DEV2 = [
                   o("2026-06-04", "index", K, "change_pct", "10:30", -1.43)],
                  "dev3 k09: '[HH:MM] headline' stamps the entry's body below it; a low in a stamped entry is that moment's",
                  id="ko-live-entry"),
+    pytest.param(posted("입력 2026.03.03 16:10", "채권시장에서 3년 만기 국고채 금리는 전 거래일보다 3.1bp(1bp=0.01%포인트) 내린 연 2.912%에 마감했다.",
+                        "10년물은 5.1bp 오른 연 3.3%를 기록했다."),
+                 [o("2026-03-03", "rate", "KTB3Y", "change_bp", "close", -3.1),
+                  o("2026-03-03", "rate", "KTB3Y", "yield", "close", 2.912),
+                  o("2026-03-03", "rate", "KTB10Y", "change_bp", "close", 5.1),
+                  o("2026-03-03", "rate", "KTB10Y", "yield", "close", 3.3)],
+                 "dev3 k03/k11: '3년 만기 국고채' and '10년물' name the bonds; a unit's gloss (1bp=0.01%포인트) is no figure",
+                 id="ko-bond-forms"),
+    pytest.param(posted("입력 2026.05.06 16:10", "코스피는 6041.55에 장을 마쳤다. 이날 저점은 장 초반의 5971.02, 고점은 오후의 6058.31이었다.",
+                        "삼성전자는 1.31% 오른 19만3100원에 거래를 시작했다.", "개인은 1조1628억원어치를 팔았다. 외국인이 2조1천억원 넘게 던졌다.",
+                        "엔비디아 시간외 -2.8%, 코스피200 야간선물 -1.1%."),
+                 [o("2026-05-06", "index", K, "close", "close", 6041.55),
+                  o("2026-05-06", "index", K, "low", "close", 5971.02),
+                  o("2026-05-06", "index", K, "high", "close", 6058.31),
+                  o("2026-05-06", "quote", SAMSUNG, "change_pct", "open", 1.31),
+                  o("2026-05-06", "quote", SAMSUNG, "price", "open", 193100),
+                  o("2026-05-06", "flow", "individual", "net_buy", "close", -1162800000000),
+                  o("2026-05-06", "flow", "foreign", "net_buy", "close", -2100000000000, approx=True)],
+                 "dev3 k03/k05/k06/k09: '저점은/고점은' name the day's low and high; '거래를 시작' is a stock's open; "
+                 "'팔았다', '던졌다' are sales; Nvidia's after-hours move and night futures are noise", id="ko-extremes-open-sell"),
 ]
 
 

@@ -76,6 +76,9 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
                 return name
         if "장중" in s.text[max(ent.end, 0):fig.start][-12:]:
             return "high"
+        named = L.KO_EXTREME_SUBJECT.search(s.text[max(_prev_anchor(s, fig, ent), 0):fig.start])
+        if named:
+            return "low" if named["low"] else "high"
     anchor = max(_prev_anchor(s, fig, ent), 0)
     gap = _clocks_masked(s, anchor, fig.start)
     best_gap, best_pos = None, -1
@@ -241,7 +244,7 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
     if lending and fig.unit == "won" and fig.value >= 10**9:
         emit.add(fig, "indicator", f"stock_lending:{code}", "balance", "close", fig.value, "indicator.lending", **kw)
         return
-    if as_of == "close" and gate.search(r"\b(?:opened|at the open|at the start|started)\b", s.text[ent.start:], re.I):
+    if as_of == "close" and gate.search(r"\b(?:opened|at the open|at the start|started)\b|거래를 시작|(?:으로|에) 출발", s.text[ent.start:], re.I):
         as_of = "open"
     if fig.unit == "pct":
         own = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0]):fig.start]

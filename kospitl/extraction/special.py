@@ -29,7 +29,11 @@ def _unchanged(s: Sentence, ctx: Context, emit: _Emitter) -> None:
 
 
 def _skip_noise_figures(s: Sentence) -> None:
-    """Forecast clauses, and figures tied to a multi-session span, are not facts."""
+    """Forecast clauses, figures tied to a multi-session span, and the two sides of a unit's
+    gloss ("3.1bp(1bp=0.01%포인트)") are not facts."""
+    for f in s.figures:
+        if gate.match(r"\s*=", s.text[f.end:f.end + 3]) or gate.search(r"=\s*$", s.text[max(0, f.start - 3):f.start]):
+            f.used = True
     for cs, ce in s.clauses:
         if L.FORECAST.search(s.text[cs:ce]):
             for f in s.figures:
