@@ -31,12 +31,12 @@ from statistics import median
 from kospitl.errors import Problem
 from kospitl.output import cell
 from kospitl.records import Observation
-from kospitl.vocab import INDEX_SUBJECTS, RANGES
+from kospitl.vocab import INDEX_SUBJECTS, daily_limit
 
 LEVEL_METRICS = {"index": ("open", "high", "low", "close", "level"), "quote": ("price", "high", "low")}
 RECORD_METRICS = ("record_close", "record_high")
-# the KRX daily price limit (vocab's change_pct range); index circuit breakers halt trading before it
-MAX_MOVE_PCT = RANGES[("quote", "change_pct")][1]
+# the KRX daily price limit (vocab's daily_limit); index circuit breakers halt trading before it
+MAX_MOVE_PCT = 100 * daily_limit("index")
 MAX_SPREAD = 1.5  # levels of one subject within one article stay within this factor of their median
 
 
@@ -73,8 +73,8 @@ def _beyond_limit(obs: list[Observation]) -> dict[Observation, str]:
     out: dict[Observation, str] = {}
     for o in obs:
         if o.metric == "change_pct" and o.kind in ("index", "quote"):
-            low, high = RANGES[(o.kind, "change_pct")]
-            if not low <= o.value <= high:
+            high = 100 * daily_limit(o.kind)
+            if not -high <= o.value <= high:
                 out[o] = f"a move of {cell(o.value)}% is beyond the {high:g}% daily limit"
     return out
 

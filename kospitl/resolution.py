@@ -10,37 +10,28 @@ from kospitl.errors import Problem
 from kospitl.output import cell
 from kospitl.records import Mention, Observation
 from kospitl.sessions import FIRST_YEAR, Calendar
+from kospitl.vocab import read_range
 
 FIRST_RANK = {"first_close_above": 0, "first_intraday_above": 1, "first_above": 2}
 
-# The largest magnitude a figure of a metric can have, far beyond any the market has seen: a
-# figure above it is a misreading ("1e29 points"), reported, never a fact or a base of arithmetic.
-# (The extraction rules hold the tight plausible ranges; this is the last line.)
-POINTS, WON, COUNT = 1e6, 1e17, 1e13
-MAGNITUDE: dict[tuple[str, str], float] = {
-    **{("index", m): POINTS for m in ("open", "high", "low", "close", "level", "change")},
-    ("index", "change_pct"): 1000.0, ("index", "volume"): COUNT, ("index", "turnover"): WON,
-    **{("index", m): 1e5 for m in ("advancers", "decliners", "unchanged")},
-    **{("quote", m): 1e10 for m in ("price", "high", "low")}, ("quote", "change_pct"): 1000.0,
-    ("flow", "net_buy"): WON,
-    **{("fx", m): 1e5 for m in ("rate", "open", "change")},
-    ("rate", "yield"): 100.0, ("rate", "change_bp"): 1e4,
-}
-DEFAULT_MAGNITUDE = WON  # indicators (won) and milestones (levels, or won for market_cap)
-
-
-def implausible(kind: str, metric: str, value: float) -> str | None:
-    """Why ``value`` cannot be a figure of this metric, or None.
+def implausible(kind: str, metric: str, value: float, subject: str | None = None) -> str | None:
+    """Why ``value`` cannot be a figure of this metric (of ``subject``) read from an article, or
+    None: outside the range extraction may read (``vocab.read_range``), a misreading ("1e29
+    points"), reported, never a fact or a base of arithmetic.
 
     >>> implausible("index", "change", 12.3), implausible("index", "change", 1.2e29)
     (None, 'beyond any magnitude index change can have (1,000,000)')
+    >>> implausible("fx", "rate", 14.5)
+    'outside what extraction reads as fx rate (700 to 2,500)'
     """
-    limit = MAGNITUDE.get((kind, metric), DEFAULT_MAGNITUDE)
+    low, high = read_range(kind, metric, subject)
     if not math.isfinite(value):
         return "not a finite number"
-    if abs(value) > limit:
-        return f"beyond any magnitude {kind} {metric} can have ({limit:,.0f})"
-    return None
+    if low <= value <= high:
+        return None
+    if low == -high:
+        return f"beyond any magnitude {kind} {metric} can have ({high:,.0f})"
+    return f"outside what extraction reads as {kind} {metric} ({low:,.10g} to {high:,.10g})"
 
 
 def applied_date(article: Article, given: date | None) -> date | None:
@@ -94,7 +85,7 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
                                     f"{d} ({d:%A}), which has no KRX session ({cal.note(d)}): {rule}; "
                                     "not stored", line, evidence, "error"))
             continue
-        absurd = implausible(m.kind, m.metric, m.value)
+        absurd = implausible(m.kind, m.metric, m.value, m.subject)
         if absurd:
             problems.append(Problem("implausible", f"{m.kind} {m.subject} {m.metric} {cell(m.value)}: {absurd}; "
                                     "not stored", line, evidence, "warning"))

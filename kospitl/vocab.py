@@ -57,6 +57,7 @@ class Kind:
     # session's daily limit)
     neighbours: tuple[str, ...] = ()
     subject_read: tuple[tuple[str, Range], ...] = ()  # per subject, the range its levels may be read in
+    closing: str | None = None  # the metric whose value at the close is the subject's closing level
 
     def metric(self, name: str) -> Metric:
         return next(m for m in self.metrics if m.name == name)
@@ -95,6 +96,8 @@ class Kind:
 # known): points, won, counts of shares.
 POINTS, WON, COUNT = 1e6, 1e17, 1e13
 LEVEL_TYPED, WON_TOTAL, WON_DAY = (1.0, 100_000.0), (0.0, 1e16), (-1e14, 1e14)
+FX_READ: Range = (700, 2500)  # won per dollar: a figure outside is a move, a threshold or another currency
+PRICE_READ: Range = (0, 50_000_000)  # won: no KRX share has traded near 50 million won
 
 
 _INDEX_LEVELS = {
@@ -125,27 +128,27 @@ KIND_ROWS: tuple[Kind, ...] = (
         Metric("volume", "shares", "shares traded in the session", (-COUNT, COUNT), (0.0, 1e11), integer=True),
         Metric("turnover", "won", "value traded in the session", (-WON, WON), (0.0, 1e15), integer=True),
         *(Metric(n, "issues", d, (-1e5, 1e5), (0.0, 5_000.0), integer=True) for n, d in _ISSUES.items()),
-    ), ("KOSPI", "KOSDAQ", "KOSPI200"), daily_limit=0.15, neighbours=("previous",),
+    ), ("KOSPI", "KOSDAQ", "KOSPI200"), daily_limit=0.20, neighbours=("previous",), closing="close",
         subject_read=(("KOSPI", (300, 20000)), ("KOSDAQ", (200, 5000)), ("KOSPI200", (50, 3000)))),
     Kind("quote", "a listed stock's price and move", (
-        Metric("price", "won", "share price (the close, or the reading at as_of)", (-1e10, 1e10), (1.0, 1e8),
+        Metric("price", "won", "share price (the close, or the reading at as_of)", PRICE_READ, (1.0, 1e8),
                integer=True, level=True),
         Metric("change_pct", "percent", "change from the previous session's close", (-1000.0, 1000.0),
                (-30.0, 30.0)),
-        Metric("high", "won", "the session's highest price", (-1e10, 1e10), (1.0, 1e8), integer=True, level=True),
-        Metric("low", "won", "the session's lowest price", (-1e10, 1e10), (1.0, 1e8), integer=True, level=True),
-    ), (TICKER,), daily_limit=0.30, neighbours=("next",)),
+        Metric("high", "won", "the session's highest price", PRICE_READ, (1.0, 1e8), integer=True, level=True),
+        Metric("low", "won", "the session's lowest price", PRICE_READ, (1.0, 1e8), integer=True, level=True),
+    ), (TICKER,), daily_limit=0.30, neighbours=("next",), closing="price"),
     Kind("flow", "an investor group's net buying on the KOSPI market", (
         Metric("net_buy", "won", "net purchases (negative: net sales)", (-WON, WON), WON_DAY, integer=True,
                least=1_000_000, latest_wins=("close",)),
     ), ("foreign", "institution", "individual")),
     Kind("fx", "the won against the US dollar", (
-        Metric("rate", "won", "won per US dollar (the close, or the reading at as_of)", (-1e5, 1e5),
+        Metric("rate", "won", "won per US dollar (the close, or the reading at as_of)", FX_READ,
                (500.0, 5_000.0), level=True, derivable=("close",)),
-        Metric("open", "won", "the opening rate, on the close row", (-1e5, 1e5), (500.0, 5_000.0), level=True),
+        Metric("open", "won", "the opening rate, on the close row", FX_READ, (500.0, 5_000.0), level=True),
         Metric("change", "won", "change of the rate from the previous close (+: the won weakened)", (-1e5, 1e5),
                (-300.0, 300.0)),
-    ), ("USD/KRW",), daily_limit=0.05, neighbours=("previous",)),
+    ), ("USD/KRW",), daily_limit=0.05, neighbours=("previous",), closing="rate"),
     Kind("rate", "Korea Treasury bond yields", (
         Metric("yield", "percent", "the bond's yield to maturity at the close, in percent a year", (-100.0, 100.0),
                (-5.0, 30.0), level=True),
@@ -223,6 +226,16 @@ def neighbours(subject: str) -> tuple[bool, bool]:
     """
     sides = {side for k in kinds_of(subject) for side in REGISTRY[k].neighbours}
     return "previous" in sides, "next" in sides
+
+
+def level_kind(subject: str) -> Kind | None:
+    """The kind whose closing level ``subject``'s milestones are measured against (an index, a
+    stock, the won), or None.
+
+    >>> level_kind("005930").closing, level_kind("KOSPI").name, level_kind("margin_loans")
+    ('price', 'index', None)
+    """
+    return next((REGISTRY[k] for k in kinds_of(subject) if REGISTRY[k].closing), None)
 
 
 def daily_limit(kind: str) -> float:

@@ -170,3 +170,24 @@ def test_daily_limits():
     assert (vocab.daily_limit("quote"), vocab.daily_limit("fx")) == (0.30, 0.05)
     with pytest.raises(KeyError):
         vocab.daily_limit("flow")
+
+
+# an index's daily limit (0.20: the KRX level-3 circuit breaker ends trading at a 20% fall, and
+# no index has risen that far in a session): what an article's percent of a session may be
+DAILY_LIMIT = [
+    ("The Kosdaq rose 8.51 points, or 0.99 percent, to 868.12. Measured from his first day in "
+     "office, the gauge is up 22.8 percent.", [0.99],
+     "22.8% is a move over a presidency, not over a session: beyond the index's daily limit"),
+    ("The Kospi plunged 18.52 percent to 2,500.12 after a level-2 circuit breaker.", [-18.52],
+     "a crash within the limit is a figure (circuit breakers halt at 8 and 15 percent)"),
+]
+
+
+@pytest.mark.parametrize("text,pcts,why", DAILY_LIMIT, ids=["beyond", "within"])
+def test_index_daily_limit(text, pcts, why):
+    from kospitl.articles import parse
+    from kospitl.ingest import analyse
+
+    assert vocab.daily_limit("index") == 0.20
+    observations, _ = analyse(parse(f"Title\nPublished: 10 Sep. 2025, 17:00\n\n{text}\n", "limit.txt"))
+    assert [o.value for o in observations if o.metric == "change_pct"] == pcts, why

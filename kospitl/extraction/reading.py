@@ -8,6 +8,7 @@ from decimal import Decimal
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl import tickers
+from kospitl import vocab
 from kospitl.dates import DateRef, TimeRef, find_dates, find_times
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number, scale_en
 from kospitl.gate import DIGIT, focus
@@ -18,16 +19,11 @@ from kospitl.text import clauses
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-INDEX_RANGES = {"KOSPI": (300, 20000), "KOSDAQ": (200, 5000), "KOSPI200": (50, 3000)}
-
-
-FX_RANGE = (700, 2500)
-
-
-MAX_PRICE = 50_000_000
-
-
-MIN_FLOW = 1_000_000  # flows are stated in millions at least
+# what a figure may be read as (kospitl.vocab's registry)
+INDEX_RANGES = dict(vocab.REGISTRY["index"].subject_read)
+FX_RANGE = vocab.read_range("fx", "rate")
+MAX_PRICE = vocab.read_range("quote", "price")[1]
+MIN_FLOW = vocab.METRICS[("flow", "net_buy")].least  # flows are stated in millions at least
 
 
 @dataclass
