@@ -13,7 +13,7 @@ from typing import Callable
 
 from sqlalchemy import Connection
 
-from kospitl import sessions
+from kospitl import sessions, vocab
 from kospitl.reconcile import fmt_value
 from kospitl.sqlread import rows
 
@@ -80,8 +80,10 @@ def _range(d: str, subject: str, facts: Facts, prev: str) -> list[str]:
 
 
 def _milestones_agree(d: str, subject: str, facts: Facts, prev: str) -> list[str]:
-    close = facts.get((d, "quote", subject, "price", "close") if subject.isdigit()
-                      else (d, "index", subject, "close", "close"))
+    level = vocab.level_kind(subject)
+    if level is None:
+        return []
+    close = facts.get((d, level.name, subject, level.closing, "close"))
     out = []
     first = facts.get((d, "milestone", subject, "first_close_above", "close"))
     if first is not None and close is not None and close < first:
@@ -91,7 +93,7 @@ def _milestones_agree(d: str, subject: str, facts: Facts, prev: str) -> list[str
         out.append(f"record close {record} differs from the close {close}")
     record_high = facts.get((d, "milestone", subject, "record_high", "close"))
     if record_high is not None:  # the highest level ever reached: the day's own high and close are no higher
-        high = facts.get((d, "quote" if subject.isdigit() else "index", subject, "high", "close"))
+        high = facts.get((d, level.name, subject, "high", "close"))
         if high is not None and record_high < high - 0.005:
             out.append(f"record high {record_high} is below the day's high {high}")
         elif close is not None and record_high < close - 0.005:

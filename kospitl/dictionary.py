@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select
 
 from kospitl import models
+from kospitl.vocab import KINDS, REGISTRY
 
 TABLES = {
     "article": "One row per distinct article text (content hash), with its clocks and story version.",
@@ -47,7 +48,7 @@ SOURCES = ("independent witnesses backing the value: a wire story's versions and
 # column name → (description, unit): the same meaning in every table and view it appears in
 SHARED: dict[str, tuple[str, str | None]] = {
     "date": ("the KRX trading session the figure belongs to (KST), YYYY-MM-DD", None),
-    "kind": ("the kind of fact: index, quote, flow, fx, rate, indicator or milestone", None),
+    "kind": (f"the kind of fact: {', '.join(list(KINDS)[:-1])} or {list(KINDS)[-1]}", None),
     "subject": ("what the fact is about: an index (KOSPI), a six-digit KRX ticker, an investor group, "
                 "USD/KRW, a bond (KTB3Y) or an indicator (margin_loans, market_cap:KOSPI)", None),
     "metric": ("what was measured, e.g. close, change_pct, net_buy, rate, yield, balance", None),
@@ -150,28 +151,9 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
     ("column_info", "column_name"): ("the column described, as SELECT names it", None),
     ("column_info", "description"): ("what the column holds, beyond its name", None),
     ("column_info", "unit"): ("the unit of its values (won, points, percent, bp, shares), if any", None),
-    ("session", "close"): ("the index level at the close of the session", "points"),
-    ("session", "change"): ("change from the previous session's close", "points"),
-    ("session", "open"): ("the index level at the opening of the session", "points"),
-    ("session", "high"): ("the session's highest level", "points"),
-    ("session", "low"): ("the session's lowest level", "points"),
-    ("session", "volume"): ("shares traded in the session", "shares"),
-    ("session", "turnover"): ("value traded in the session", "won"),
-    ("session", "advancers"): ("issues that closed higher", "issues"),
-    ("session", "decliners"): ("issues that closed lower", "issues"),
-    ("session", "unchanged"): ("issues that closed unchanged", "issues"),
-    ("quote", "price"): ("share price (the close, or the reading at as_of)", "won"),
-    ("quote", "high"): ("the session's highest price", "won"),
-    ("quote", "low"): ("the session's lowest price", "won"),
     ("flow", "investor"): ("the investor group: foreign, institution or individual (KOSPI market only)", None),
-    ("flow", "net_buy"): ("net purchases (negative: net sales)", "won"),
     ("fx", "pair"): ("the currency pair: USD/KRW, won per US dollar", None),
-    ("fx", "rate"): ("won per US dollar (the close, or the reading at as_of)", "won"),
-    ("fx", "change"): ("change of the rate from the previous close (+: the won weakened)", "won"),
-    ("fx", "open"): ("the opening rate, on the close row", "won"),
     ("bond_yield", "bond"): ("the bond: KTB3Y, KTB5Y or KTB10Y (3-, 5- and 10-year Korea Treasury bonds)", None),
-    ("bond_yield", "yield"): ("the bond's yield to maturity at the close, in percent a year", "percent"),
-    ("bond_yield", "change_bp"): ("change of the yield from the previous session", "bp"),
     ("indicator", "indicator"): ("the indicator: margin_loans, market_cap:KOSPI or stock_lending:<ticker>", None),
     ("indicator", "metric"): ("balance (margin loans, stock lending) or value (market capitalisation)", None),
     ("indicator", "value_won"): ("the balance (margin loans, stock lending) or value (market capitalisation)", "won"),
@@ -180,6 +162,12 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
     ("milestone", "level"): ("the threshold crossed or the record level, in the unit column's unit", None),
     ("milestone", "unit"): ("the unit of level: points for an index, won for a stock or an indicator", None),
 }
+
+# the pivoted views' figure columns are the metrics of one kind, described by the registry
+# (change_pct, the same in every view, is in SHARED)
+VIEW_KINDS = {"session": "index", "quote": "quote", "flow": "flow", "fx": "fx", "bond_yield": "rate"}
+SPECIFIC.update({(view, m.name): (m.description, m.unit) for view, kind in VIEW_KINDS.items()
+                 for m in REGISTRY[kind].metrics if m.name != "change_pct"})
 
 TABLE_MODELS = (models.Article, models.Observation, models.Problem, models.Fact, models.TradingDay,
                 models.Ticker, models.ColumnInfo, models.SketchHash)

@@ -27,15 +27,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable
 
 from kospitl.outlets import KIND_PRIORS
+from kospitl.vocab import DERIVABLE, KIND_ROWS, LATEST_WINS
 from kospitl.witness import is_copy, version_rank
 
 PUBLISHER_PRIORS = KIND_PRIORS  # by kind of source, from kospitl.outlets
 APPROX_TOLERANCE = 0.01
-DAILY_LIMIT = {"quote": 0.30, "index": 0.15, "fx": 0.05}
+DAILY_LIMIT = {k.name: k.daily_limit for k in KIND_ROWS if k.daily_limit is not None}  # vocab's registry
 
 Key = tuple[str, str, str]  # kind, metric, as_of
-# keys arithmetic may fill when no article states them (status "derived")
-DERIVABLE = {("index", "close", "close"), ("fx", "rate", "close"), ("milestone", "record_close", "close")}
+# keys arithmetic may fill when no article states them (status "derived"): vocab.DERIVABLE
 
 
 @dataclass(slots=True, unsafe_hash=True)  # a value; not frozen, which is 5x slower to build
@@ -295,9 +295,9 @@ def check_claim(row: Row, own: dict[Key, Row], prev_value: float | None,
         if abs(row.value / prev_value - 1) > limit + 0.005:
             for scale in (10, 100, 0.1):
                 if abs(row.value / scale / prev_value - 1) <= limit:
-                    return (f"{fmt_value(row.value)} is beyond the ±30% daily limit over the previous close "
+                    return (f"{fmt_value(row.value)} is beyond the ±{limit:.0%} daily limit over the previous close "
                             f"{fmt_value(prev_value)}; a {scale:g}x scale slip for {fmt_value(row.value / scale)}"), row.value / scale
-            return f"{fmt_value(row.value)} is beyond the ±30% daily limit over {fmt_value(prev_value)}", None
+            return f"{fmt_value(row.value)} is beyond the ±{limit:.0%} daily limit over {fmt_value(prev_value)}", None
     if kind == "fx" and metric == "change":
         for c in implied:
             if abs(c.value + row.value) <= c.quantum / 2 + 1e-6 and abs(row.value) > 0:
@@ -457,7 +457,7 @@ def settle_group(today: list[Row], nxt: list[Row], prev: list[Row],
             if reason:
                 refuted[r.id] = (reason, fixed)
     for key in sorted(set(by_key) | set(implied)):
-        prefer_latest = key[0] == "flow" and key[2] == "close"
+        prefer_latest = key in LATEST_WINS
         fact, verdicts = settle_key(key, by_key.get(key, []), implied.get(key, []), refuted, prefer_latest)
         out.verdicts.update(verdicts)
         if fact is not None:

@@ -1,13 +1,12 @@
 """Rows in and out of SQLite. The only module (with ``models``) that knows the tables."""
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timezone
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection, delete, insert, select, text
 
-from kospitl import dictionary, sessions, tickers
+from kospitl import dictionary, sessions, tickers, vocab
 from kospitl.articles import Article
 from kospitl.db import driver
 from kospitl.errors import Problem
@@ -138,14 +137,21 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 
 # ---- the timeline ---------------------------------------------------------------------
 
-# Which neighbouring sessions a group's rows can change (reconcile.settle_group):
+# Which neighbouring sessions a group's rows can change (reconcile.settle_group), from the
+# registry's Kind.neighbours (vocab.neighbours):
 # - an index or the won: the previous session (its close implied by level − change; the won's
 #   next-day rate bounds its close). The next session's arithmetic ("close − previous close")
 #   reads only rows of articles that state figures of that session too, and those articles
 #   touch it themselves;
 # - a stock: the next session (this session's rows give its daily-limit base);
 # - flows, yields, balances and market values: neither.
-NO_NEIGHBOURS = re.compile(r"^(?:foreign|institution|individual|KTB\w+|margin_loans|market_cap:.*|stock_lending:.*)$")
+
+
+def _alone(subject: str) -> bool:
+    """Whether a group of ``subject`` neither reads nor changes a neighbouring session's."""
+    return not any(vocab.neighbours(subject))
+
+
 PRICE_CLOSE = ("quote", "price", "close")
 ROW_SQL = """WITH g(date, subject) AS (VALUES {groups})
 SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, o.status, o.note,
@@ -170,11 +176,7 @@ def affects(subject: str) -> tuple[bool, bool]:
     >>> affects("KOSPI"), affects("005930"), affects("foreign")
     ((True, False), (False, True), (False, False))
     """
-    if NO_NEIGHBOURS.match(subject):
-        return False, False
-    if subject.isdigit():
-        return False, True
-    return True, False
+    return vocab.neighbours(subject)
 
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
@@ -214,7 +216,7 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
         return 0
 
     def reads(g: Group) -> tuple[str, ...]:
-        if NO_NEIGHBOURS.match(g[1]):
+        if _alone(g[1]):
             return (g[0],)
         prev_d, next_d, is_session = neighbours(g[0])
         return (g[0], prev_d, next_d) if is_session else (g[0], prev_d)
@@ -235,7 +237,7 @@ def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
     for d, subject in sorted(todo):
         prev_d, next_d, is_session = neighbours(d)
         today = by_group.get((d, subject), [])
-        if NO_NEIGHBOURS.match(subject):
+        if _alone(subject):
             prev, nxt = [], []
         else:
             prev = by_group.get((prev_d, subject), [])
