@@ -51,6 +51,15 @@ SECTION_HEADERS = {
 }
 SECTION_RE = re.compile(r"^(Related Articles|Related Stories|Sources(?: \(\d+ articles?\))?|Timeline)\s*$",
                         re.I)
+# The lists of other stories a page prints after its article ("Hot news", "Most read", "많이 본
+# 뉴스"): read like a related-articles list (a line with its own full date is a claim about that
+# day; an undated line is nobody's claim), without making the article a narrative digest.
+MORE_RE = re.compile(r"^[\s▶■□●◆▷>\[<【]*(?:Related(?: News| Links| Reports)?|Hot News|Most (?:Read|Viewed|Popular)(?: News| Stories)?|"
+                     r"Other News|More (?:News|Stories|from [\w .&'-]+)|Latest (?:News|Stories)|Top (?:News|Stories)|Trending(?: Now)?|"
+                     r"Recommended(?: Articles| Stories)?|You May Also Like|Read More|See Also|Editor'?s Picks|"
+                     r"많이 ?본 ?(?:뉴스|기사)|관련 ?(?:기사|뉴스)|인기 ?(?:기사|뉴스)|주요 ?뉴스|추천 ?기사|최신 ?(?:기사|뉴스)|랭킹 ?뉴스|"
+                     r"이 시각 주요 뉴스|오늘의 (?:주요|인기) ?뉴스|함께 (?:보면 좋은|볼 만한) (?:기사|뉴스))"
+                     r"[\s\]>】:]*$", re.I)
 BOILERPLATE = (
     re.compile(r"^This content is AI-generated", re.I),
     re.compile(r"^\*(Crawled at|Source):"),
@@ -62,8 +71,9 @@ BOILERPLATE = (
 
 @dataclass(frozen=True)
 class Section:
-    """A run of article text: ``body`` (the article's own claims), ``related`` or ``timeline``
-    (one claim per line, each about its own day) or ``sources`` (ignored)."""
+    """A run of article text: ``body`` (the article's own claims), ``related``, ``more`` (the
+    page's lists of other stories) or ``timeline`` (one claim per line, each about its own day)
+    or ``sources`` (ignored)."""
 
     kind: str
     start: int
@@ -374,6 +384,9 @@ def _sections(text: str, body_start: int) -> list[Section]:
             out.append(Section(kind, start, pos))
             name = re.sub(r"\s*\(.*\)$", "", m[1]).lower()
             kind, start = SECTION_HEADERS.get(name, "sources"), pos + len(line)
+        elif MORE_RE.match(s) and kind == "body":
+            out.append(Section(kind, start, pos))
+            kind, start = "more", pos + len(line)
         elif s.startswith("*Crawled at:") or s.startswith("*Source:"):
             out.append(Section(kind, start, pos))
             kind, start = "footer", pos

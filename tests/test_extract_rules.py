@@ -857,6 +857,33 @@ DEV2 = [
                   o("2026-05-06", "flow", "foreign", "net_buy", "close", -2100000000000, approx=True)],
                  "dev3 k03/k05/k06/k09: '저점은/고점은' name the day's low and high; '거래를 시작' is a stock's open; "
                  "'팔았다', '던졌다' are sales; Nvidia's after-hours move and night futures are noise", id="ko-extremes-open-sell"),
+    pytest.param(posted("2025-06-04 09:31", "SEOUL, June 4 (Yonhap) -- Seoul shares opened sharply higher Wednesday.",
+                        "The local currency was trading at 1,373.9 won against the U.S. dollar, up 6.1 won from the previous session's close."),
+                 [o("2025-06-04", "fx", "USD/KRW", "rate", "intraday", 1373.9),
+                  o("2025-06-04", "fx", "USD/KRW", "change", "intraday", -6.1)],
+                 "dev3 e09: 'from the previous session's close' is the base of the move, not the time it was measured", id="close-as-base"),
+    pytest.param(pub("20 June 2025, 16:20", "KOSPI closes above 3,000 for first time in 3 1/2 years",
+                     "KOSPI reclaims 3,000 for the first time in 3.5 years"), [],
+                 "dev3 e13/e14: 'first time in 3 1/2 years' is a first in a while, not a milestone", id="first-in-years"),
+    pytest.param(pub("10 Apr. 2025, 16:20", "The secondary Kosdaq rose 38.40 points, or 5.97 percent, to 681.79.",
+                     "Around 581.3 million shares worth 13.5 trillion won changed hands.",
+                     "Institutions were the main buyers, scooping up a net 1.856 trillion won."),
+                 [o("2025-04-10", "index", Q, "change", "close", 38.40),
+                  o("2025-04-10", "index", Q, "change_pct", "close", 5.97),
+                  o("2025-04-10", "index", Q, "close", "close", 681.79),
+                  o("2025-04-10", "index", K, "volume", "close", 581300000, approx=True),
+                  o("2025-04-10", "index", K, "turnover", "close", 13500000000000),
+                  o("2025-04-10", "flow", "institution", "net_buy", "close", 1856000000000)],
+                 "dev3 e07: shares traded with no market named are the main board's, even after a Kosdaq sentence; "
+                 "'the main buyers' is not 'the main index'", id="volume-main-board"),
+    pytest.param(posted("입력 2025.11.24 16:40", "코스피가 2.2% 하락했다.", "▶ 관련기사",
+                        "- 코스피 3.79% 급락한 3853.26…외국인 2.8조 '팔자'(11월 21일)", "- 환율 1470원대 고착…외국인 자금 이탈 '경고등'",
+                        "Hot news", "· KOSPI ends at 2,977.74 after choppy session"),
+                 [o("2025-11-24", "index", K, "change_pct", "close", -2.2),
+                  o("2025-11-21", "index", K, "change_pct", "close", -3.79),
+                  o("2025-11-21", "index", K, "close", "close", 3853.26)],
+                 "dev2 r28, dev3 e14: a page's lists of other stories ('▶ 관련기사', 'Hot news') are claims only where a line "
+                 "carries its own date, a month and day included", id="more-lists"),
 ]
 
 

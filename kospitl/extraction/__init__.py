@@ -60,12 +60,8 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
         else:  # related articles and timeline: one claim per line, dated by the line
             for para in paragraphs(article.text, sec.start, sec.end):
                 line = article.text[para[0]:para[1]]
-                dates = [d for d in find_dates(line) if d.form == "full"]
-                if not dates:
-                    continue
-                try:
-                    base = date(dates[0].year or 0, dates[0].month or 0, dates[0].day or 0)
-                except ValueError:
+                base = _line_date(line, article.doc_date)
+                if base is None:
                     continue
                 ctx = Context(intraday_report=False, base=base)
                 for span in sentences(article.text, para):
@@ -73,6 +69,24 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 problems += ctx.problems
     return mentions, problems
 
+
+
+def _line_date(line: str, doc: date | None) -> date | None:
+    """The day a related-list line is about: its full date ("(2025-04-04)"), or its month and
+    day ("(11월 21일)", "(Jun 19)") in the latest year that puts it on or before the article's
+    date; None when the line has neither (it is nobody's claim) or the article has no date."""
+    for d in find_dates(line):
+        if d.form not in ("full", "monthday") or (d.form == "monthday" and doc is None):
+            continue
+        year = d.year or doc.year  # type: ignore[union-attr]
+        try:
+            day = date(year, d.month or 0, d.day or 0)
+            if d.form == "monthday" and day > doc:  # type: ignore[operator]
+                day = date(year - 1, d.month or 0, d.day or 0)
+        except ValueError:
+            continue
+        return day
+    return None
 
 
 MAX_SENTENCE = 2000  # characters; news sentences are far shorter, so longer runs are not prose

@@ -118,6 +118,8 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     after = [e for e in ents if f.end <= e.start < ce and e.type in ("index", "index_ref")]
     if after and s.clauses[ci][0] == 0:
         return _concrete(after[0], ctx)
+    if f.unit == "shares" and not ents:  # "Around 581.3 million shares ... changed hands": the main board's
+        return Entity("index", "KOSPI", -1, -1)
     # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
     if ctx.prev_entities and not any(e.end <= f.start for e in ents):
         e = ctx.prev_entities[-1]

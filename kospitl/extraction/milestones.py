@@ -82,7 +82,7 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     if gate.search(r"\bbelow\b|\bunder\b|밑|아래", pre[-25:], re.I):
         return
     if gate.search(r"\bsince\b", s.text[f.end:f.end + 30]) or gate.search(
-            r"first time (?:since|in (?:\w+\s+){0,4}(?:years?|months?|weeks?|sessions))", s.text, re.I):
+            r"first time (?:since|in (?:[\w./]+\s+){0,4}(?:years?|months?|weeks?|sessions))", s.text, re.I):
         return  # "its first finish above 900 since April last year": first in a while, not ever
     prev_thresholds = [g for g in s.figures if g.end <= f.start and _is_threshold(s, g)]
     lo = max([cs] + [g.end for g in prev_thresholds])

@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from kospitl import gate
 from kospitl import lexicon as L
-from kospitl.dates import DAY_AFTER, DateRef
+from kospitl.dates import DAY_AFTER, DateRef, TimeRef
 from kospitl.extraction.reading import Figure, Sentence, _clause_of
 from kospitl.extraction.context import Context
 
@@ -111,7 +111,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
         return _as_of_for(s, prev[-1], ctx, etype, _depth + 1)
     ci = _clause_of(s, fig.start)
     cs, ce = s.clauses[ci]
-    in_clause = [t for t in s.times if cs <= t.start < ce]
+    times = [t for t in s.times if not _comparison_base(s, t)]
+    in_clause = [t for t in times if cs <= t.start < ce]
     gap_start = max([cs] + [f.end for f in s.figures if f.end <= fig.start] +
                     [e.end for e in s.entities if e.end <= fig.start])
     own = [t for t in in_clause if gap_start <= t.start and t.end <= fig.start and t.form in ("open", "close")]
@@ -134,20 +135,26 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
         return ctx.carry_time
     if ctx.para_time:
         return ctx.para_time
-    if gate.search(r"\balso\b", s.text) and ctx.prev_as_of and not s.times:
+    if gate.search(r"\balso\b", s.text) and ctx.prev_as_of and not times:
         return ctx.prev_as_of
     # a clock of a later clause says when its own event happened ("the open was 3,440.39, 30.72
     # points lower, and the trough came at 2 p.m."), unless it stamps a snapshot ("; as of 9:20 a.m.")
-    sent = [t for t in s.times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
+    sent = [t for t in times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
             and (t.start < ce or t.form != "clock" or gate.search(r"\bas of\s*$", s.text[:t.start]))
             and (t.form != "open" or gate.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
     if sent:
         return sent[0].as_of
-    if any(t.form == "close" for t in s.times):
+    if any(t.form == "close" for t in times):
         return "close"
     if ctx.carry_time and ctx.carry_left > 0 and (ctx.intraday_report or KIND_OF_ENTITY.get(etype) in ctx.carry_kinds):
         return ctx.carry_time
     return "intraday" if ctx.intraday_report else "close"
+
+
+def _comparison_base(s: Sentence, t: TimeRef) -> bool:
+    """"up 6.1 won from the previous session's close": a close named as the base of a move says
+    nothing of when the move was measured."""
+    return t.form == "close" and bool(L.COMPARED_WITH.search(s.text[max(0, t.start - 40):t.start]))
 
 
 def _extreme_as_of(s: Sentence, as_of: str, ctx: Context, kw: dict) -> str:
