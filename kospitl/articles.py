@@ -51,6 +51,9 @@ SECTION_HEADERS = {
 }
 SECTION_RE = re.compile(r"^(Related Articles|Related Stories|Sources(?: \(\d+ articles?\))?|Timeline)\s*$",
                         re.I)
+# A market ticker strip printed in the page's header or sidebar ("실시간 지수 ▸ 코스피 6,455.03 ▲52.15"):
+# the quotes of whatever moment the page was rendered, not the article's
+TICKER_RE = re.compile(r"^\s*(?:실시간 ?(?:지수|시세|증시)|증시 ?(?:현황|시세)|국내 ?증시|Market ?(?:data|watch|ticker)|Live (?:index|indices|quotes)|Ticker)\s*[:▸▶>|]", re.I)
 # The lists of other stories a page prints after its article ("Hot news", "Most read", "많이 본
 # 뉴스"): read like a related-articles list (a line with its own full date is a claim about that
 # day; an undated line is nobody's claim), without making the article a narrative digest.
@@ -73,7 +76,7 @@ BOILERPLATE = (
 class Section:
     """A run of article text: ``body`` (the article's own claims), ``related``, ``more`` (the
     page's lists of other stories) or ``timeline`` (one claim per line, each about its own day)
-    or ``sources`` (ignored)."""
+    or ``sources`` and ``furniture`` (a ticker strip; ignored)."""
 
     kind: str
     start: int
@@ -384,6 +387,9 @@ def _sections(text: str, body_start: int) -> list[Section]:
             out.append(Section(kind, start, pos))
             name = re.sub(r"\s*\(.*\)$", "", m[1]).lower()
             kind, start = SECTION_HEADERS.get(name, "sources"), pos + len(line)
+        elif TICKER_RE.match(s) and kind == "body":
+            out += [Section(kind, start, pos), Section("furniture", pos, pos + len(line))]
+            start = pos + len(line)
         elif MORE_RE.match(s) and kind == "body":
             out.append(Section(kind, start, pos))
             kind, start = "more", pos + len(line)

@@ -54,7 +54,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
 )
 DATE_TABLE = Table(DATE_PATTERNS)
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
-COMPARISON_AFTER = gated(r"^\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")
+COMPARISON_AFTER = gated(r"^\s*(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다"
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
 CLOSURE_AFTER = gated(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|holiday|break|shutdown)\b", re.I)
 # "a day after reaching the milestones": the milestones were one session before the clause's date

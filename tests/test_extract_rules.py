@@ -884,6 +884,14 @@ DEV2 = [
                   o("2025-11-21", "index", K, "close", "close", 3853.26)],
                  "dev2 r28, dev3 e14: a page's lists of other stories ('▶ 관련기사', 'Hot news') are claims only where a line "
                  "carries its own date, a month and day included", id="more-lists"),
+    pytest.param(posted("김도윤 기자  |  2026-06-04 16:02:17", "실시간 지수 ▸ 코스피 6,455.03 ▲52.15 (+0.81%)  코스닥 1,195.80 ▼5.57 (-0.46%)",
+                        "4일 한국거래소에 따르면 코스피는 지난 2일 종가(6118.40)보다 131.82포인트(2.15%) 내린 5987.12에 거래를 마쳤다."),
+                 [o("2026-06-02", "index", K, "close", "close", 6118.40),
+                  o("2026-06-04", "index", K, "change", "close", -131.82),
+                  o("2026-06-04", "index", K, "change_pct", "close", -2.15),
+                  o("2026-06-04", "index", K, "close", "close", 5987.12)],
+                 "dev3 k10: a ticker strip in the page head is furniture; '지난 2일 종가(N)보다' dates the base alone, "
+                 "the move is the article's day", id="ko-ticker-base-date"),
 ]
 
 

@@ -32,7 +32,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
     problems: list[Problem] = []
     intraday = _is_intraday_report(article)
     for sec in article.sections:
-        if sec.kind in ("sources", "footer"):
+        if sec.kind in ("sources", "footer", "furniture"):
             continue
         if sec.kind == "body":
             narrative = any(x.kind in ("sources", "timeline", "related") for x in article.sections)

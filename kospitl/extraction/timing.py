@@ -30,7 +30,7 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     if s.korean:
         after = [f for f in s.figures if f.start >= d.end]
         if after and len(s.text[d.end:after[0].start]) < 30 and \
-                gate.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준)", s.text[d.end:after[0].start]):
+                gate.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준|종가\s*\(?\s*$)", s.text[d.end:after[0].start]):
             return after[0]
     before = [f for f in s.figures if f.end <= d.start]
     if not before:
@@ -61,8 +61,8 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     cs, ce = s.clauses[ci]
     shift = 0
     # "N set on DATE", "N on DATE", "(N) on DATE" bind the figure directly
-    for d in s.dates:
-        if not d.comparison and _bound_figure(s, d) is fig:
+    for d in s.dates:  # "지난 2일 종가(6118.40)보다": the base's own date dates the base
+        if (not d.comparison or s.korean) and _bound_figure(s, d) is fig:
             return d, shift
     own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and not _exclusive(s, d)
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
