@@ -127,8 +127,13 @@ def lead_credit() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _masthead_names() -> list[tuple[str, Outlet]]:
-    return sorted(((fold(a), o) for o in outlets() for a in o.aliases), key=lambda x: -len(x[0]))
+def _masthead_names() -> dict[str, Outlet]:
+    """Every folded alias → its outlet (the first outlet of the table that has it)."""
+    names: dict[str, Outlet] = {}
+    for o in outlets():
+        for a in o.aliases:
+            names.setdefault(fold(a), o)
+    return names
 
 
 MASTHEAD_SPLIT = re.compile(r"\s*[|>·/]\s*")
@@ -138,11 +143,16 @@ MASTHEAD_REST = 12  # "뉴시스 NEWSIS", "이데일리 홈", "뉴데일리 경�
 def masthead(lines: list[str]) -> Outlet | None:
     """The outlet a page head names as its masthead: a line segment that is one of its names
     ("The Korea Herald", "KBS WORLD", "아시아경제 > 증권", "광주일보 | 경제")."""
+    names = _masthead_names()
     for line in lines:
         for seg in MASTHEAD_SPLIT.split(line.strip().lstrip("#").strip()):
             key = fold(seg.strip())
-            for name, o in _masthead_names():
-                if key == name or (key.startswith(name + " ") and len(key) - len(name) <= MASTHEAD_REST):
+            # the segment itself, else its longest prefix before a space that is a name
+            cuts = [len(key)] + [i for i in range(len(key) - 1, max(0, len(key) - MASTHEAD_REST - 1), -1)
+                                 if key[i] == " "]
+            for cut in cuts:
+                o = names.get(key[:cut])
+                if o is not None:
                     return o
     return None
 

@@ -18,12 +18,14 @@ from sqlalchemy import Connection
 
 from kospitl.articles import Article
 from kospitl.db import driver
+from kospitl.gate import gated
 from kospitl.outlets import kind_of, wire_names
 
 WIRES = wire_names()  # every name of a wire in the outlets table → the wire (연합뉴스 → Yonhap)
-DIGEST = re.compile(r"This content is AI-generated|AI-generated based on source articles|AI-generated (?:daily )?digest"
-                    r"|(?:summary|digest) (?:was|is) (?:generated|written) automatically", re.I)
-AGGREGATOR = re.compile(r"^Updated \(\d+ articles?\)$|^Sources \(\d+ articles?\)$", re.M)
+# both read a whole article: gated, so that one without their strings is not scanned
+DIGEST = gated(r"This content is AI-generated|AI-generated based on source articles|AI-generated (?:daily )?digest"
+               r"|(?:summary|digest) (?:was|is) (?:generated|written) automatically", re.I)
+AGGREGATOR = gated(r"^Updated \(\d+ articles?\)$|^Sources \(\d+ articles?\)$", re.M)
 VERSION_RANK = re.compile(r"\((\d+)(?:st|nd|rd|th) LD\)", re.I)
 
 
@@ -70,8 +72,10 @@ SKETCH = 32
 def fingerprint(art: Article) -> str:
     """A bottom-k sketch of the body's word 5-grams (the 32 smallest shingle hashes, hex)."""
     body = " ".join(art.text[s.start:s.end] for s in art.sections if s.kind == "body")
-    words = re.findall(r"[0-9a-z\uac00-\ud7a3]+", body.lower())
-    hashes = {zlib.crc32(" ".join(words[i:i + 5]).encode()) for i in range(max(1, len(words) - 4))}
+    words = [w.encode() for w in re.findall(r"[0-9a-z\uac00-\ud7a3]+", body.lower())]
+    # the UTF-8 of each 5-gram "w1 w2 w3 w4 w5" (or of all the words, when there are fewer)
+    grams = zip(words, words[1:], words[2:], words[3:], words[4:]) if len(words) >= 5 else [words]
+    hashes = set(map(zlib.crc32, map(b" ".join, grams)))
     return " ".join(f"{h:08x}" for h in heapq.nsmallest(SKETCH, hashes))
 
 
