@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kospitl.errors import ArticleError
-from kospitl.gate import fold  # case-insensitive matches of month names: "ſep", "İ"
+from kospitl.gate import fold, gated  # fold: case-insensitive matches of month names: "ſep", "İ"
 from kospitl import outlets
 from kospitl.pubtime import KST, MONTH_RE, MONTHS, publication
 
@@ -33,13 +33,13 @@ MAX_BYTES = 5 * 1024 * 1024  # a news article is a few kB; this is generous
 VERSION_TAG = re.compile(r"\((URGENT|LEAD|\d+(?:st|nd|rd|th) LD|FLASH|UPDATE\s*\d*|"
                          r"CORRECTED|REPEAT|[A-Z]+ LD)\)", re.I)
 ATTN = re.compile(r"\(ATTN:\s*([^)]*)\)")
-DATELINE = re.compile(rf"\b([A-Z]{{3,}}(?:\s[A-Z]+)?),\s*({MONTH_RE})\.?\s+(\d{{1,2}})\s*\((\w[\w\s]*?)\)\s*[-\u2013\u2014]+")
+DATELINE = gated(rf"\b([A-Z]{{3,}}(?:\s[A-Z]+)?),\s*({MONTH_RE})\.?\s+(\d{{1,2}})\s*\((\w[\w\s]*?)\)\s*[-\u2013\u2014]+")
 # Korean wire version tags, as the English ones: (속보)/[속보] = (URGENT), (종합) = (LEAD),
 # (종합2보) = (2nd LD); (1보) is a first take
 KO_VERSION_TAG = re.compile(r"[\[(](속보|종합(?:\s*(\d+)보)?)[\])]")
 
 LEADING_DATE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\s+(.*)$")
-FULL_DATE = re.compile(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,\s*(\d{{4}})\b")
+FULL_DATE = gated(rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-\u2011\u2013]\s*\d{{1,2}})?,\s*(\d{{4}})\b")
 
 # Section headers that end the article body. What follows is not this article's claims,
 # or (for Related Articles and Timeline) each line is a separate claim about its own day.

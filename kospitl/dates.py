@@ -69,7 +69,7 @@ def scan(table: Table[tuple[str, Gated]], text: str, make: Callable[[str, re.Mat
     found: list[tuple[int, T]] = []
     taken: list[tuple[int, int]] = []
     for form, pat in table.open(text):
-        for m in pat.regex.finditer(text):
+        for m in pat.matches(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+import re._compiler as RC  # whether the engine has a prefix of its own to skip to
 import re._constants as C  # the parser's node kinds; stable from Python 3.11 on
 import re._parser as P
 from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
@@ -172,9 +173,10 @@ def needs(pattern: str | re.Pattern[str], flags: int = 0) -> Need:
 
 class Gated:
     """A compiled pattern that answers "no match" without scanning a text that lacks every
-    string of its need. It has the methods of ``re.Pattern`` that kospitl uses."""
+    string of its need, and that starts its scan where a match can start (``skip``). It has the
+    methods of ``re.Pattern`` that kospitl uses."""
 
-    __slots__ = ("regex", "need", "opens", "pos", "digit")
+    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
@@ -186,6 +188,7 @@ class Gated:
                 self.pos = len(_registry)
                 _registry.append(self.need - {DIGIT_NEED})
         self.opens: Callable[[str], bool] = _gate(self.need, self.pos)  # can it match in a text?
+        self._skip: Any = _UNKNOWN  # made on first use (compiling it costs more than most texts)
 
     @property
     def pattern(self) -> str:
@@ -198,8 +201,26 @@ class Gated:
     def __repr__(self) -> str:
         return f"Gated({self.regex!r})"
 
+    @property
+    def skip(self) -> re.Pattern[str] | None:
+        """A pattern that finds the first place where this one matches, faster (see ``skipper``)."""
+        if self._skip is _UNKNOWN:
+            self._skip = skipper(self.regex)
+        return self._skip
+
+    def _start(self, text: str, args: tuple[int, ...]) -> tuple[int, ...] | None:
+        """``args`` (pos, endpos) moved on to the first place a match can start; None: none can."""
+        skip = self.skip
+        if skip is None or len(text) < SKIP_FROM:
+            return args
+        m = skip.search(text, *args)
+        return None if m is None else (m.start(), *args[1:])
+
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.search(text, *args) if self.opens(text) else None
+        if not self.opens(text):
+            return None
+        at = self._start(text, args)
+        return None if at is None else self.regex.search(text, *at)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
         return self.regex.match(text, *args)  # one position to try: no scan for a gate to save
@@ -208,16 +229,133 @@ class Gated:
         return self.regex.fullmatch(text, *args)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text, *args) if self.opens(text) else iter(())
+        return self.matches(text, *args) if self.opens(text) else iter(())
+
+    def matches(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        """``finditer`` for a text known to open the gate (a ``Table`` row)."""
+        at = self._start(text, args)
+        return iter(()) if at is None else self.regex.finditer(text, *at)
 
     def findall(self, text: str, *args: int) -> list[Any]:
-        return self.regex.findall(text, *args) if self.opens(text) else []
+        if not self.opens(text):
+            return []
+        at = self._start(text, args)
+        return [] if at is None else self.regex.findall(text, *at)
 
     def sub(self, repl: Any, text: str, count: int = 0) -> str:
         return self.regex.sub(repl, text, count) if self.opens(text) else text
 
     def split(self, text: str, maxsplit: int = 0) -> list[Any]:
         return self.regex.split(text, maxsplit) if self.opens(text) else [text]
+
+
+_UNKNOWN: Any = object()
+SKIP_FROM = 32  # characters: in a shorter text the scan costs less than a second search
+
+
+# ---- skip: where a match can start -----------------------------------------------------------
+# The engine skips ahead by itself only for a pattern that opens with a literal or a plain class
+# of characters; one that opens with a word boundary, a lookbehind, an alternation of words or a
+# case-insensitive letter is tried at every position of the text. Its first characters can be
+# read from the pattern: "[first characters](?<=(?=PATTERN).)" finds the first place where the
+# pattern matches, trying it only where one of them stands (the class lets the engine skip; the
+# lookbehind steps back over that one character to try the pattern from it), and the search
+# proper starts there. Under IGNORECASE a letter's class holds every character the engine takes
+# for it: both cases and those ``re`` folds to it (Kelvin sign, long s, dotted and dotless i).
+_CASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+               C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+
+
+class _Anywhere(Exception):
+    """A match may start with any character (or one this reading does not follow)."""
+
+
+def _first_char(code: int, flags: int, out: set[str]) -> None:
+    ch = chr(code)
+    if not flags & re.IGNORECASE or ch.lower() == ch.upper():
+        out.add(ch)
+    elif ch.isascii():
+        low = ch.lower()
+        out.update(low, low.upper(), _CASE_EXTRA.get(low, ""))
+    else:
+        raise _Anywhere  # a cased letter beyond ASCII: not followed
+
+
+def _firsts(items: Any, flags: int, out: set[str]) -> bool:
+    """Adds to ``out`` every character a match of ``items`` (a sequence) can start with, or class
+    escapes ("\\d"); returns whether the sequence can match the empty string."""
+    for op, av in items:
+        if op is C.LITERAL:
+            _first_char(av, flags, out)
+            return False
+        if op is C.IN:
+            for o, a in av:
+                if o is C.LITERAL:
+                    _first_char(a, flags, out)
+                elif o is C.RANGE and a[1] - a[0] <= 256:
+                    for code in range(a[0], a[1] + 1):
+                        _first_char(code, flags, out)
+                elif o is C.CATEGORY and a in _CATEGORIES:
+                    out.add(_CATEGORIES[a])
+                else:
+                    raise _Anywhere  # a negated class, a wide range
+            return False
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero-width: the next item starts the match
+        if op is C.SUBPATTERN:
+            _group, add, remove, sub = av
+            if not _firsts(sub, (flags | add) & ~remove, out):
+                return False
+        elif op is C.ATOMIC_GROUP:
+            if not _firsts(av, flags, out):
+                return False
+        elif op is C.BRANCH:
+            empty = False
+            for alternative in av[1]:
+                empty |= _firsts(alternative, flags, out)
+            if not empty:
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            empty = _firsts(av[2], flags, out)
+            if av[0] > 0 and not empty:
+                return False
+        else:
+            raise _Anywhere  # any character, a negated literal, a group reference
+    return True
+
+
+def skipper(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern whose first match starts where ``regex``'s first match starts, found by trying
+    ``regex`` only where one of its first characters stands; None when the engine skips ahead by
+    itself (or tries one position: "^..."), or a match can start anywhere (or be empty).
+
+    >>> skipper(re.compile(r"\\bclos(?:e|ed)\\b")).search("we closed").start()
+    3
+    >>> skipper(re.compile(r"\\d(?:st|nd)")) is None  # the engine skips to the digits itself
+    True
+    """
+    if _anchored(regex):
+        return None  # the engine tries one position
+    try:
+        tree = P.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - it compiled
+        return None
+    flags = tree.state.flags
+    if RC._get_literal_prefix(tree, flags)[0] or RC._get_charset_prefix(tree, flags):
+        return None
+    out: set[str] = set()
+    try:
+        if _firsts(tree.data, flags, out):
+            return None
+    except _Anywhere:
+        return None
+    chars = "".join(sorted(c if len(c) == 2 else f"\\U{ord(c):08x}" for c in out))
+    end = "\n" if regex.flags & re.VERBOSE else ""  # the pattern may end in a comment
+    try:
+        return re.compile(f"(?-i:[{chars}])(?<=(?=(?:{regex.pattern}{end}))(?s:.))", regex.flags)
+    except re.error:  # pragma: no cover - a pattern with global flags inside
+        return None
 
 
 def _anchored(regex: re.Pattern[str]) -> bool:

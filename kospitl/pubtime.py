@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from kospitl.gate import fold  # case-insensitive matches of month names: "ſep", "İ"
+from kospitl.gate import Gated, fold, gated  # fold: case-insensitive matches of month names: "ſep", "İ"
 
 KST = timezone(timedelta(hours=9))
 
@@ -37,21 +37,21 @@ YEAR = r"(?P<y>(?:19|20)\d\d)"
 
 # ---- stamp forms: the date, then (optionally) its clock time --------------------------------
 
-DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page head
     # 2026-02-12T15:41:00+09:00, 2026-02-12T06:41Z: the time and its offset are part of the date
-    ("iso_t", re.compile(rf"""(?<![\d.]) {YEAR} - (?P<m>\d\d) - (?P<d>\d\d)
+    ("iso_t", gated(rf"""(?<![\d.]) {YEAR} - (?P<m>\d\d) - (?P<d>\d\d)
         T (?P<H>\d\d) : (?P<M>\d\d) (?: : (?P<S>\d\d) (?:\.\d+)? )?
         (?P<off> Z | [+-]\d\d:?\d\d )?""", re.X)),
     # 2025-09-11, 2025.10.28, 2025.10.27., 2026/02/12, 2025. 9. 10.: one separator throughout
-    ("ymd", re.compile(rf"""(?<![\d.]) {YEAR} \s? (?P<sep>[-./]) \s? (?P<m>\d{{1,2}}) \s? (?P=sep) \s?
+    ("ymd", gated(rf"""(?<![\d.]) {YEAR} \s? (?P<sep>[-./]) \s? (?P<m>\d{{1,2}}) \s? (?P=sep) \s?
         (?P<d>\d{{1,2}}) (?!\d) \.?""", re.X)),
     # 2025년 09월 26일
-    ("ko_ymd", re.compile(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
+    ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
     # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025
-    ("en_mdy", re.compile(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
+    ("en_mdy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
         (?P<mon>{MONTH_RE}) \.? \s+ (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? \s* ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),
     # 13 Feb. 2026 / 11 Sep. 2025 / Thu, 12 Feb 2026
-    ("en_dmy", re.compile(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
+    ("en_dmy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
         (?<!\d) (?P<d>\d{{1,2}}) \s+ (?P<mon>{MONTH_RE}) \.? ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),
 )
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse
 from kospitl import gate
 
 Span = tuple[int, int]
@@ -9,6 +10,8 @@ Span = tuple[int, int]
 # A period after these does not end a sentence.
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Co|Corp|Inc|Ltd|vs|Jr|Sr|est|approx|U\.S|U\.K|S|N|Gov|Rep|Sen|Prof|Gen)\.|\b[A-Z]\.)$")
+# every match ends the text (or precedes its last line break): only its end is searched
+ABBREVIATION_WIDTH = sre_parse.parse(ABBREVIATIONS.pattern).getwidth()[1] + 1
 SENTENCE_END = re.compile(r"[.!?](?:[\"\u201d\u2019')\]])*\s+|(?<=다\.)\s*|(?<=[다요]\.)\s+")
 # Where a clause ends: "; ", ", while ", ", when it", ", and the", Korean "…했고 ", "…한 뒤 ", "…며 ".
 # Each break opens with one of the characters of the leading class; what follows it checks (by
@@ -47,7 +50,7 @@ def sentences(text: str, span: Span) -> list[Span]:
         cut = min(m.start() + 1 if text[m.start():m.start() + 1] in ".!?" else m.start(), end)
         before = text[s:cut]
         after = text[m.end():m.end() + 1]
-        if ABBREVIATIONS.search(before):
+        if ABBREVIATIONS.search(before, max(0, len(before) - ABBREVIATION_WIDTH)):
             continue
         if gate.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()):
             continue

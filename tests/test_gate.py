@@ -183,3 +183,40 @@ def test_extraction_in_threads_is_extraction_alone() -> None:
                 assert list(pool.map(observations, texts * 2)) == alone * 2
     finally:
         sys.setswitchinterval(interval)
+
+
+def test_skips_start_where_the_patterns_match() -> None:
+    """Each pattern's skip (the first characters a match can start with) finds its first match
+    where the pattern does, on every bundled sentence and whole article; the patterns the engine
+    skips through by itself, or that may start anywhere, have none."""
+    from kospitl.gate import skipper
+
+    articles = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("data/samples/*.txt"))]
+    texts = list(bundled_sentences()[::2]) + articles  # every sentence: test_gates_change_no_result...
+    skipped = 0
+    for name, g in GATED:
+        skip = skipper(g.regex)
+        if skip is None:
+            continue
+        skipped += 1
+        for text in texts:
+            m, s = g.regex.search(text), skip.search(text)
+            assert (m and m.start()) == (s and s.start()), (name, text)
+    assert skipped > 50
+    assert skipper(re.compile(r"\d(?:st|nd)")) is None and skipper(re.compile(r"^record")) is None
+    assert skipper(re.compile(r"\b(?:a|b)?")) is None and skipper(re.compile(r"\b.x")) is None
+
+
+def test_skip_meets_every_case_insensitive_match() -> None:
+    """The first characters of a case-insensitive pattern hold every character ``re.IGNORECASE``
+    lets its letter match, in either case (Kelvin sign, long s, dotted and dotless i)."""
+    from kospitl.gate import skipper
+
+    everything = "".join(map(chr, range(0x110000))).replace("\n", "")
+    lettered = set(re.findall("[a-z]", everything, re.I))  # every character like an ASCII letter
+    assert len(lettered) > 52
+    for letter in string.ascii_letters:
+        skip = skipper(re.compile(rf"\b{letter}\d", re.I))
+        for ch in lettered:
+            if re.fullmatch(letter, ch, re.I):
+                assert skip is not None and skip.search(f"{ch}1"), (letter, hex(ord(ch)))

@@ -96,7 +96,7 @@ def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
     taken = list(masked)
     out: list[Figure] = []
     for unit, pat in L.FIGURE_TABLE.open(text):
-        for m in pat.regex.finditer(text):
+        for m in pat.matches(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -150,7 +150,7 @@ def _entities(text: str, digit: bool = True) -> list[Entity]:
             out.append(Entity("company", m[1], m.start(), m.end()))
             taken.append(m.span())
     for etype, subject, pat in L.ENTITY_TABLE.open(text):
-        for m in pat.regex.finditer(text):
+        for m in pat.matches(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
