@@ -67,3 +67,53 @@ def table_counts(db: str) -> dict[str, int]:
         return {n: con.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
     finally:
         con.close()
+
+
+# ---- PostgreSQL: one throwaway cluster per session, a fresh database per test ----------------
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server the tests use (tests/pgserver.py); the test skips without one."""
+    import pgserver
+
+    server, why = pgserver.find()
+    if server is None:
+        if os.environ.get("KOSPITL_REQUIRE_PG"):  # CI: .ci/run installs the server, so its absence is a failure
+            pytest.fail(f"no PostgreSQL server for the tests: {why}")
+        pytest.skip(f"PostgreSQL cases skipped: {why}")
+    yield server
+    server.stop()
+
+
+_pg_databases = iter(range(1, 1_000_000))
+
+
+def _pg_admin(url: str, *statements: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as con:
+        for s in statements:
+            con.execute(s)
+
+
+def pg_database_url(server_url: str, name: str) -> str:
+    """``server_url`` with its database replaced by ``name``."""
+    base, _, query = server_url.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + (f"?{query}" if query else "")
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A new, empty database on the test server, dropped after the test: its URL."""
+    name = f"kospitl_test_{os.getpid()}_{next(_pg_databases)}"
+    _pg_admin(pg_server.url, f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LOCALE \'C\'')
+    yield pg_database_url(pg_server.url, name)
+    _pg_admin(pg_server.url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path: Path) -> str:
+    """A new database on each backend: a file path, or a PostgreSQL URL (skipped without a server)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("pg_url")
