@@ -14,14 +14,14 @@ import sqlalchemy.exc
 from sqlalchemy.engine import Engine
 
 from kospitl import __version__
-from kospitl.db import default_path, open_db
+from kospitl.db import default_path, display_name, open_db
 from kospitl.errors import KospitlError
 from kospitl.outfile import output_file
 from kospitl.paths import printable
 from kospitl.output import DESCRIPTIONS, Format, format_for_path, render
 from kospitl.vocab import KINDS, OBSERVATION_COLUMNS, STATUSES, TIMELINE_COLUMNS
 
-DB_HELP = "Database file (default: $KOSPITL_DB or ./kospitl.db)."
+DB_HELP = "Database file, or a postgresql:// URL (default: $KOSPITL_DB or ./kospitl.db)."
 
 
 def _not_empty(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -85,6 +85,12 @@ def _one_line(text: str) -> str:
     return printable(text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
 
 
+def _server_errors() -> tuple[type[BaseException], ...]:
+    """psycopg's errors, when a PostgreSQL database was opened (its module is loaded only then)."""
+    psycopg = sys.modules.get("psycopg")
+    return (psycopg.Error,) if psycopg is not None else ()
+
+
 @contextmanager
 def friendly_errors(db_path: str | None = None) -> Iterator[None]:
     """Every failure a user can cause as one line ``Error: ...`` and exit status 1: kospitl's
@@ -93,9 +99,9 @@ def friendly_errors(db_path: str | None = None) -> Iterator[None]:
         yield
     except KospitlError as e:
         raise click.ClickException(_one_line(str(e))) from None
-    except (sqlalchemy.exc.DBAPIError, sqlite3.Error) as e:
+    except (sqlalchemy.exc.DBAPIError, sqlite3.Error, *_server_errors()) as e:
         orig = e.orig if isinstance(e, sqlalchemy.exc.DBAPIError) and e.orig is not None else e
-        where = db_path or default_path()
+        where = display_name(db_path or default_path())
         raise click.ClickException(_one_line(f"{where}: {(str(orig).splitlines() or ['database error'])[0]}")) from None
     except OSError as e:
         where = e.filename if e.filename is not None else (db_path or default_path())
@@ -207,10 +213,13 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
 def _dry_run_db(db_path: str | None, stack: ExitStack) -> Engine:
     """The database ``ingest --dry-run`` compares against, without writing anything: the file
     read-only, or, when there is none yet, a new one in a temporary folder removed afterwards."""
-    from kospitl.db import inspect
+    from kospitl.db import inspect, inspect_server, is_server
 
     path = db_path or default_path()
-    if inspect(path).kind != "missing":
+    if is_server(path):  # a server's database: compared against read-only, or (no schema yet) a new file
+        if inspect_server(path).kind != "empty":
+            return open_db(path, readonly=True, upgrade=False)
+    elif inspect(path).kind != "missing":
         return open_db(path, readonly=True, upgrade=False)
     folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="kospitl-dry-run-"))
     engine = open_db(os.path.join(folder, "dry-run.db"))

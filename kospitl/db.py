@@ -35,10 +35,39 @@ WAIT_NOTICE_MS = 3000  # a writer waiting this long for the lock says so, then w
 def driver(conn: Connection) -> sqlite3.Connection:
     """The DB-API connection under ``conn``, in its transaction. The statements run for every
     article go to it directly: SQLAlchemy's statement machinery costs tens of microseconds a
-    call, more than SQLite takes to run most of them."""
+    call, more than SQLite takes to run most of them. On PostgreSQL, the thin adapter
+    ``kospitl.pg.Driver`` over psycopg's connection, which takes the same statements (``?``
+    placeholders, ``lastrowid``): the call sites are the same for both."""
     raw = conn.connection.dbapi_connection
+    if type(raw) is sqlite3.Connection:
+        return raw
     assert raw is not None
-    return raw  # type: ignore[return-value]
+    info = conn.connection.info
+    adapter = info.get("kospitl_driver")
+    if adapter is None or adapter.raw is not raw:
+        from kospitl.pg import Driver
+
+        adapter = info["kospitl_driver"] = Driver(raw)
+    return adapter  # type: ignore[no-any-return]
+
+
+def is_server(name: str | None) -> bool:
+    """Whether the database ``name`` is a PostgreSQL URL (``postgresql://``,
+    ``postgresql+psycopg://``); anything else is a file path."""
+    return bool(name) and name.startswith(("postgresql://", "postgresql+psycopg://"))  # type: ignore[union-attr]
+
+
+def is_postgres(engine_or_conn: "Engine | Connection") -> bool:
+    return engine_or_conn.dialect.name == "postgresql"
+
+
+def display_name(name: str) -> str:
+    """The database as messages name it: the path, or the URL without its password."""
+    if is_server(name):
+        from kospitl.pg import display
+
+        return display(name)
+    return name
 
 
 def default_path() -> str:
@@ -150,6 +179,8 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
     unless not ``upgrade`` (``--dry-run``: then it is refused).
     """
     path = os.fsdecode(os.fspath(path or default_path()))
+    if is_server(path):
+        return _open_server(path, readonly=readonly, create=create, upgrade=upgrade)
     state = inspect(path)
     if state.kind == "missing":
         if readonly or not create:
@@ -354,3 +385,99 @@ def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
         raw.execute("PRAGMA foreign_keys = ON")
         if bad:
             raise KospitlError(f"{path}: foreign key check failed after upgrade: {bad[:3]}")
+
+
+# ---- PostgreSQL ---------------------------------------------------------------------------------
+# The same schema and the same Alembic history on a server (kospitl/pg.py: the URL, the adapter,
+# the write lock). Before an upgrade no copy is made on PostgreSQL: the server's own backups apply
+# (pg_dump, base backups, point-in-time recovery), and an upgrade runs in one transaction (DDL is
+# transactional there), so one that fails leaves the schema exactly as it was.
+
+def _server_engine(url: str, *, readonly: bool = False) -> Engine:
+    from kospitl import pg
+
+    pg.require_driver(url)
+    engine = create_engine(pg.sqlalchemy_url(url), poolclass=QueuePool)
+    where = pg.display(url)
+
+    @event.listens_for(engine, "connect")
+    def _setup(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        pg.configure(dbapi_conn, readonly=readonly)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        if not readonly:  # one writer at a time, as on SQLite: pg.WRITE_LOCK
+            pg.lock_for_writing(conn.connection.dbapi_connection, on_wait, where)
+
+    return engine
+
+
+def inspect_server(url: str) -> FileState:
+    """What the database at ``url`` holds: ``empty`` (no tables: kospitl may make it its own) or
+    ``kospitl`` with its revision; a KospitlError when it cannot be reached or holds something
+    else (another application's tables)."""
+    from kospitl import pg
+
+    psycopg = pg.require_driver(url)
+    where = pg.display(url)
+    try:
+        with psycopg.connect(pg.libpq_url(url), connect_timeout=15) as con:
+            names, revision = pg.identify(con)
+    except psycopg.Error as e:
+        raise KospitlError(f"{where}: cannot open the PostgreSQL database ({_first_line(e)})") from None
+    if not names:
+        return FileState("empty")
+    if not {"alembic_version", "article"} <= names:
+        raise KospitlError(f"{where}: not a kospitl database (its schema holds other tables; "
+                           "kospitl leaves it as it is)")
+    if revision is None:
+        raise KospitlError(f"{where}: its schema revision is missing (alembic_version is empty); "
+                           "kospitl leaves it as it is")
+    return FileState("kospitl", revision)
+
+
+def _open_server(url: str, *, readonly: bool, create: bool, upgrade: bool) -> Engine:
+    from kospitl import pg
+
+    psycopg = pg.require_driver(url)
+    where = pg.display(url)
+    state = inspect_server(url)
+    if state.kind == "empty" and (readonly or not create):
+        raise KospitlError(f"{where}: no kospitl schema in this database (ingest creates one)")
+    head = head_revision()
+    current = state.revision
+    if current is not None and current not in REVISIONS:
+        raise SchemaTooNewError(
+            f"{where}: database schema {current} is newer than this kospitl (knows up to {head}); "
+            "upgrade kospitl")
+    if current != head:
+        if not upgrade:
+            raise KospitlError(f"{where}: the database needs a schema upgrade, which this command does not "
+                               "make; run `kospitl check` (or any command) first")
+        writer = _server_engine(url)
+        try:
+            with writer.connect() as conn:
+                from alembic import command
+
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                with conn.begin():  # under the write lock: Alembic reads the revision once it holds it
+                    command.upgrade(cfg, "head")
+        except (psycopg.Error, DBAPIError) as e:
+            orig = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
+            raise KospitlError(f"{where}: cannot create or upgrade the database ({_first_line(orig)})") from None
+        finally:
+            writer.dispose()
+    engine = _server_engine(url, readonly=readonly)
+    if not readonly:
+        stamp = reference_stamp()
+        with engine.connect() as conn:
+            have = pg.read_stamp(driver(conn).raw)  # type: ignore[attr-defined]
+            conn.rollback()
+        if have != stamp:
+            from kospitl import store
+
+            with engine.begin() as conn:
+                store.sync_reference(conn)
+                conn.exec_driver_sql(pg.write_stamp_sql(stamp))
+    return engine

@@ -194,6 +194,11 @@ def columns(conn: Connection) -> list[tuple[str, str]]:
     """Every (table, column) of the kospitl tables and views in the database."""
     out = [(model.__tablename__, name)  # type: ignore[attr-defined]
            for model in TABLE_MODELS for name in model.model_fields]
+    if conn.dialect.name == "postgresql":
+        from kospitl.db import driver
+        from kospitl.pg import view_columns
+
+        return out + view_columns(driver(conn).raw)  # type: ignore[attr-defined]
     for (view,) in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"):
         out += [(view, col[1]) for col in conn.exec_driver_sql(f'PRAGMA table_info("{view}")')]
     return out

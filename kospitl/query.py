@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any, Iterator
 
-from kospitl.db import _connect, open_db
+from kospitl.db import _connect, is_server, open_db
 from kospitl.errors import KospitlError
 
 DEFAULT_TIMEOUT = 30.0  # seconds
@@ -151,6 +151,10 @@ def run(path: str, sql: str, params: dict[str, Any] | None = None, *,
     parameter or the timeout; QueryInterrupted for Ctrl-C."""
     if not sql.strip():
         raise KospitlError("query: no SQL statement given")
+    if is_server(path):
+        with _run_server(path, sql, params, timeout=timeout) as result:
+            yield result
+        return
     open_db(path, readonly=True).dispose()  # the checks of every read command: exists, is kospitl's, at head
     con = _connect(path, readonly=True)
     con.isolation_level = None
@@ -214,4 +218,90 @@ def _error(e: BaseException, sandbox: Sandbox, stop: Stop, timeout: float) -> Ko
         m = re.search(r"parameter :?(\w+)", msg)
         if m:
             return KospitlError(f"query: no value for :{m[1]} (give it with -p {m[1]} VALUE)")
+    return KospitlError(f"query: {msg}")
+
+
+# ---- PostgreSQL ---------------------------------------------------------------------------------
+# The statement runs in a READ ONLY transaction (the server refuses any write, DDL, sequence
+# change or large-object export in it) with ``statement_timeout`` set to --timeout; Ctrl-C
+# cancels it on the server. One statement only: the extended protocol takes no second one. For
+# analysts, a role that may only read is the real boundary (README: a read-only role).
+
+@contextmanager
+def _run_server(url: str, sql: str, params: dict[str, Any] | None, *, timeout: float) -> Iterator[Result]:
+    from kospitl import pg
+
+    psycopg = pg.require_driver(url)
+    open_db(url, readonly=True).dispose()  # reachable, kospitl's, at head
+    stop = Stop(math.inf)
+    try:
+        con = psycopg.connect(pg.libpq_url(url), connect_timeout=15)
+    except psycopg.Error as e:
+        raise KospitlError(f"{pg.display(url)}: cannot open the PostgreSQL database ({_first(e)})") from None
+    pg.configure(con, readonly=True)
+    previous = signal.getsignal(signal.SIGINT)
+    handler_set = False
+    try:
+        con.execute("BEGIN READ ONLY")
+        con.execute(f"SET LOCAL statement_timeout = {max(1, int(timeout * 1000))}")
+        try:
+            def on_sigint(_sig: int, _frame: FrameType | None) -> None:
+                stop.interrupted = True
+                con.cancel_safe() if hasattr(con, "cancel_safe") else con.cancel()
+
+            signal.signal(signal.SIGINT, on_sigint)
+            handler_set = True
+        except ValueError:  # not the main thread
+            pass
+        cur = con.cursor(name=None)
+        try:
+            cur.execute(pg.translate(sql), params or {}, prepare=True)  # extended protocol: one statement only
+        except (psycopg.Error, KeyError, TypeError, ValueError) as e:
+            raise _server_error(e, stop, timeout, psycopg) from None
+        columns = [d.name for d in cur.description or ()]
+        yield Result(columns, _server_rows(cur, columns, stop, timeout, psycopg), stop)
+        if stop.interrupted:
+            raise QueryInterrupted("query: interrupted")
+    finally:
+        if handler_set:
+            signal.signal(signal.SIGINT, previous)
+        try:
+            con.rollback()
+        finally:
+            con.close()
+
+
+def _server_rows(cur: Any, columns: list[str], stop: Stop, timeout: float, psycopg: Any) -> Iterator[dict[str, Any]]:
+    while True:
+        try:
+            batch = cur.fetchmany(256)
+        except psycopg.Error as e:
+            raise _server_error(e, stop, timeout, psycopg) from None
+        if not batch:
+            return
+        for r in batch:
+            yield dict(zip(columns, r))
+
+
+def _first(e: BaseException) -> str:
+    return (str(e).splitlines() or [type(e).__name__])[0]
+
+
+def _server_error(e: BaseException, stop: Stop, timeout: float, psycopg: Any) -> KospitlError:
+    if stop.interrupted:
+        return QueryInterrupted("query: interrupted")
+    if isinstance(e, psycopg.errors.QueryCanceled):
+        return KospitlError(f"query: stopped after {timeout:g} s (--timeout)")
+    if isinstance(e, psycopg.errors.ReadOnlySqlTransaction):
+        return KospitlError(f"query: {_first(e)} (kospitl query only reads)")
+    if isinstance(e, KeyError):
+        name = str(e).strip("'\"")
+        return KospitlError(f"query: no value for :{name} (give it with -p {name} VALUE)")
+    msg = _first(e)
+    m = re.match(r"query parameter missing: (\w+)", msg)
+    if m:
+        return KospitlError(f"query: no value for :{m[1]} (give it with -p {m[1]} VALUE)")
+    if "there is no parameter $" in msg or "bind message supplies" in msg \
+            or (isinstance(e, psycopg.ProgrammingError) and "placeholder" in msg):
+        return KospitlError("query: a ? parameter has no name; write :name and give -p name VALUE")
     return KospitlError(f"query: {msg}")

@@ -34,8 +34,12 @@ def filters(prefix: str = "", *, date_from: str | None = None, date_to: str | No
 
 def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """Rows of a read query as dicts (named :params), straight from the driver's cursor."""
-    result = conn.exec_driver_sql(sql, params or {})
-    cursor = result.cursor
+    if conn.dialect.name == "postgresql":  # through the adapter, which reads :name as psycopg's %(name)s
+        from kospitl.db import driver
+
+        cursor = driver(conn).execute(sql, params or {})
+    else:
+        cursor = conn.exec_driver_sql(sql, params or {}).cursor
     if cursor is None or not cursor.description:
         return iter(())
     return starmap(row_dict(tuple(d[0] for d in cursor.description)), cursor.fetchall())

@@ -8,6 +8,8 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel  # noqa: F401
 
+from kospitl import pg
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -32,7 +34,8 @@ def upgrade() -> None:
         sa.Column("unit", sqlmodel.sql.sqltypes.AutoString(), nullable=True),
         sa.PrimaryKeyConstraint("table_name", "column_name", name=op.f("pk_column_info")),
     )
-    op.execute(V_TIMELINE)
+    pg.binary_text(op, "column_info")
+    op.execute(pg.view_sql(V_TIMELINE) if op.get_bind().dialect.name == "postgresql" else V_TIMELINE)
 
 
 def downgrade() -> None:

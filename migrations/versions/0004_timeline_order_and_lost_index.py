@@ -24,7 +24,8 @@ def upgrade() -> None:
         batch_op.create_index("ix_fact_subject_key", ["subject", "date", "kind", "metric", "as_of"], unique=False)
     with op.batch_alter_table("observation", schema=None) as batch_op:
         batch_op.create_index("ix_observation_lost", ["date", "kind", "subject", "metric", "as_of"], unique=False,
-                              sqlite_where=sa.text("status = 'lost'"))
+                              sqlite_where=sa.text("status = 'lost'"),
+                              postgresql_where=sa.text("status = 'lost'"))
 
 
 def downgrade() -> None:

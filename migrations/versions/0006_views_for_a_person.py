@@ -17,6 +17,8 @@ Create Date: 2026-12-03
 """
 from alembic import op
 
+from kospitl import pg
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -266,15 +268,19 @@ FROM fact f LEFT JOIN ticker t ON t.code = f.subject""",
 }
 
 
+def _sql(sql: str) -> str:
+    return pg.view_sql(sql) if op.get_bind().dialect.name == "postgresql" else sql
+
+
 def upgrade() -> None:
     for name in PREVIOUS:
         op.execute(f"DROP VIEW IF EXISTS {name}")
     for name, sql in VIEWS.items():
-        op.execute(f"CREATE VIEW {name} AS {sql}")
+        op.execute(f"CREATE VIEW {name} AS {_sql(sql)}")
 
 
 def downgrade() -> None:
     for name in VIEWS:
         op.execute(f"DROP VIEW IF EXISTS {name}")
     for name, sql in PREVIOUS.items():
-        op.execute(f"CREATE VIEW {name} AS {sql}")
+        op.execute(f"CREATE VIEW {name} AS {_sql(sql)}")
