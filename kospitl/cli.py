@@ -14,7 +14,7 @@ import sqlalchemy.exc
 from sqlalchemy.engine import Engine
 
 from kospitl import __version__
-from kospitl.db import default_path, display_name, open_db
+from kospitl.db import default_path, display_name, is_server, open_db
 from kospitl.errors import KospitlError
 from kospitl.outfile import output_file
 from kospitl.paths import printable
@@ -580,11 +580,19 @@ def datasette_metadata(db_path: str | None, output: str) -> None:
 
     with friendly_errors(db_path):
         path = db_path or default_path()
+        _datasette_file(path)
         engine = _read_db(path)
         with engine.connect() as conn:
             meta = metadata(conn, database_name(path), assets=False)
         with output_file(output) as out:
             out.write(dumps(meta))
+
+
+def _datasette_file(path: str) -> None:
+    """datasette serves SQLite files: a PostgreSQL URL is refused in one line."""
+    if is_server(path):
+        raise KospitlError(f"{display_name(path)}: datasette serves SQLite files, not a PostgreSQL database "
+                           "(copy it to a file first)")
 
 
 @cli.command()
@@ -609,6 +617,7 @@ def serve(db_path: str | None, host: str, port: int) -> None:
 
     with friendly_errors(db_path):
         path = db_path or default_path()
+        _datasette_file(path)
         if not os.path.exists(path):
             raise KospitlError(f"{path}: no such database (ingest articles first, or give --db)")
         engine = open_db(path, create=False)  # upgrades the schema and the column dictionary first

@@ -35,9 +35,9 @@ def timeline(conn: Connection, *, subject: str | None = None, kind: str | None =
         where.append(f"""EXISTS (SELECT 1 FROM observation o JOIN article a ON a.id = o.article_id
                         WHERE o.date = fact.date AND o.kind = fact.kind AND o.subject = fact.subject
                           AND o.metric = fact.metric AND o.as_of = fact.as_of AND o.status = 'kept'
-                          AND (a.publisher LIKE :source OR a.source_path LIKE :source
+                          AND (lower(a.publisher) LIKE :source OR lower(a.source_path) LIKE :source
                                OR lower(a.publisher) IN ({aliases}) OR lower(a.credit) IN ({aliases})))""")
-        params["source"] = f"%{source}%"
+        params["source"] = f"%{source.lower()}%"  # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
         params.update({f"source_{i}": n for i, n in enumerate(names)})
     sql = ("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why FROM fact"
            + (" WHERE " + " AND ".join(where) if where else "")
