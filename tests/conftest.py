@@ -1,9 +1,11 @@
 """Shared fixtures: a temporary database, the CLI runner, the bundled and shared corpora."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -59,12 +61,32 @@ def ingest_seeds(runner: CliRunner, db: str, folder: Path = SAMPLES) -> None:
 
 
 def table_counts(db: str) -> dict[str, int]:
+    """The row count of every table, in a SQLite file or a PostgreSQL database (by URL)."""
+    names = [n for (n,) in db_rows(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+                                       "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                   if is_pg(db) else "SELECT name FROM sqlite_master WHERE type='table'")]
+    return {n: db_rows(db, f'SELECT COUNT(*) FROM "{n}"')[0][0] for n in names}
+
+
+def is_pg(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgresql+psycopg://"))
+
+
+def db_rows(db: str, sql: str, params: tuple = ()) -> list[tuple]:
+    """The rows of one query (``?`` placeholders) on either backend, as SQLite's module gives them."""
+    if is_pg(db):
+        import psycopg
+
+        from kospitl import pg
+
+        with psycopg.connect(pg.libpq_url(db)) as con:
+            pg.configure(con, readonly=True)
+            return [tuple(r) for r in con.execute(pg.translate(sql), params).fetchall()]
     import sqlite3
 
     con = sqlite3.connect(db)
     try:
-        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {n: con.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0] for n in names}
+        return con.execute(sql, params).fetchall()
     finally:
         con.close()
 
@@ -102,13 +124,22 @@ def pg_database_url(server_url: str, name: str) -> str:
     return base.rsplit("/", 1)[0] + "/" + name + (f"?{query}" if query else "")
 
 
+@contextlib.contextmanager
+def pg_database(server) -> Iterator[str]:
+    """A new, empty database on the test server (its URL), dropped at the end."""
+    name = f"kospitl_test_{os.getpid()}_{next(_pg_databases)}"
+    _pg_admin(server.url, f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LOCALE \'C\'')
+    try:
+        yield pg_database_url(server.url, name)
+    finally:
+        _pg_admin(server.url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def pg_url(pg_server):
     """A new, empty database on the test server, dropped after the test: its URL."""
-    name = f"kospitl_test_{os.getpid()}_{next(_pg_databases)}"
-    _pg_admin(pg_server.url, f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' LOCALE \'C\'')
-    yield pg_database_url(pg_server.url, name)
-    _pg_admin(pg_server.url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with pg_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,11 +1,22 @@
-"""The CLI through click's runner, on real SQLite files."""
+"""The CLI through click's runner, on real SQLite files and real PostgreSQL databases."""
 from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 
-from conftest import SAMPLES, UNDATED_DATE, UNDATED_SEED, ingest_seeds, invoke, table_counts
+import pytest
+
+from conftest import SAMPLES, UNDATED_DATE, UNDATED_SEED, db_rows, ingest_seeds, invoke, table_counts
+
+
+@pytest.fixture
+def db(backend: str) -> str:
+    """Each test on both backends: a SQLite file, then a PostgreSQL database."""
+    return backend
+
+
+def _count(db: str, sql: str) -> int:
+    return int(db_rows(db, sql)[0][0])
 
 
 def test_reingest_changes_nothing(runner, db):
@@ -23,16 +34,15 @@ def test_undated_article_gives_problems_not_facts(runner, db):
     r = invoke(runner, "ingest", "--db", db, str(SAMPLES / UNDATED_SEED))
     assert r.exit_code == 1  # problems of severity error remain
     assert "the article states no date and none was given (use --date)" in r.output
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT COUNT(*) FROM observation").fetchone()[0] == 0
-    assert con.execute("SELECT COUNT(*) FROM fact").fetchone()[0] == 0
-    n = con.execute("SELECT COUNT(*) FROM problem WHERE code = 'no-date'").fetchone()[0]
+    assert _count(db, "SELECT COUNT(*) FROM observation") == 0
+    assert _count(db, "SELECT COUNT(*) FROM fact") == 0
+    n = _count(db, "SELECT COUNT(*) FROM problem WHERE code = 'no-date'")
     assert n >= 20
     # supplying the date later re-dates the article: problems go, facts come
     r = invoke(runner, "ingest", "--db", db, "--date", UNDATED_DATE, str(SAMPLES / UNDATED_SEED))
     assert "1 re-dated" in r.output
-    assert con.execute("SELECT COUNT(*) FROM problem").fetchone()[0] == 0
-    dates = {d for (d,) in con.execute("SELECT DISTINCT date FROM observation")}
+    assert _count(db, "SELECT COUNT(*) FROM problem") == 0
+    dates = {d for (d,) in db_rows(db, "SELECT DISTINCT date FROM observation")}
     assert UNDATED_DATE in dates
 
 
@@ -60,8 +70,7 @@ def test_bad_files_are_one_line_errors_and_others_still_ingest(runner, db, tmp_p
         assert line.startswith(f"Error: {tmp_path / name}: ") and reason in line, line
     assert "no such file" in errors[-1]
     assert "Traceback" not in r.output
-    con = sqlite3.connect(db)
-    assert [p for (p,) in con.execute("SELECT source_path FROM article")] == [good]
+    assert [p for (p,) in db_rows(db, "SELECT source_path FROM article")] == [good]
 
 
 def test_dry_run_writes_nothing(runner, db):
@@ -108,6 +117,12 @@ def test_kospitl_db_environment_variable(runner, tmp_path, monkeypatch):
     r = invoke(runner, "ingest", str(SAMPLES / "002_4f409d777393ce93.txt"))
     assert r.exit_code == 0
     assert target.exists()
+
+
+def test_kospitl_db_names_a_server_too(runner, db, monkeypatch):
+    monkeypatch.setenv("KOSPITL_DB", db)
+    assert invoke(runner, "ingest", "-q", str(SAMPLES / "002_4f409d777393ce93.txt")).exit_code == 0
+    assert _count(db, "SELECT COUNT(*) FROM article") == 1
 
 
 def test_not_a_database(runner, tmp_path):

@@ -28,18 +28,38 @@ The Kospi finished at 4,525.48, up 1.52 percent. Foreigners net sold 601.2 billi
 """
 
 
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory):
+FOLDERS: dict[str, str] = {}  # each fixture database: the folder of its articles
+
+
+def _fixture(tmp_path_factory, db: str | None = None) -> str:
     from click.testing import CliRunner
 
     d = tmp_path_factory.mktemp("cli")
     (d / "a.txt").write_text(A, encoding="utf-8")
     (d / "b.txt").write_text(B, encoding="utf-8")
-    db = str(d / "fixture.db")
+    db = db or str(d / "fixture.db")
     r = invoke(CliRunner(), "ingest", "-q", "--db", db, str(SAMPLES / "002_4f409d777393ce93.txt"),
                str(d / "a.txt"), str(d / "b.txt"))
     assert r.exit_code == 0, r.output
+    FOLDERS[db] = str(d)
     return db
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory):
+    return _fixture(tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def any_fixture_db(request, tmp_path_factory):
+    """The fixture database on each backend: the same golden output from both."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("fixture_db")
+        return
+    from conftest import pg_database
+
+    with pg_database(request.getfixturevalue("pg_server")) as url:
+        yield _fixture(tmp_path_factory, url)
 
 
 COMMANDS = {
@@ -66,11 +86,11 @@ def check_golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_read_command_output(runner, fixture_db, command, fmt):
+def test_read_command_output(runner, any_fixture_db, command, fmt):
     args = COMMANDS[command]
-    r = invoke(runner, *args, "--db", fixture_db, f"--{fmt}")
+    r = invoke(runner, *args, "--db", any_fixture_db, f"--{fmt}")
     assert r.exit_code == 0, r.output
-    text = r.output.replace(str(SAMPLES), "<samples>").replace(os.path.dirname(fixture_db), "<tmp>")
+    text = r.output.replace(str(SAMPLES), "<samples>").replace(FOLDERS[any_fixture_db], "<tmp>")
     if fmt == "table":  # column widths follow the length of the paths replaced above (the
         # temporary folder's number, the checkout's place): compare the cells, not the padding
         text = re.sub(r"-{2,}", "--", re.sub(r" {2,}", "  ", text))
@@ -107,8 +127,8 @@ def test_override_refuses_what_the_vocabulary_lacks(runner, db):
     assert r.exit_code == 1 and r.output == "Error: override: metric close: not a metric of flow (net_buy)\n"
 
 
-def test_reprocess_reports_no_change_on_current_rules(runner, fixture_db):
-    r = invoke(runner, "reprocess", "--db", fixture_db, "--dry-run")
+def test_reprocess_reports_no_change_on_current_rules(runner, any_fixture_db):
+    r = invoke(runner, "reprocess", "--db", any_fixture_db, "--dry-run")
     assert r.exit_code == 0 and r.output == "0 article(s) changed [dry run: nothing written]\n"
 
 
@@ -123,9 +143,9 @@ def test_reprocess_restores_observations_after_a_rule_change(runner, tmp_path):
     assert con.execute("SELECT COUNT(*) FROM observation WHERE kind = 'quote'").fetchone()[0] == 30
 
 
-def test_chart_svg(runner, fixture_db, tmp_path):
+def test_chart_svg(runner, any_fixture_db, tmp_path):
     out = tmp_path / "kospi.svg"
-    r = invoke(runner, "chart", "--db", fixture_db, "-o", str(out))
+    r = invoke(runner, "chart", "--db", any_fixture_db, "-o", str(out))
     assert r.exit_code == 0 and r.output.startswith(f"wrote {out}: ")
     svg = out.read_text()
     assert svg.startswith("<svg") and "<polyline" in svg and "record close" in svg
