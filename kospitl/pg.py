@@ -190,8 +190,9 @@ def configure(raw: Any, *, readonly: bool) -> None:
     raw.adapters.register_loader("bool", bool_loader)
     raw.adapters.register_loader("numeric", number_loader)
     raw.prepare_threshold = 2  # the hot statements of an ingest are prepared on the server
-    if readonly:
+    if readonly:  # a read command sees one state, as SQLite's BEGIN gives it, even while writers commit
         raw.execute("SET default_transaction_read_only = on")
+        raw.execute("SET default_transaction_isolation = 'repeatable read'")
     raw.commit()
 
 

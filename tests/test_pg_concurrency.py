@@ -44,8 +44,10 @@ def _articles(db: str) -> int:
         con.close()
 
 
-def test_four_concurrent_ingests_equal_a_sequential_sqlite_ingest(pg_url, runner, tmp_path):
+def test_four_concurrent_ingests_equal_a_sequential_sqlite_ingest(pg_empty_url, runner, tmp_path):
     import psycopg
+
+    pg_url = pg_empty_url  # no schema yet: the four race to create it
 
     files = _files()
     lite = str(tmp_path / "seq.db")

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 
-def test_fresh_database_per_test(pg_url):
+def test_fresh_database_per_test(pg_empty_url):
+    pg_url = pg_empty_url
     import psycopg
 
     with psycopg.connect(pg_url) as con:
@@ -12,8 +13,17 @@ def test_fresh_database_per_test(pg_url):
         con.execute("CREATE TABLE t (x int)")  # the next test gets a new database without it
 
 
-def test_each_test_gets_a_new_database(pg_url):
+def test_each_test_gets_a_new_database(pg_empty_url):
+    pg_url = pg_empty_url
     import psycopg
 
     with psycopg.connect(pg_url) as con:
         assert con.execute("SELECT to_regclass('public.t')").fetchone() == (None,)
+
+
+def test_a_test_database_has_the_schema_and_nothing_else(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url) as con:
+        assert con.execute("SELECT COUNT(*) FROM article").fetchone() == (0,)
+        assert con.execute("SELECT COUNT(*) FROM trading_day").fetchone()[0] > 3000

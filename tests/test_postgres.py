@@ -147,19 +147,19 @@ def _sql(url: str, *statements: str) -> None:
             con.execute(s)
 
 
-def test_read_commands_refuse_a_database_without_the_schema(pg_url, runner):
-    r = invoke(runner, "timeline", "--db", pg_url)
+def test_read_commands_refuse_a_database_without_the_schema(pg_empty_url, runner):
+    r = invoke(runner, "timeline", "--db", pg_empty_url)
     assert r.exit_code == 1 and r.output.startswith("Error: ") and "no kospitl schema" in r.output, r.output
     assert len(r.output.splitlines()) == 1
-    assert _tables(pg_url) == {}
+    assert _tables(pg_empty_url) == {}
 
 
-def test_another_applications_database_is_left_as_it_is(pg_url, runner):
-    _sql(pg_url, "CREATE TABLE customers (id int)", "INSERT INTO customers VALUES (1)")
+def test_another_applications_database_is_left_as_it_is(pg_empty_url, runner):
+    _sql(pg_empty_url, "CREATE TABLE customers (id int)", "INSERT INTO customers VALUES (1)")
     for args in (("timeline",), ("ingest", str(SAMPLES))):
-        r = invoke(runner, *args, "--db", pg_url)
+        r = invoke(runner, *args, "--db", pg_empty_url)
         assert r.exit_code == 1 and "not a kospitl database" in r.output, r.output
-        assert _tables(pg_url) == {"customers": 1}
+        assert _tables(pg_empty_url) == {"customers": 1}
 
 
 def test_a_newer_schema_is_refused_and_left_as_it_is(pg_url, runner):
@@ -205,6 +205,14 @@ def test_datasette_needs_a_file(pg_url, runner):
         assert r.exit_code == 1 and "datasette serves SQLite files" in r.output, r.output
 
 
+def test_both_url_forms_name_the_same_database(pg_url, runner):
+    other = "postgresql+psycopg://" + pg_url.split("://", 1)[1]
+    assert invoke(runner, "ingest", "-q", "--db", other, str(SAMPLES / "000_bcb2ce52c0e3486f.txt")).exit_code == 0
+    assert invoke(runner, "export", "observations", "--db", pg_url).output \
+        == invoke(runner, "export", "observations", "--db", other).output
+    assert _tables(pg_url)["article"] == 1
+
+
 def test_an_unreachable_server_is_one_line_without_the_password(runner):
     url = "postgresql://ana:s3cret@127.0.0.1:1/kospitl"
     r = invoke(runner, "timeline", "--db", url)
@@ -223,15 +231,15 @@ def test_a_url_without_psycopg_is_one_clear_error(tmp_path):
                                 "psycopg 3 (pip install 'kospitl[postgres]')"), r.stderr
 
 
-def test_the_schema_is_the_alembic_history(pg_url):
+def test_the_schema_is_the_alembic_history(pg_empty_url):
     """One migration history: every revision applied in turn on PostgreSQL, up to head, and
     each text column sorts by code point (COLLATE "C"), as SQLite's do."""
     import psycopg
 
     from kospitl.db import head_revision, open_db
 
-    open_db(pg_url).dispose()
-    with psycopg.connect(pg_url) as con:
+    open_db(pg_empty_url).dispose()
+    with psycopg.connect(pg_empty_url) as con:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head_revision(),)
         loose = con.execute("SELECT table_name, column_name, collation_name FROM information_schema.columns "
                             "WHERE table_schema = 'public' AND data_type = 'character varying' "
