@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES, UNDATED_SEED, invoke, table_counts
+from conftest import SAMPLES, UNDATED_SEED, db_rows, invoke, table_counts
 from kospitl import parallel, store
 from kospitl.db import open_db
 from kospitl.ingest import expand, ingest_paths
@@ -61,18 +61,18 @@ def test_workers_and_batches_store_what_a_serial_ingest_stores(runner, serial, t
     assert table_counts(db) == table_counts(serial)
 
 
-def test_a_duplicate_inside_one_batch_is_stored_once(runner, tmp_path):
+def test_a_duplicate_inside_one_batch_is_stored_once(runner, tmp_path, backend):
     files = corpus()[:6]
     copy = tmp_path / "copy.txt"
     copy.write_bytes(Path(files[2]).read_bytes())
-    db = str(tmp_path / "d.db")
+    db = backend
     engine = open_db(db)
     report = ingest_paths(engine, files + [str(copy)], jobs=2, batch_size=50)
     assert [f.status for f in report.files] == ["new"] * 6 + ["known"]
     assert table_counts(db)["article"] == 6
 
 
-def test_an_article_that_cannot_be_stored_costs_only_itself(runner, tmp_path, monkeypatch):
+def test_an_article_that_cannot_be_stored_costs_only_itself(runner, tmp_path, monkeypatch, backend):
     """A failure while storing one article of a batch (here an injected one) rolls back the
     batch, which is then written an article per transaction: only that article is missing."""
     files = corpus()[:12]
@@ -85,7 +85,7 @@ def test_an_article_that_cannot_be_stored_costs_only_itself(runner, tmp_path, mo
         return real(conn, article_id, source, problems)
 
     monkeypatch.setattr(store, "insert_problems", failing)
-    db = str(tmp_path / "b.db")
+    db = backend  # on PostgreSQL the failed statement aborts the batch's transaction: rolled back, then retried
     report = ingest_paths(open_db(db), files, jobs=1, batch_size=50)
     errors = {f.path: f.error for f in report.files if f.error}
     assert list(errors) == [bad]
@@ -160,24 +160,21 @@ def test_bad_files_are_reported_the_same_with_workers(runner, tmp_path):
 
 
 def _state(db: str) -> tuple[list, list]:
-    con = sqlite3.connect(db)
-    try:
-        facts = con.execute("SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why "
-                            "FROM fact ORDER BY date, kind, subject, metric, as_of").fetchall()
-        verdicts = con.execute("SELECT date, kind, subject, metric, as_of, value, start, status, note "
-                               "FROM observation ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9").fetchall()
-    finally:
-        con.close()
+    facts = db_rows(db, "SELECT date, kind, subject, metric, as_of, value, status, sources, articles, why "
+                        "FROM fact ORDER BY date, kind, subject, metric, as_of")
+    verdicts = db_rows(db, "SELECT date, kind, subject, metric, as_of, value, start, status, note "
+                           "FROM observation ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9")
     return facts, verdicts
 
 
-@pytest.mark.parametrize("order", ["sorted", "reversed", "interleaved"])
-def test_incremental_reconciliation_equals_settling_everything_again(tmp_path, order):
+@pytest.mark.parametrize("order,backend", [("sorted", "sqlite"), ("reversed", "sqlite"), ("interleaved", "sqlite"),
+                                           ("interleaved", "postgresql")], indirect=["backend"])
+def test_incremental_reconciliation_equals_settling_everything_again(tmp_path, order, backend):
     """Ingesting article by article settles only the touched groups and the neighbours they can
     change; settling every group of the database again afterwards must change nothing."""
     files = corpus()
     files = {"sorted": files, "reversed": files[::-1], "interleaved": files[::2] + files[1::2]}[order]
-    db = str(tmp_path / "inc.db")
+    db = backend
     engine = open_db(db)
     ingest_paths(engine, files, jobs=1, batch_size=1)
     incremental = _state(db)

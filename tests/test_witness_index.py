@@ -3,32 +3,23 @@ article's fingerprint under its session: written with the article, moved when it
 and filled from the stored fingerprints when an older database is upgraded."""
 from __future__ import annotations
 
-import sqlite3
-
-from conftest import SAMPLES, UNDATED_DATE, UNDATED_SEED, ingest_seeds, invoke
+from conftest import SAMPLES, UNDATED_DATE, UNDATED_SEED, db_rows, ingest_seeds, invoke
 from kospitl.db import alembic_config, open_db
 
 
 def postings(db: str) -> set[tuple[str, int, str]]:
-    con = sqlite3.connect(db)
-    try:
-        return set(con.execute("SELECT s.session_date, s.hash, a.content_hash FROM sketch_hash s "
-                               "JOIN article a ON a.id = s.article_id").fetchall())
-    finally:
-        con.close()
+    return set(db_rows(db, "SELECT s.session_date, s.hash, a.content_hash FROM sketch_hash s "
+                           "JOIN article a ON a.id = s.article_id"))
 
 
 def expected(db: str) -> set[tuple[str, int, str]]:
-    con = sqlite3.connect(db)
-    try:
-        rows = con.execute("SELECT session_date, fingerprint, content_hash FROM article WHERE session_date IS NOT NULL "
-                           "AND source_kind != 'override'").fetchall()
-    finally:
-        con.close()
+    rows = db_rows(db, "SELECT session_date, fingerprint, content_hash FROM article WHERE session_date IS NOT NULL "
+                       "AND source_kind != 'override'")
     return {(s, int(h, 16), c) for s, fp, c in rows for h in (fp or "").split()}
 
 
-def test_the_index_holds_every_fingerprint_and_follows_a_redated_article(runner, db):
+def test_the_index_holds_every_fingerprint_and_follows_a_redated_article(runner, backend):
+    db = backend  # on both backends (a crc32 needs PostgreSQL's BIGINT)
     ingest_seeds(runner, db)
     assert len(expected(db)) > 100 and postings(db) == expected(db)
     r = invoke(runner, "ingest", "--db", db, "--date", "2026-02-26", str(SAMPLES / UNDATED_SEED))
