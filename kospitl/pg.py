@@ -254,7 +254,8 @@ def view_sql(sql: str) -> str:
     sql = _WHOLE.sub(r"CAST(\1 AS numeric)", sql)
     sql = sql.replace(" AS INTEGER)", " AS BIGINT)")
     sql = sql.replace(")\nORDER BY", ") AS grouped\nORDER BY")
-    return sql.replace("GROUP BY f.date, f.subject, f.as_of", "GROUP BY f.date, f.subject, f.as_of, t.name_en, t.name_ko")
+    return sql.replace("GROUP BY f.date, f.subject, f.as_of",
+                       "GROUP BY f.date, f.subject, f.as_of, t.name_en, t.name_ko")
 
 
 def binary_text(op: Any, table: str) -> None:
