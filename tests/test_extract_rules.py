@@ -892,6 +892,16 @@ DEV2 = [
                   o("2026-06-04", "index", K, "close", "close", 5987.12)],
                  "dev3 k10: a ticker strip in the page head is furniture; '지난 2일 종가(N)보다' dates the base alone, "
                  "the move is the article's day", id="ko-ticker-base-date"),
+    pytest.param(posted("입력 2026.05.06 15:50", "6일 코스피지수는 전 거래일 대비 79.37포인트(1.33%) 오른 6041.55에 마감했다. 종가 기준 사상 최고치다. "
+                        "장중에는 6058.31까지 올라 장중 사상 최고치도 새로 썼다."),
+                 [o("2026-05-06", "index", K, "change", "close", 79.37),
+                  o("2026-05-06", "index", K, "change_pct", "close", 1.33),
+                  o("2026-05-06", "index", K, "close", "close", 6041.55),
+                  o("2026-05-06", "milestone", K, "record_close", "close", 6041.55),
+                  o("2026-05-06", "index", K, "high", "close", 6058.31),
+                  o("2026-05-06", "milestone", K, "record_high", "close", 6058.31)],
+                 "dev3 k06: '장중 사상 최고치도 새로 썼다' sets a new record; only '장중 사상 최고치는 N' or '기존/종전 사상 최고치' "
+                 "names the previous one", id="ko-new-intraday-record"),
 ]
 
 

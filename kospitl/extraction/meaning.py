@@ -244,7 +244,7 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
     if lending and fig.unit == "won" and fig.value >= 10**9:
         emit.add(fig, "indicator", f"stock_lending:{code}", "balance", "close", fig.value, "indicator.lending", **kw)
         return
-    if as_of == "close" and gate.search(r"\b(?:opened|at the open|at the start|started)\b|거래를 시작|(?:으로|에) 출발", s.text[ent.start:], re.I):
+    if as_of in ("close", "intraday") and gate.search(r"\b(?:opened|at the open|at the start|started)\b|거래를 시작|(?:으로|에) 출발", s.text[ent.start:], re.I):
         as_of = "open"
     if fig.unit == "pct":
         own = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0]):fig.start]
