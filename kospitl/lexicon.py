@@ -19,7 +19,7 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
-    ("noise", "", gated(r"KOSPI\s?200 futures|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
+    ("noise", "", gated(r"KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
@@ -32,11 +32,11 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", gated(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
-    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|3년\s?만기 국고채|국고(?:채)?\s?3년(?:물)?|(?<![\d.])(?<!\d\s)3년물", I)),
-    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|5년\s?만기 국고채|국고(?:채)?\s?5년(?:물)?|(?<![\d.])(?<!\d\s)5년물", I)),
-    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|10년\s?만기 국고채|국고(?:채)?\s?10년(?:물)?|(?<![\d.])(?<!\d\s)10년물", I)),
+    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?3Y\b|3년\s?만기 국고채|국고(?:채)?\s?3년(?:물)?|(?<![\d.])(?<!\d\s)3년물", I)),
+    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?5Y\b|5년\s?만기 국고채|국고(?:채)?\s?5년(?:물)?|(?<![\d.])(?<!\d\s)5년물", I)),
+    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?10Y\b|10년\s?만기 국고채|국고(?:채)?\s?10년(?:물)?|(?<![\d.])(?<!\d\s)10년물", I)),
     ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:\s?지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
-    ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures)|코스피200(?!\s?(?:야간)?선물)", I)),
+    ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures| fut\.)|코스피200(?!\s?(?:야간)?선물)", I)),
     ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)(?:\s?지수)?|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
     ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
@@ -73,7 +73,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
     ("threshold", gated(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
     ("pp", gated(rf"{NUM}\s*percentage points?", I)),
-    ("pct", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
+    ("pct", gated(rf"(?P<sign>[-\u2212+▲▼△▽])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
     ("bp", gated(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
     ("won", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
     ("shares", gated(rf"(?P<n>{NUM})\s*(?P<scale>thousand|million|billion|mln)?\s+shares\b", I)),
@@ -81,7 +81,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("threshold", gated(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
     ("pt", gated(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
     ("amount", gated(rf"(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
-    ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
+    ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+▲▼△▽])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
 FIGURE_TABLE = Table(FIGURE_PATTERNS)
 # things that look like numbers but are not figures: those that open with the number (written

@@ -45,6 +45,8 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
     # 2025-09-11, 2025.10.28, 2025.10.27., 2026/02/12, 2025. 9. 10.: one separator throughout
     ("ymd", gated(rf"""(?<![\d.]) {YEAR} \s? (?P<sep>[-./]) \s? (?P<m>\d{{1,2}}) \s? (?P=sep) \s?
         (?P<d>\d{{1,2}}) (?!\d) \.?""", re.X)),
+    # 10.04.2025: day first with dots (European clients, chat exports); a year first is "ymd"
+    ("dmy_dot", re.compile(rf"""(?<![\d.]) (?P<d>\d{{1,2}}) \. (?P<m>\d{{1,2}}) \. {YEAR} (?![\d.])""", re.X)),
     # 2025년 09월 26일
     ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
     # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025
@@ -123,7 +125,7 @@ LAYOUTS: tuple[Layout, ...] = LAYOUTS_EN + LAYOUTS_KO
 
 # an unlabelled stamp counts only in the page head, on a short line: at its start, or after a
 # masthead's separator ("Korea Pro · Thursday, December 5, 2024 · 07:30 KST", "뉴스1 | 2026-02-12 15:41")
-LINE_START = re.compile(r"^[\s\-•·*]*$")
+LINE_START = re.compile(r"^[\s\-•·*\u2500\u2014=]*$")  # "──── 10.04.2025 ────": a chat export's day rule
 AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
 HEAD_LINE_MAX = 120
 PARAGRAPH = 200  # a line this long is prose: the page head has ended
@@ -287,7 +289,7 @@ def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
             return lay.role, lay.name
     if m.start() >= head_end or line_end - line_start > HEAD_LINE_MAX:
         return None, None
-    rest = text[stop:line_end]
+    rest = text[stop:line_end].strip().strip("\u2500\u2014=-")  # a day rule's tail ("──── 10.04.2025 ────")
     if LINE_START.match(before):
         if not timed and m.groupdict().get("wd") and not rest.strip():
             return "page", "page_date_line"

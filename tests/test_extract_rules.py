@@ -902,6 +902,21 @@ DEV2 = [
                   o("2026-05-06", "milestone", K, "record_high", "close", 6058.31)],
                  "dev3 k06: '장중 사상 최고치도 새로 썼다' sets a new record; only '장중 사상 최고치는 N' or '기존/종전 사상 최고치' "
                  "names the previous one", id="ko-new-intraday-record"),
+    pytest.param(posted("──────────── 10.04.2025 ────────────", "📊 10:30 snapshot", "KOSPI  2,431.88  ▲138.18 (+6.02%)",
+                        "USD/KRW 1,458.2  ▼25.9"),
+                 [o("2025-04-10", "index", K, "level", "10:30", 2431.88),
+                  o("2025-04-10", "index", K, "change", "10:30", 138.18),
+                  o("2025-04-10", "index", K, "change_pct", "10:30", 6.02),
+                  o("2025-04-10", "fx", "USD/KRW", "change", "10:30", -25.9)],
+                 "dev3 e06: a chat export's day rule dates the page (dots, day first); a line stamped with a clock and a word "
+                 "('10:30 snapshot') times what follows; ▲/▼ printed on a number are its sign", id="chat-snapshot"),
+    pytest.param(posted("Morning Brief  |  2025.06.05 (Thu) 07:40", "■ Market recap (Yesterday)", "  KOSPI 200 fut.       372.45     +2.88%",
+                        "  KTB 3Y              2.412%     +1.2bp", "  KTB 10Y             2.795%     +2.7bp"),
+                 [o("2025-06-04", "rate", "KTB3Y", "yield", "close", 2.412),
+                  o("2025-06-04", "rate", "KTB3Y", "change_bp", "close", 1.2),
+                  o("2025-06-04", "rate", "KTB10Y", "yield", "close", 2.795),
+                  o("2025-06-04", "rate", "KTB10Y", "change_bp", "close", 2.7)],
+                 "dev3 e12: 'KTB 3Y', 'KTB 10Y' name the bonds; 'KOSPI 200 fut.' is futures", id="broker-rows"),
 ]
 
 

@@ -48,7 +48,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                     entry = None
                     continue
                 if ENTRY_HEADER.fullmatch(line):
-                    entry = _entry_time(line.split("|")[0] + " —")
+                    entry = _clock_as_of(CLOCK.search(line))
                     continue
                 ctx.para_date = None
                 entry = _entry_time(line) or entry  # "[13:40] 외국인 순매도…": the entry runs to the next stamp
@@ -159,13 +159,19 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
 ENTRY_TIME = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?(?:\]\s*|[\u2014\u2013-])", re.I)
 # a live blog's entry stamp on a line of its own ("11:20 a.m.", "3:30 p.m. | CLOSE", "[14:10]"),
 # and the rule between entries
-ENTRY_HEADER = re.compile(r"\s*\[?(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:KST)?\s*\]?\s*(?:\|\s*[A-Za-z가-힣 ]{0,20})?\s*", re.I)
+ENTRY_HEADER = re.compile(r"[^\w\d\[]*\[?(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:KST)?\s*\]?\s*(?:\|?\s*[A-Za-z가-힣 ]{0,20})?\s*", re.I)
 SEPARATOR = re.compile(r"\s*[-=_*\u2014\u2500]{3,}\s*")
 
 
 def _entry_time(paragraph: str) -> str | None:
     """A live-update entry's time stamp ("10:32 KST —"): the as_of of its figures."""
-    m = ENTRY_TIME.match(paragraph)
+    return _clock_as_of(ENTRY_TIME.match(paragraph))
+
+
+CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?)?", re.I)
+
+
+def _clock_as_of(m: re.Match[str] | None) -> str | None:
     if not m:
         return None
     h, mi = int(m["h"]), int(m["mi"])

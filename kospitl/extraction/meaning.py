@@ -203,7 +203,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change_pct", as_of, sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
-        if fig.sign and fig.unit == "num" and gate.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
+        if fig.sign and fig.unit == "num" and gate.match(r"\s*(?:[,)]|\(\s*[-+\u2212]?[\d.]+\s*%)", s.text[fig.end:fig.end + 12]):
             emit.add(fig, "index", subject, "change", as_of, fig.sign * fig.value, "index.change", **kw)
             return  # "KOSPI: 2,671.52 (+44.71, +1.70%)"
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
@@ -322,8 +322,8 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
             emit.add(fig, "fx", "USD/KRW", "open", "open", v, "fx.open", **kw)
         else:
             emit.add(fig, "fx", "USD/KRW", "rate", a, v, "fx.rate", **kw)
-    elif 0 < v < 100 and fig.unit == "num" and fig.sign and gate.match(r"\s*[,)]", s.text[fig.end:fig.end + 2]):
-        emit.add(fig, "fx", "USD/KRW", "change", a, fig.sign * v, "fx.change", **kw)  # "USD/KRW: 1,368.9 (−4.1)"
+    elif 0 < v < 100 and fig.unit == "num" and fig.sign and gate.match(r"\s*(?:[,)]|$)", s.text[fig.end:fig.end + 2]):
+        emit.add(fig, "fx", "USD/KRW", "change", a, fig.sign * v, "fx.change", **kw)  # "USD/KRW: 1,368.9 (−4.1)", "USD/KRW 1,458.2 ▼25.9"
     elif 0 < v < 100 and fig.unit == "won":
         if ent.type == "won":
             sign = -_sign_between(s, ent.start, fig, L.WON_STRONGER, L.WON_WEAKER)
