@@ -64,7 +64,7 @@ KO_GROUP = r"\d[\d,]*(?:\.\d+)?\s*(?:[천백십]\s*[조억만]?|[조억만])\s*"
 # from a number's first digit, and not the exponent of a number in exponent form ("1e308억원" is
 # no 308억원, nor 08억원; see numbers.NUM)
 KO_AMOUNT = rf"(?<!\d)(?<![\d.][eE])(?<![\d.][eE][-+\u2212])(?:(?:{KO_GROUP})+(?:\d[\d,]*(?:\.\d+)?)?|\d[\d,]*(?:\.\d+)?)"
-SCALE = r"(?:million|billion|trillion|bn|tn|mln)"
+SCALE = r"(?:million|billion|trillion|bn|tn|mln|mn|bln|trln|trn)"  # Reuters/broker abbreviations too
 FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
     ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원(?!대)")),  # "1440원대": a range, not a rate

@@ -11,9 +11,10 @@ from decimal import Decimal, InvalidOperation
 from kospitl import gate
 
 SCALE_EN = {"thousand": Decimal(10) ** 3,
-            "million": Decimal(10) ** 6, "mil": Decimal(10) ** 6, "mln": Decimal(10) ** 6,
-            "billion": Decimal(10) ** 9, "bil": Decimal(10) ** 9, "bn": Decimal(10) ** 9,
-            "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "tril": Decimal(10) ** 12}
+            "million": Decimal(10) ** 6, "mil": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
+            "billion": Decimal(10) ** 9, "bil": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
+            "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "tril": Decimal(10) ** 12,
+            "trln": Decimal(10) ** 12, "trn": Decimal(10) ** 12}
 SCALE_KO_BIG = {"조": Decimal(10) ** 12, "억": Decimal(10) ** 8, "만": Decimal(10) ** 4}
 SCALE_KO_SMALL = {"천": 1000, "백": 100, "십": 10}
 

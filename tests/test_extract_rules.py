@@ -917,6 +917,13 @@ DEV2 = [
                   o("2025-06-04", "rate", "KTB10Y", "yield", "close", 2.795),
                   o("2025-06-04", "rate", "KTB10Y", "change_bp", "close", 2.7)],
                  "dev3 e12: 'KTB 3Y', 'KTB 10Y' name the bonds; 'KOSPI 200 fut.' is futures", id="broker-rows"),
+    pytest.param(pub("04 June 2025, 16:10", "Trading value on the main board reached nearly 15 trillion won, the most in two months.",
+                     "Foreigners bought a net 1.2 trln won, while individuals sold 845 bln won."),
+                 [o("2025-06-04", "index", K, "turnover", "close", 15000000000000, approx=True),
+                  o("2025-06-04", "flow", "foreign", "net_buy", "close", 1200000000000),
+                  o("2025-06-04", "flow", "individual", "net_buy", "close", -845000000000)],
+                 "dev3 e11: 'trading value' owns its amount though 'the main board' comes between; 'trln', 'bln' are scales",
+                 id="trading-value-scales"),
 ]
 
 

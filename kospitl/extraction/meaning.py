@@ -234,7 +234,9 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         emit.add(fig, "index", subject, "level", as_of if as_of != "close" else "intraday", fig.value, "index.level", **kw)
     elif fig.unit == "won" and fig.value >= 10**9:
         before = s.text[max(0, fig.start - 40):fig.start]
-        if gate.search(r"shares?\s*(?:\(\s*)?(?:worth|valued)|worth\s*$|\bturnover\b|거래대금", before, re.I):
+        cs = s.clauses[_clause_of(s, fig.start)][0]
+        named = any(e.type == "turnover" and cs <= e.start and e.end <= fig.start for e in s.entities)
+        if named or gate.search(r"shares?\s*(?:\(\s*)?(?:worth|valued)|worth\s*$|\bturnover\b|거래대금", before, re.I):
             emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
 
 
