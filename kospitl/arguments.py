@@ -4,7 +4,6 @@ KospitlError saying what is wrong (with "did you mean" when something close exis
 that names nothing known is refused instead of silently matching nothing."""
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from functools import lru_cache
@@ -37,6 +36,8 @@ def parse_day(text: str, label: str = "DATE") -> date:
 
 
 def _suggest(word: str, choices: list[str]) -> str:
+    import difflib  # only for a name that matches nothing
+
     folded = {c.lower(): c for c in choices}
     close = difflib.get_close_matches(word.lower(), list(folded), n=1, cutoff=0.6)
     return f"; did you mean {folded[close[0]]}?" if close else ""

@@ -12,11 +12,9 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from sqlalchemy import Connection
-
 from kospitl import sessions
 from kospitl.errors import KospitlError
-from kospitl.sqlread import rows
+from kospitl.sqlread import Reader, rows
 
 W, H, PAD_L, PAD_R, PAD_T, PAD_B = 960, 440, 80, 50, 52, 50
 CLOSE, RANGE, MILESTONE = "#1f4e79", "#9ab", "#c0392b"
@@ -63,7 +61,7 @@ class Series:
         return min(days), max(days)
 
 
-def series(conn: Connection, subject: str, date_from: str | None, date_to: str | None) -> Series:
+def series(conn: Reader, subject: str, date_from: str | None, date_to: str | None) -> Series:
     where, params = "subject = :s", {"s": subject}
     if date_from:
         where += " AND date >= :f"

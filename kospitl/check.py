@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from sqlalchemy import Connection
-
 from kospitl import sessions, vocab
 from kospitl.reconcile import fmt_value
-from kospitl.sqlread import rows
+from kospitl.sqlread import Reader, rows
 
 TimelineKey = tuple[str, str, str, str, str]  # date, kind, subject, metric, as_of
 
@@ -109,7 +107,7 @@ INVARIANTS: tuple[tuple[str, Invariant], ...] = (
 )
 
 
-def check(conn: Connection) -> list[Finding]:
+def check(conn: Reader) -> list[Finding]:
     cal = sessions.load()
     facts: Facts = {(r["date"], r["kind"], r["subject"], r["metric"], r["as_of"]): r["value"]
                     for r in rows(conn, "SELECT date, kind, subject, metric, as_of, value FROM fact")}

@@ -5,21 +5,23 @@ import functools
 import os
 import sqlite3
 import sys
-import tempfile
 from contextlib import ExitStack, contextmanager
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import click
-import sqlalchemy.exc
-from sqlalchemy.engine import Engine
 
 from kospitl import __version__
-from kospitl.db import default_path, display_name, is_server, open_db
+from kospitl.db import default_path, display_name, is_server, open_db, reading
 from kospitl.errors import KospitlError
 from kospitl.outfile import output_file
-from kospitl.paths import printable
 from kospitl.output import DESCRIPTIONS, Format, format_for_path, render
 from kospitl.vocab import KINDS, OBSERVATION_COLUMNS, STATUSES, TIMELINE_COLUMNS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+# Heavy modules (SQLAlchemy, the extraction, tabulate) are imported by the commands that use
+# them: a read command on a current database starts with click, sqlite3 and a few modules.
 
 DB_HELP = "Database file, or a postgresql:// URL (default: $KOSPITL_DB or ./kospitl.db)."
 
@@ -82,6 +84,8 @@ WHY_WIDTH = 60  # the why column of a table, wrapped at this many cells
 
 def _one_line(text: str) -> str:
     """A message on one line, whatever the file name holds ("bad\nname.txt", a byte that is not UTF-8)."""
+    from kospitl.paths import printable  # here: kospitl.paths loads pathlib, which a read command does not need
+
     return printable(text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
 
 
@@ -99,13 +103,26 @@ def friendly_errors(db_path: str | None = None) -> Iterator[None]:
         yield
     except KospitlError as e:
         raise click.ClickException(_one_line(str(e))) from None
-    except (sqlalchemy.exc.DBAPIError, sqlite3.Error, *_server_errors()) as e:
-        orig = e.orig if isinstance(e, sqlalchemy.exc.DBAPIError) and e.orig is not None else e
-        where = display_name(db_path or default_path())
-        raise click.ClickException(_one_line(f"{where}: {(str(orig).splitlines() or ['database error'])[0]}")) from None
     except OSError as e:
         where = e.filename if e.filename is not None else (db_path or default_path())
         raise click.ClickException(_one_line(f"{os.fsdecode(where)}: {e.strerror or e}")) from None
+    except Exception as e:
+        orig = _database_error(e)
+        if orig is None:
+            raise
+        where = display_name(db_path or default_path())
+        raise click.ClickException(_one_line(f"{where}: {(str(orig).splitlines() or ['database error'])[0]}")) from None
+
+
+def _database_error(e: Exception) -> BaseException | None:
+    """The driver's error behind ``e`` if it is a database error (sqlite3's, psycopg's, or
+    SQLAlchemy's wrapping one: looked up only if SQLAlchemy was loaded), else None."""
+    if isinstance(e, (sqlite3.Error, *_server_errors())):
+        return e
+    exc = sys.modules.get("sqlalchemy.exc")
+    if exc is not None and isinstance(e, exc.DBAPIError):
+        return e.orig if e.orig is not None else e
+    return None
 
 
 def _read_db(db_path: str | None) -> Engine:
@@ -177,6 +194,7 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
         kospitl ingest --dry-run 'data/samples/00[5-6]_*.txt'
     """
     from kospitl.ingest import check_date, expand, ingest_paths
+    from kospitl.paths import printable
 
     with friendly_errors(db_path), ExitStack() as stack:
         day = check_date(given) if given else None
@@ -215,6 +233,8 @@ def _dry_run_db(db_path: str | None, stack: ExitStack) -> Engine:
     read-only, or, when there is none yet, a new one in a temporary folder removed afterwards."""
     from kospitl.db import inspect, inspect_server, is_server
 
+    import tempfile
+
     path = db_path or default_path()
     if is_server(path):  # a server's database: compared against read-only, or (no schema yet) a new file
         if inspect_server(path).kind != "empty":
@@ -249,8 +269,7 @@ def export(what: str, db_path: str | None, output: str, fmt: str) -> None:
     from kospitl import export as ex
 
     with friendly_errors(db_path):
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             rows = ex.observations(conn) if what == "observations" else ex.timeline(conn)
             columns = OBSERVATION_COLUMNS if what == "observations" else TIMELINE_COLUMNS
             with output_file(output) as out:
@@ -288,8 +307,7 @@ def timeline(db_path: str | None, subject: str | None, kind: str | None, metric:
     with friendly_errors(db_path):
         subject, kind, metric = _key(subject, kind, metric)
         date_from, date_to = _day(date_from, "--from"), _day(date_to, "--to")
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             rows = ex.timeline(conn, subject=subject, kind=kind, metric=metric, status=status,
                                source=source, date_from=date_from, date_to=date_to)
             emit(rows, TIMELINE_COLUMNS, fmt, _matching("facts", subject=subject, kind=kind, metric=metric,
@@ -314,8 +332,7 @@ def problems(db_path: str | None, fmt: str) -> None:
     from kospitl import review
 
     with friendly_errors(db_path):
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             found = review.problems(conn)
     if not found:
         click.echo("no problems", err=True)
@@ -346,8 +363,7 @@ def show(day: str, db_path: str | None, fmt: str) -> None:
 
     with friendly_errors(db_path):
         day = _day(day, "DATE") or day
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             facts = review.show(conn, day)
             arts = review.articles_for(conn, day)
     if not facts:
@@ -406,8 +422,7 @@ def conflicts(db_path: str | None, subject: str | None, kind: str | None, date_f
     with friendly_errors(db_path):
         subject, kind, _ = _key(subject, kind, None)
         date_from, date_to = _day(date_from, "--from"), _day(date_to, "--to")
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             found = review.conflicts(conn, subject=subject, kind=kind, date_from=date_from, date_to=date_to)
     emit(found, review.CONFLICT_COLUMNS, fmt,
          _matching("conflicts", subject=subject, kind=kind, **{"from": date_from, "to": date_to}),
@@ -443,8 +458,7 @@ def sources(day: str, kind: str, subject: str, metric: str, as_of: str | None, d
             from kospitl.arguments import as_of_of
 
             as_of = as_of_of(as_of, "AS_OF")
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             found = review.sources(conn, day, kind, subject, metric, as_of)
             derived = [] if found else review.derivation(conn, day, kind, subject, metric, as_of)
     key = f"{day} {kind} {subject} {metric}" + (f" {as_of}" if as_of else "")
@@ -649,8 +663,7 @@ def chart(db_path: str | None, subject: str, date_from: str | None, date_to: str
     with friendly_errors(db_path):
         subject = _key(subject, None, None)[0] or subject
         date_from, date_to = _day(date_from, "--from"), _day(date_to, "--to")
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             s = ch.series(conn, subject, date_from, date_to)
         ch.write(s, output)
     click.echo(f"wrote {output}: {len(s.closes)} close(s), {len(s.milestones)} milestone(s)")
@@ -674,8 +687,7 @@ def check(db_path: str | None, quiet: bool) -> None:
     from kospitl.check import check as run_check
 
     with friendly_errors(db_path):
-        engine = _read_db(db_path)
-        with engine.connect() as conn:
+        with reading(db_path) as conn:  # no engine for a current file
             findings = run_check(conn)
     remaining = [f for f in findings if f.severity == "violation"]
     for f in findings:

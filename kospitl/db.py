@@ -1,27 +1,24 @@
 """Open a kospitl database: PRAGMAs, automatic Alembic upgrade, refusal of newer files."""
 from __future__ import annotations
 
-import importlib.util
 import os
 import sqlite3
 import stat
 import sys
-import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.pool import QueuePool
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from kospitl.errors import KospitlError, SchemaTooNewError
-from kospitl.paths import DATA_DIR, MIGRATIONS_DIR, PACKAGE_DIR
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Connection, Engine
+
+# SQLAlchemy (and Alembic, pathlib, kospitl.paths) are imported where an engine is made or the
+# reference stamp computed: a read command on a database at the code's schema opens it with
+# sqlite3 alone (``reading``), and never loads them.
 
 # The revisions in migrations/versions, oldest first (a test checks them against Alembic's own
 # view). Knowing them here spares every command the import of Alembic when nothing is to upgrade.
@@ -32,12 +29,15 @@ CACHE_KIB = 32768
 WAIT_NOTICE_MS = 3000  # a writer waiting this long for the lock says so, then waits on
 
 
-def driver(conn: Connection) -> sqlite3.Connection:
+def driver(conn: Connection | sqlite3.Connection) -> sqlite3.Connection:
     """The DB-API connection under ``conn``, in its transaction. The statements run for every
     article go to it directly: SQLAlchemy's statement machinery costs tens of microseconds a
     call, more than SQLite takes to run most of them. On PostgreSQL, the thin adapter
     ``kospitl.pg.Driver`` over psycopg's connection, which takes the same statements (``?``
-    placeholders, ``lastrowid``): the call sites are the same for both."""
+    placeholders, ``lastrowid``): the call sites are the same for both. (A read command's
+    connection from ``reading`` may be the sqlite3 connection itself.)"""
+    if isinstance(conn, sqlite3.Connection):
+        return conn
     raw = conn.connection.dbapi_connection
     if type(raw) is sqlite3.Connection:
         return raw
@@ -78,6 +78,8 @@ def default_path() -> str:
 def alembic_config(url: str | None = None) -> "Config":
     from alembic.config import Config
 
+    from kospitl.paths import MIGRATIONS_DIR
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
@@ -89,7 +91,11 @@ def alembic_config(url: str | None = None) -> "Config":
 def _ro_uri(path: str) -> str:
     """A read-only SQLite URI for the file ``path`` (every character of the name percent-encoded
     as needed, so ``data?cache=shared.db`` or ``pct%41.db`` name themselves)."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    full = os.fsencode(os.path.realpath(path))  # what Path(path).resolve().as_uri() quotes, without pathlib
+    return "file://" + "".join(chr(b) if b in _URI_SAFE else f"%{b:02X}" for b in full) + "?mode=ro"
+
+
+_URI_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~/")
 
 
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
@@ -108,23 +114,31 @@ def _default_on_wait(path: str) -> None:
 on_wait: Callable[[str], None] = _default_on_wait
 
 
+def _set_pragmas(dbapi_conn: sqlite3.Connection, readonly: bool) -> None:
+    """The settings of every connection kospitl opens."""
+    # kospitl issues BEGIN itself (below): pysqlite's implicit BEGIN comes only before the
+    # first write, which lets two ingests read the same state and then collide.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    # 32 MB of page cache (the default is 2 MB): the hot index pages of a years-long database stay in
+    # memory, so an article's writes cost the same in a big database as in a new one
+    cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    if not readonly:
+        cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
 def _engine(path: str, *, readonly: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine("sqlite://", creator=lambda: _connect(path, readonly), poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-        # kospitl issues BEGIN itself (below): pysqlite's implicit BEGIN comes only before the
-        # first write, which lets two ingests read the same state and then collide.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {WAIT_NOTICE_MS}")
-        cur.execute("PRAGMA foreign_keys = ON")
-        # 32 MB of page cache (the default is 2 MB): the hot index pages of a years-long database stay in
-        # memory, so an article's writes cost the same in a big database as in a new one
-        cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        if not readonly:
-            cur.execute("PRAGMA synchronous = NORMAL")
-        cur.close()
+        _set_pragmas(dbapi_conn, readonly)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # type: ignore[no-untyped-def]
@@ -200,6 +214,8 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
         if not upgrade:
             raise KospitlError(f"{path}: the database needs a schema upgrade, which this command does not "
                                "make; run `kospitl check` (or any command) first")
+        from sqlalchemy.exc import DBAPIError
+
         writer = _engine(path)
         try:
             _upgrade(writer, path, populated=current is not None)
@@ -218,6 +234,35 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
                 store.sync_reference(conn)
                 conn.exec_driver_sql(f"PRAGMA user_version = {stamp}")
     return engine
+
+
+@contextmanager
+def reading(path: str | os.PathLike[str] | None = None) -> Iterator[Connection | sqlite3.Connection]:
+    """A read command's connection to the database at ``path``, in one read transaction: the
+    checks of ``open_db(path, readonly=True)`` (a missing, foreign or newer file refused, an
+    older one upgraded), and when the file is already at the code's schema, the DB-API
+    connection of ``sqlite3`` itself, opened read-only with the usual settings (no engine: a
+    read command then never imports SQLAlchemy). The read functions take either."""
+    path = os.fsdecode(os.fspath(path or default_path()))
+    state = FileState("server") if is_server(path) else inspect(path)
+    if state.kind == "kospitl" and state.revision == head_revision():
+        try:
+            con = _connect(path, readonly=True)
+        except sqlite3.Error as e:
+            raise KospitlError(f"{path}: cannot open ({_first_line(e)})") from None
+        try:
+            _set_pragmas(con, readonly=True)
+            con.execute("BEGIN")
+            yield con
+        finally:
+            con.close()
+        return
+    engine = open_db(path, readonly=True)  # a server; or refuses, creates nothing, or upgrades first
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
 
 
 @dataclass(frozen=True)
@@ -315,6 +360,12 @@ def reference_stamp() -> int:
     code that reads it, the ``holidays`` release, the schema and the year (the calendar runs to
     next year). Kept in ``PRAGMA user_version``; opening a database rebuilds the tables only
     when it differs, so a command does not pay for the rebuild (or import the models) each time."""
+    import importlib.util
+    import zlib
+    from pathlib import Path
+
+    from kospitl.paths import DATA_DIR, PACKAGE_DIR
+
     h = zlib.crc32(f"{head_revision()}|{date.today().year}".encode())
     files = [PACKAGE_DIR / name for name in REFERENCE_SOURCES] + sorted(DATA_DIR.glob("*.csv"))
     spec = importlib.util.find_spec("holidays")
@@ -394,6 +445,9 @@ def _upgrade(engine: Engine, path: str, *, populated: bool) -> None:
 # transactional there), so one that fails leaves the schema exactly as it was.
 
 def _server_engine(url: str, *, readonly: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     from kospitl import pg
 
     pg.require_driver(url)
@@ -437,6 +491,8 @@ def inspect_server(url: str) -> FileState:
 
 
 def _open_server(url: str, *, readonly: bool, create: bool, upgrade: bool) -> Engine:
+    from sqlalchemy.exc import DBAPIError
+
     from kospitl import pg
 
     psycopg = pg.require_driver(url)

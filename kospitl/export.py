@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from sqlalchemy import Connection
-
-from kospitl.outlets import outlet_aliases
-from kospitl.sqlread import filters, rows
+from kospitl.sqlread import Reader, filters, rows
 from kospitl.vocab import OBSERVATION_COLUMNS, TIMELINE_COLUMNS
 
 OBSERVATIONS_SQL = """
@@ -17,19 +14,21 @@ ORDER BY o.date, o.kind, o.subject, o.metric, o.as_of, a.content_hash, o.start
 """
 
 
-def observations(conn: Connection) -> Iterator[dict[str, Any]]:
+def observations(conn: Reader) -> Iterator[dict[str, Any]]:
     for r in rows(conn, OBSERVATIONS_SQL):
         r["article"] = r.pop("article_path").replace("\\", "/").rsplit("/", 1)[-1]
         r["approx"] = bool(r["approx"])
         yield r
 
 
-def timeline(conn: Connection, *, subject: str | None = None, kind: str | None = None,
+def timeline(conn: Reader, *, subject: str | None = None, kind: str | None = None,
              metric: str | None = None, status: str | None = None, source: str | None = None,
              date_from: str | None = None, date_to: str | None = None) -> Iterator[dict[str, Any]]:
     where, params = filters(subject=subject, kind=kind, metric=metric, status=status,
                             date_from=date_from, date_to=date_to)
     if source:
+        from kospitl.outlets import outlet_aliases  # only here: it compiles the outlets' patterns
+
         names = sorted({n.lower() for n in outlet_aliases(source.strip())})  # Yonhap finds 연합뉴스 too
         aliases = ", ".join(f":source_{i}" for i in range(len(names)))
         where.append(f"""EXISTS (SELECT 1 FROM observation o JOIN article a ON a.id = o.article_id

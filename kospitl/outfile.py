@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from typing import IO, Iterator
 
@@ -44,6 +43,8 @@ def output_file(path: str, *, label: str = "-o") -> Iterator[IO[str]]:
         return
     tmp = None
     try:
+        import tempfile  # here: only -o FILE needs it
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             yield out

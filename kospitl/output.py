@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import csv
-import json
+import os
 from enum import Enum
-from pathlib import Path
-from typing import IO, Any, Iterable, Mapping, Sequence
-
-import tabulate as _tabulate
+from operator import itemgetter
+from typing import IO, Any, Callable, Iterable, Mapping, Sequence
 
 
 class Format(str, Enum):
@@ -40,7 +38,18 @@ def format_for_path(path: str) -> Format | None:
     """
     if path == "-":
         return None
-    return EXTENSIONS.get(Path(path).suffix.lower())
+    return EXTENSIONS.get(_suffix(path).lower())
+
+
+def _suffix(path: str) -> str:
+    """``Path(path).suffix``, without importing pathlib (a read command's start-up).
+
+    >>> _suffix("out.csv"), _suffix("a.b/x.tar.JSON"), _suffix(".json"), _suffix("dir/"), _suffix("x.")
+    ('.csv', '.JSON', '', '', '')
+    """
+    name = os.path.basename(path.rstrip("/"))
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
 
 
 def cell(value: Any) -> str:
@@ -84,7 +93,25 @@ def csv_cell(value: Any) -> str:
     >>> csv_cell(-1280000000000.0), csv_cell("@SUM(A1)"), csv_cell(None)
     ('-1280000000000', "'@SUM(A1)", '')
     """
-    return spreadsheet_safe(value) if type(value) is str else cell(value)
+    if type(value) is str:  # spreadsheet_safe, inline: this runs for every cell of a CSV
+        return "'" + value if value.startswith(FORMULA_START) else value
+    return cell(value)
+
+
+def _getter(columns: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """The values of ``columns`` of a row as a tuple, None for a missing one (one C call a row
+    when none is missing)."""
+    many = itemgetter(*columns) if len(columns) > 1 else None
+
+    def get(r: Mapping[str, Any]) -> tuple[Any, ...]:
+        if many is not None:
+            try:
+                return many(r)  # type: ignore[no-any-return]
+            except (KeyError, IndexError):
+                pass
+        return tuple(r.get(c) for c in columns)
+
+    return get
 
 
 def json_value(value: Any) -> Any:
@@ -122,6 +149,8 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mappi
     005930  삼성전자  1.5
     1       SK         -2
     """
+    import tabulate as _tabulate  # here: only a table needs it (and wcwidth), not the other formats
+
     wrap = wrap or {}
     raw = [[r.get(c) for c in columns] for r in rows]
     align = ["right" if _numeric([t[i] for t in raw]) else "left" for i in range(len(columns))]
@@ -147,14 +176,19 @@ def render(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: Forma
     if fmt in (Format.CSV, Format.TSV):
         w = csv.writer(out, delimiter="," if fmt is Format.CSV else "\t", lineterminator="\n")
         w.writerow([spreadsheet_safe(c) for c in columns])
+        get = _getter(columns)
         for r in rows:
-            w.writerow([csv_cell(r.get(c)) for c in columns])
+            w.writerow(map(csv_cell, get(r)))
             n += 1
     elif fmt is Format.JSON:
+        import json  # here: the CSV, TSV and table formats do not need it
+
         data = [json_row(r, columns) for r in rows]
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         n = len(data)
     elif fmt is Format.NL:
+        import json
+
         for r in rows:
             out.write(json.dumps(json_row(r, columns), ensure_ascii=False) + "\n")
             n += 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any, Iterator
 
-from kospitl.db import _connect, is_server, open_db
+from kospitl.db import _connect, is_server, open_db, reading
 from kospitl.errors import KospitlError
 
 DEFAULT_TIMEOUT = 30.0  # seconds
@@ -155,7 +155,8 @@ def run(path: str, sql: str, params: dict[str, Any] | None = None, *,
         with _run_server(path, sql, params, timeout=timeout) as result:
             yield result
         return
-    open_db(path, readonly=True).dispose()  # the checks of every read command: exists, is kospitl's, at head
+    with reading(path):  # the checks of every read command: exists, is kospitl's, at head (no engine if it is)
+        pass
     con = _connect(path, readonly=True)
     con.isolation_level = None
     sandbox = Sandbox()

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection
-
 from kospitl import sessions
 from kospitl.check import check
 from kospitl.reconcile import fmt_value
-from kospitl.sqlread import filters, rows
+from kospitl.sqlread import Reader, filters, rows
 
 SHOW_COLUMNS = ("kind", "subject", "label", "metric", "as_of", "value", "status", "sources", "why")
 CONFLICT_COLUMNS = ("date", "kind", "subject", "metric", "as_of", "value", "status", "candidates", "why")
@@ -26,7 +24,7 @@ KIND_ORDER = "CASE f.kind WHEN 'index' THEN 0 WHEN 'milestone' THEN 1 WHEN 'flow
              "WHEN 'fx' THEN 4 WHEN 'rate' THEN 5 ELSE 6 END"
 
 
-def show(conn: Connection, day: str) -> list[dict[str, Any]]:
+def show(conn: Reader, day: str) -> list[dict[str, Any]]:
     """Every fact of one session, with names instead of codes."""
     return list(rows(conn, f"""
         SELECT f.kind, f.subject, COALESCE(t.name_en, f.subject) AS label, f.metric, f.as_of, f.value,
@@ -36,7 +34,7 @@ def show(conn: Connection, day: str) -> list[dict[str, Any]]:
         ORDER BY {KIND_ORDER}, f.subject, f.metric, f.as_of""", {"d": day}))
 
 
-def articles_for(conn: Connection, day: str) -> list[dict[str, Any]]:
+def articles_for(conn: Reader, day: str) -> list[dict[str, Any]]:
     """The articles whose figures stand behind a session's facts."""
     return list(rows(conn, """
         SELECT DISTINCT a.source_path, a.publisher, a.title, a.published_at
@@ -44,7 +42,7 @@ def articles_for(conn: Connection, day: str) -> list[dict[str, Any]]:
         WHERE o.date = :d ORDER BY a.published_at, a.source_path""", {"d": day}))
 
 
-def conflicts(conn: Connection, *, date_from: str | None = None, date_to: str | None = None,
+def conflicts(conn: Reader, *, date_from: str | None = None, date_to: str | None = None,
               subject: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
     """Keys where the articles disagree: every candidate value, the winner and why."""
     where, params = filters("o.", subject=subject, kind=kind, date_from=date_from, date_to=date_to)
@@ -70,7 +68,7 @@ def conflicts(conn: Connection, *, date_from: str | None = None, date_to: str | 
     return out
 
 
-def sources(conn: Connection, day: str, kind: str, subject: str, metric: str,
+def sources(conn: Reader, day: str, kind: str, subject: str, metric: str,
             as_of: str | None = None) -> list[dict[str, Any]]:
     """The evidence sentences behind one fact (all as_of values unless one is given)."""
     params = {"d": day, "k": kind, "s": subject, "m": metric}
@@ -91,7 +89,7 @@ def sources(conn: Connection, day: str, kind: str, subject: str, metric: str,
     return found
 
 
-def derivation(conn: Connection, day: str, kind: str, subject: str, metric: str,
+def derivation(conn: Reader, day: str, kind: str, subject: str, metric: str,
                as_of: str | None = None) -> list[dict[str, Any]]:
     """For a derived fact (no article states it): the stated figures its arithmetic uses, each
     with the fact it states and the arithmetic. Empty when the fact is not derived."""
@@ -152,7 +150,7 @@ def _arithmetic(kind: str, obs: list[dict[str, Any]], value: float) -> list[tupl
     return out
 
 
-def problems(conn: Connection, *, include_checks: bool = True) -> list[dict[str, Any]]:
+def problems(conn: Reader, *, include_checks: bool = True) -> list[dict[str, Any]]:
     """The review queue: unresolved dates, unknown companies, and invariant violations."""
     # by file and line (row ids follow the order articles were ingested in); an article's own
     # problems on one line in the order it states them

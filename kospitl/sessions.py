@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-import holidays
-
 from kospitl.errors import KospitlError
 from kospitl.paths import DATA_DIR
 
@@ -82,6 +80,8 @@ def load() -> Calendar:
 
 
 def build(overrides: Path) -> Calendar:
+    import holidays  # here, not at the top: it loads dateutil, which a read command needs only with the calendar
+
     last = date.today().year + 2
     closed: dict[date, str] = dict(holidays.financial_holidays("XKRX", years=range(FIRST_YEAR, last + 1)))
     opened: set[date] = set()

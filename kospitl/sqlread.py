@@ -1,15 +1,21 @@
 """Read queries on the driver's cursor: the usual WHERE filters, and rows as dicts.
 
 Kept apart from ``kospitl.store`` (the writes, which need the table models): a read command
-imports only this, SQLAlchemy's engine and the standard library.
+imports only this and the standard library (its connection is ``sqlite3``'s own, from
+``db.reading``, or SQLAlchemy's).
 """
 from __future__ import annotations
 
+import sqlite3
 from functools import lru_cache
 from itertools import starmap
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Union
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+#: what the read functions take: ``db.reading``'s connection, either kind
+Reader = Union["Connection", sqlite3.Connection]
 
 
 def filters(prefix: str = "", *, date_from: str | None = None, date_to: str | None = None,
@@ -32,9 +38,11 @@ def filters(prefix: str = "", *, date_from: str | None = None, date_to: str | No
     return where, params
 
 
-def rows(conn: Connection, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+def rows(conn: Reader, sql: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
     """Rows of a read query as dicts (named :params), straight from the driver's cursor."""
-    if conn.dialect.name == "postgresql":  # through the adapter, which reads :name as psycopg's %(name)s
+    if isinstance(conn, sqlite3.Connection):
+        cursor = conn.execute(sql, params or {})
+    elif conn.dialect.name == "postgresql":  # through the adapter, which reads :name as psycopg's %(name)s
         from kospitl.db import driver
 
         cursor = driver(conn).execute(sql, params or {})

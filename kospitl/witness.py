@@ -12,14 +12,15 @@ from datetime import date
 import heapq
 import zlib
 from dataclasses import dataclass
-from typing import Iterable
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING, Iterable
 
 from kospitl.articles import Article
 from kospitl.db import driver
 from kospitl.gate import gated
 from kospitl.outlets import kind_of, wire_names
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 WIRES = wire_names()  # every name of a wire in the outlets table → the wire (연합뉴스 → Yonhap)
 # both read a whole article: gated, so that one without their strings is not scanned
