@@ -135,3 +135,50 @@ def test_every_option_has_a_description(name, cmd):
         if isinstance(p, click.Option):
             assert p.help and len(p.help) > 12, f"{name} {p.opts}"
             assert not p.help.startswith("Output as "), f"{name} {p.opts}: {p.help}"
+
+
+# CSV cells are converted a column at a time (output._csv_column): each column must come out as
+# csv_cell of each of its values, whatever mix of types and formula-like text it holds
+@pytest.mark.parametrize("column", [
+    ("KOSPI", "index", "close"),
+    ("KOSPI", None, "", "x"),
+    ("=1+2", "plain"),
+    ("ok", None, "-3% fall", "@SUM(A1)", "\ttab", "\rcr", "+1"),
+    (None, None),
+    (3, 0, -7, 12345678901234567890),
+    (True, False, 1),
+    (4551.06, -1280000000000.0, 2.0, 1e18, 1e19, 0.1 + 0.2, float("nan"), float("inf")),
+    (1.5, 2, None, "a"),
+    ("a\x00=b", "c"),
+], ids=lambda c: repr(c)[:40])
+def test_a_csv_column_is_its_cells(column):
+    from kospitl.output import _csv_column, csv_cell
+
+    assert list(_csv_column(column)) == [csv_cell(v) for v in column]
+
+
+def test_csv_rows_in_blocks_are_the_rows_one_by_one(monkeypatch):
+    """Blocks of 3 rows (CSV_BLOCK), missing keys, and rows that fail after a while: what was
+    read before the failure is written, then the error goes on."""
+    import csv
+    import io
+
+    from kospitl import output
+
+    monkeypatch.setattr(output, "CSV_BLOCK", 3)
+    columns = ("date", "value", "why")
+    rows = [{"date": f"2026-01-{d:02}", "value": d * 1.5, "why": "=x" if d == 4 else None} for d in range(1, 8)]
+    rows[5].pop("why")
+
+    def failing():
+        yield from rows
+        raise RuntimeError("interrupted")
+
+    out = io.StringIO()
+    with pytest.raises(RuntimeError):
+        output.render(failing(), columns, output.Format.CSV, out)
+    expected = io.StringIO()
+    w = csv.writer(expected, lineterminator="\n")
+    w.writerow(columns)
+    w.writerows([output.csv_cell(r.get(c)) for c in columns] for r in rows)
+    assert out.getvalue() == expected.getvalue()
