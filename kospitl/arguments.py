@@ -9,7 +9,8 @@ from datetime import date
 from functools import lru_cache
 
 from kospitl.errors import KospitlError
-from kospitl.vocab import AS_OF_WORDS, KINDS, SUBJECTS, TICKER_SUBJECTS
+from kospitl.vocab import AS_OF_WORDS, KINDS, REGISTRY, SUBJECTS, TICKER_SUBJECTS
+from kospitl.vocab import TICKER as IN_FORM
 
 DATE_FORMS = (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
               re.compile(r"(\d{4})(\d{2})(\d{2})"))
@@ -100,11 +101,13 @@ def subject_of(text: str, kind: str | None = None, label: str = "--subject") -> 
     for s in fixed:
         if s.lower() == t.lower():
             return s
-    lending = re.fullmatch(r"stock_lending:(.+)", t, re.I)
-    if lending and "indicator" in kinds:
-        code = _ticker_code(lending[1])
-        if code:
-            return f"stock_lending:{code}"
+    forms = [f for k in kinds for f in REGISTRY[k].subjects if IN_FORM in f and f != IN_FORM]
+    for form in forms:  # a ticker inside a subject (stock_lending:<ticker>), named by code or name
+        head, _, tail = form.partition(IN_FORM)
+        if len(t) > len(head) + len(tail) and t.lower().startswith(head.lower()) and t.lower().endswith(tail.lower()):
+            code = _ticker_code(t[len(head):len(t) - len(tail)])
+            if code:
+                return f"{head}{code}{tail}"
     if any(k in TICKER_SUBJECTS for k in kinds):
         code = _ticker_code(t)
         if code:
@@ -112,7 +115,7 @@ def subject_of(text: str, kind: str | None = None, label: str = "--subject") -> 
     if kind == "quote":
         what = "a six-digit ticker or a listed company's name"
     elif kind:
-        what = f"a subject of {kind} ({', '.join(SUBJECTS[kind])}" + (", a ticker)" if kind in TICKER_SUBJECTS else ")")
+        what = f"a subject of {kind} ({', '.join(SUBJECTS[kind] + tuple(forms))}" + (", a ticker)" if kind in TICKER_SUBJECTS else ")")
     else:
         what = "a subject of the vocabulary or a ticker"
     names = fixed + ([n for _, n in _ticker_names().values()] if any(k in TICKER_SUBJECTS for k in kinds) else [])

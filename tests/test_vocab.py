@@ -191,3 +191,29 @@ def test_index_daily_limit(text, pcts, why):
     assert vocab.daily_limit("index") == 0.20
     observations, _ = analyse(parse(f"Title\nPublished: 10 Sep. 2025, 17:00\n\n{text}\n", "limit.txt"))
     assert [o.value for o in observations if o.metric == "change_pct"] == pcts, why
+
+
+# what a person types as a subject is read by the registry's subject forms (kospitl.arguments)
+TYPED_SUBJECTS = [
+    ("kospi", "index", "KOSPI", "a fixed subject, any case"),
+    ("Samsung Electronics", "quote", "005930", "a listed name is its ticker"),
+    ("stock_lending:Samsung Electronics", None, "stock_lending:005930", "the form stock_lending:<ticker>"),
+    ("STOCK_LENDING:005930", "indicator", "stock_lending:005930", "the form's head in any case"),
+    ("stock_lending:005930", "quote", None, "not a form of quote"),
+    ("stock_lending:nothing", "indicator", None, "no listed company of that name"),
+    ("stock_lending:", "indicator", None, "a form without its ticker"),
+]
+
+
+@pytest.mark.parametrize("text,kind,want,why", TYPED_SUBJECTS, ids=[t[0] or "empty" for t in TYPED_SUBJECTS])
+def test_typed_subjects(text, kind, want, why):
+    from kospitl.arguments import subject_of
+    from kospitl.errors import KospitlError
+
+    if want is not None:
+        assert subject_of(text, kind) == want, why
+        return
+    with pytest.raises(KospitlError) as e:
+        subject_of(text, kind)
+    if kind == "indicator":
+        assert "stock_lending:<ticker>" in str(e.value), "the error names the form"
