@@ -700,6 +700,29 @@ def check(db_path: str | None, quiet: bool) -> None:
         sys.exit(1)
 
 
+@cli.command("copy")
+@click.argument("src")
+@click.argument("dest")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when the copy succeeds.")
+def copy_command(src: str, dest: str, quiet: bool) -> None:
+    """Copy the whole database SRC to DEST, a new or empty database: a file or a
+    postgresql://USER@HOST/DB URL either way (SQLite to PostgreSQL, back, or file to file).
+    Every table, ids and statuses as they are; SRC is only read; a failed copy leaves DEST
+    as it was.
+
+    \b
+    Example:
+        kospitl copy kospitl.db team-copy.db
+    """
+    from kospitl.copy import copy_database, shown
+
+    with friendly_errors(dest):
+        done = copy_database(src, dest)
+    if not quiet:
+        counts = ", ".join(f"{n} {table}" for table, n in done.rows.items())
+        click.echo(f"copied {shown(src)} to {shown(dest)} at schema {done.revision}: {counts}", err=True)
+
+
 def main() -> None:  # pragma: no cover
     cli()
 

@@ -1,0 +1,254 @@
+"""``kospitl copy SRC DEST``: the dev2 corpus copied keeps every table's rows, the exports and the
+problems identical; a copy that is refused or interrupted leaves DEST as it was (refusals as an
+example table: command, exit status, message, DEST unchanged)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ingest_seeds, invoke, shared_path
+from crash_harness import copy_db
+
+from kospitl.cli import cli
+from kospitl.copy import copy_database, is_url
+from kospitl.db import REVISIONS, head_revision
+from kospitl.errors import KospitlError
+
+# what the migrations create, besides alembic_version: each must be copied (a new table fails here
+# until this list, and so the reader of this test, knows it)
+TABLES = {"article", "observation", "problem", "fact", "trading_day", "ticker", "column_info", "sketch_hash"}
+
+
+@pytest.fixture(scope="module")
+def dev2_db(tmp_path_factory) -> str:
+    """The dev2 corpus ingested, with an override and a withdrawn one (its audit trail)."""
+    db = str(tmp_path_factory.mktemp("dev2") / "dev2.db")
+    runner = CliRunner()
+    r = invoke(runner, "ingest", "-q", "--db", db, str(shared_path("corpus", "dev2")))
+    assert r.exit_code in (0, 1), r.output  # 1: problems of severity error remain (they are copied too)
+    made = []
+    for value, note in (("4309.63", "checked against KRX"), ("4310.00", "a second look")):
+        r = invoke(runner, "override", "--db", db, "2026-01-02", "index", "KOSPI", "close", value, "--note", note)
+        assert r.exit_code == 0, r.output
+        made.append(r.output.split(":", 1)[0].split()[-1])  # "override 64: ..."
+    r = invoke(runner, "override", "--db", db, "--withdraw", made[-1], "--note", "the first was right")
+    assert r.exit_code == 0, r.output
+    return db
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("seeded") / "seeded.db")
+    ingest_seeds(CliRunner(), db)
+    return db
+
+
+def sqlite_rows(db: str) -> dict[str, list[tuple]]:
+    """Every row of every table (the schema's, alembic_version included), in primary-key order."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        names = [n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        out = {}
+        for n in names:
+            width = len(con.execute(f'PRAGMA table_info("{n}")').fetchall())
+            out[n] = con.execute(f'SELECT * FROM "{n}" ORDER BY {", ".join(map(str, range(1, width + 1)))}').fetchall()
+        return out
+    finally:
+        con.close()
+
+
+def cli_outputs(db: str) -> dict[str, str]:
+    """What a person reads: both exports, the problems, the conflicts and the check."""
+    runner = CliRunner()
+    out = {}
+    for args in (("export", "observations"), ("export", "timeline"), ("problems", "--csv"),
+                 ("conflicts", "--csv"), ("check",)):
+        r = runner.invoke(cli, [*args, "--db", db])
+        assert "Traceback" not in r.output
+        out[" ".join(args)] = f"{r.exit_code}\n{r.output}"
+    return out
+
+
+def test_copy_to_sqlite_keeps_every_row(dev2_db, tmp_path):
+    dest = str(tmp_path / "copy.db")
+    before = sqlite_rows(dev2_db)
+    r = invoke(CliRunner(), "copy", dev2_db, dest)
+    assert r.exit_code == 0, r.output
+    assert f"at schema {head_revision()}" in r.output
+    copied = sqlite_rows(dest)
+    assert set(copied) == TABLES | {"alembic_version"}
+    for table in sorted(copied):
+        assert copied[table] == before[table], table
+    assert all(copied[t] for t in TABLES), "a table the corpus leaves empty proves nothing"
+    assert sqlite_rows(dev2_db) == before  # SRC only read
+    assert cli_outputs(dest) == cli_outputs(dev2_db)
+    con = sqlite3.connect(dest)
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+    src = sqlite3.connect(dev2_db)
+    for pragma in ("application_id", "user_version"):  # ours, and the reference tables need no rebuild
+        assert con.execute(f"PRAGMA {pragma}").fetchone() == src.execute(f"PRAGMA {pragma}").fetchone()
+    con.close(), src.close()
+    left = [n for n in os.listdir(tmp_path) if not n.endswith(("-wal", "-shm"))]  # the readers' (WAL mode)
+    assert left == ["copy.db"]  # no temporary file left
+
+
+def test_the_copy_goes_on_as_the_original(dev2_db, tmp_path):
+    """Ids kept: an article ingested into the copy gets the id it would get in the original."""
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    copy_db(dev2_db, a)
+    assert invoke(CliRunner(), "copy", dev2_db, b).exit_code == 0
+    seeds = sorted(str(p) for p in Path(shared_path("corpus", "seeds")).glob("*.txt"))[:3]
+    for db in (a, b):
+        r = invoke(CliRunner(), "ingest", "-q", "--db", db, *seeds)
+        assert r.exit_code in (0, 1), r.output
+    ra, rb = sqlite_rows(a), sqlite_rows(b)
+    for table in ("observation", "problem", "fact", "sketch_hash"):
+        assert ra[table] == rb[table], table
+    strip = lambda rows: [r[:-1] for r in rows]  # noqa: E731  (ingested_at: the clock of each ingest)
+    assert strip(ra["article"]) == strip(rb["article"])
+
+
+def test_an_interrupted_copy_leaves_nothing(dev2_db, tmp_path):
+    dest = tmp_path / "copy.db"
+
+    def interrupt(table: str, n: int) -> None:
+        if table == "observation":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        copy_database(dev2_db, str(dest), batch=100, progress=interrupt)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_copy_streams_in_batches(dev2_db, tmp_path):
+    seen: dict[str, list[int]] = {}
+    done = copy_database(dev2_db, str(tmp_path / "c.db"), batch=50,
+                         progress=lambda t, n: seen.setdefault(t, []).append(n))
+    assert done.rows["observation"] > 1000
+    steps = seen["observation"]
+    assert steps[:3] == [50, 100, 150] and steps[-1] == done.rows["observation"]
+
+
+# ---- refusals: each row a command, its exit status and message, and DEST as it was -------------
+
+def _kospitl_db(seeded: str, p: Path) -> None:
+    copy_db(seeded, str(p))
+
+
+def _other_app(seeded: str, p: Path) -> None:
+    con = sqlite3.connect(p)
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.execute("INSERT INTO notes VALUES ('my shopping list')")
+    con.commit()
+    con.close()
+
+
+def _text(seeded: str, p: Path) -> None:
+    p.write_text("not a database\n")
+
+
+def _empty(seeded: str, p: Path) -> None:
+    p.write_bytes(b"")
+
+
+def _at(revision: str) -> Callable[[str, Path], None]:
+    def make(seeded: str, p: Path) -> None:
+        copy_db(seeded, str(p))
+        con = sqlite3.connect(p)
+        con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        con.commit()
+        con.close()
+    return make
+
+
+def _folder(seeded: str, p: Path) -> None:
+    p.mkdir()
+
+
+@dataclass
+class Case:
+    id: str
+    src: str  # a name in the test's folder, or a URL
+    dest: str
+    setup: dict[str, Callable[[str, Path], None]]  # the state of each named file
+    exit: int
+    message: str  # in the one line of output
+
+
+SEEDED = {"src.db": _kospitl_db}
+CASES = [
+    Case("dest-is-a-kospitl-db", "src.db", "dest.db", {**SEEDED, "dest.db": _kospitl_db}, 1,
+         "Error: {d}/dest.db: already a kospitl database; copy writes only a new or empty one"),
+    Case("dest-is-another-apps-db", "src.db", "dest.db", {**SEEDED, "dest.db": _other_app}, 1,
+         "Error: {d}/dest.db: not a kospitl database (another application's SQLite file"),
+    Case("dest-is-a-text-file", "src.db", "dest.db", {**SEEDED, "dest.db": _text}, 1,
+         "Error: {d}/dest.db: not a SQLite database"),
+    Case("dest-is-a-folder", "src.db", "dest.db", {**SEEDED, "dest.db": _folder}, 1,
+         "Error: {d}/dest.db: is a directory, not a database file"),
+    Case("dest-folder-missing", "src.db", "no/such/dest.db", SEEDED, 1,
+         "Error: {d}/no/such/dest.db: no such folder"),
+    Case("src-missing", "src.db", "dest.db", {}, 1, "Error: {d}/src.db: no such database"),
+    Case("src-empty", "src.db", "dest.db", {"src.db": _empty}, 1,
+         "Error: {d}/src.db: not a kospitl database yet (empty): nothing to copy"),
+    Case("src-another-apps-db", "src.db", "dest.db", {"src.db": _other_app}, 1,
+         "Error: {d}/src.db: not a kospitl database (another application's SQLite file"),
+    Case("src-older", "src.db", "dest.db", {"src.db": _at(REVISIONS[-2])}, 1,
+         f"Error: {{d}}/src.db: database schema {REVISIONS[-2]} is older than this kospitl's {head_revision()}; "
+         "upgrade it first (any command upgrades it, after a backup: kospitl check --db {d}/src.db), then copy"),
+    Case("src-newer", "src.db", "dest.db", {"src.db": _at("9999")}, 1,
+         f"Error: {{d}}/src.db: database schema 9999 is newer than this kospitl (knows up to {head_revision()}); "
+         "copy it with the kospitl that wrote it, or upgrade kospitl"),
+    Case("same-file", "src.db", "src.db", SEEDED, 1, "Error: {d}/src.db: SRC and DEST are the same database"),
+    Case("url-without-database", "src.db", "postgresql://kospitl@127.0.0.1", SEEDED, 1,
+         "Error: postgresql://kospitl@127.0.0.1: the URL names no database (postgresql://USER@HOST/DATABASE)"),
+    Case("url-no-server", "src.db", "postgresql://kospitl:secret@127.0.0.1:1/kospitl", SEEDED, 1,
+         "Error: postgresql://kospitl:***@127.0.0.1:1/kospitl: cannot connect ("),
+    Case("url-bad-port", "src.db", "postgresql://kospitl:secret@127.0.0.1:port/kospitl", SEEDED, 1,
+         "Error: postgresql://kospitl:***@127.0.0.1:port/kospitl: not a PostgreSQL URL"),
+    Case("src-url-no-server", "postgresql://kospitl@127.0.0.1:1/kospitl", "dest.db", {}, 1,
+         "Error: postgresql://kospitl@127.0.0.1:1/kospitl: cannot connect ("),
+    Case("dest-empty-file", "src.db", "dest.db", {**SEEDED, "dest.db": _empty}, 0, "copied "),
+]
+
+
+def _state(folder: Path) -> dict[str, str]:
+    """Every file in the folder with a digest of its bytes (SQLite's -wal/-shm aside)."""
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        if p.name.endswith(("-wal", "-shm")):
+            continue
+        out[str(p.relative_to(folder))] = "dir" if p.is_dir() else hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_refusals(case, seeded, tmp_path):
+    for name, make in case.setup.items():
+        make(seeded, tmp_path / name)
+    where = lambda x: x if is_url(x) else str(tmp_path / x)  # noqa: E731
+    before = _state(tmp_path)
+    r = invoke(CliRunner(), "copy", where(case.src), where(case.dest))
+    assert r.exit_code == case.exit, r.output
+    assert "Traceback" not in r.output
+    assert len(r.output.strip().splitlines()) == 1, r.output
+    assert r.output.startswith(case.message.format(d=tmp_path)), r.output
+    after = _state(tmp_path)
+    if case.exit == 0:  # the empty DEST became the copy; nothing else changed
+        assert {k: v for k, v in after.items() if k != case.dest} == {k: v for k, v in before.items() if k != case.dest}
+        assert sqlite_rows(str(tmp_path / case.dest)) == sqlite_rows(str(tmp_path / case.src))
+    else:
+        assert after == before
+
+
+def test_library_errors_are_kospitl_errors(tmp_path):
+    with pytest.raises(KospitlError, match="no such database"):
+        copy_database(str(tmp_path / "none.db"), str(tmp_path / "d.db"))
