@@ -14,21 +14,20 @@ it and renamed once complete and checked; a PostgreSQL DEST is written in one tr
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
+import sys
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
-from sqlalchemy import MetaData, Table, create_engine, event, insert, select
+from sqlalchemy import Boolean, MetaData, Row, Table, create_engine, event, insert, select
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.pool import NullPool
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
-from kospitl import db
+from kospitl import db, pg
 from kospitl.errors import KospitlError
 
 BATCH = 500  # rows read and written at a time (an article row holds its whole text)
-URL_SCHEMES = ("postgresql://", "postgresql+psycopg://")
 
 
 @dataclass
@@ -41,17 +40,12 @@ class Copied:
 
 def is_url(target: str) -> bool:
     """Only an explicit PostgreSQL URL names a server; anything else is a file name."""
-    return target.startswith(URL_SCHEMES)
+    return db.is_server(target)
 
 
 def shown(target: str) -> str:
     """``target`` as it may be printed: a URL without its password."""
-    if not is_url(target):
-        return target
-    try:
-        return make_url(target).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", target)
+    return db.display_name(target)
 
 
 def _first_line(e: BaseException) -> str:
@@ -61,25 +55,15 @@ def _first_line(e: BaseException) -> str:
 
 # ---- the two ends ---------------------------------------------------------------------------
 
-def _pg_engine(url: str) -> Engine:
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        raise KospitlError(f"{shown(url)}: PostgreSQL needs the driver: pip install 'kospitl[postgres]'") from None
+def _check_url(url: str) -> None:
+    """A URL that cannot name a database is refused before any connection is tried."""
+    pg.require_driver(url)
     try:
         u = make_url(url)
     except (ArgumentError, ValueError):
         raise KospitlError(f"{shown(url)}: not a PostgreSQL URL (postgresql://USER@HOST/DATABASE)") from None
     if not u.database:
         raise KospitlError(f"{shown(url)}: the URL names no database (postgresql://USER@HOST/DATABASE)")
-    return create_engine(u.set(drivername="postgresql+psycopg"), poolclass=NullPool)
-
-
-def _pg_connect(engine: Engine, url: str) -> Connection:
-    try:
-        return engine.connect()
-    except (DBAPIError, OSError) as e:
-        raise KospitlError(f"{shown(url)}: cannot connect ({_first_line(e)})") from None
 
 
 def _check_revision(where: str, revision: str | None) -> str:
@@ -96,95 +80,104 @@ def _check_revision(where: str, revision: str | None) -> str:
     return revision
 
 
-def _pg_tables(conn: Connection) -> list[str]:
-    return [n for (n,) in conn.exec_driver_sql(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY 1")]
-
-
-def _pg_revision(conn: Connection) -> str | None:
-    if "alembic_version" not in _pg_tables(conn):
-        return None
-    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-
-
 @dataclass
 class Source:
-    """SRC opened read-only, in one transaction: its revision and a connection to read from."""
+    """SRC opened read-only, in one transaction: its revision, the stamp of its reference tables
+    (SQLite's ``user_version``, PostgreSQL's table comment) and a connection to read from."""
 
     name: str
     revision: str
+    stamp: int
     conn: Connection
-    user_version: int  # SQLite's reference stamp (0 from PostgreSQL: the next writer re-checks)
 
 
 def _open_source(src: str, stack: list[Callable[[], None]]) -> Source:
     if is_url(src):
-        engine = _pg_engine(src)
-        stack.append(engine.dispose)
-        conn = _pg_connect(engine, src).execution_options(  # one snapshot, and no write can slip in
-            isolation_level="REPEATABLE READ", postgresql_readonly=True)
-        stack.append(conn.close)
-        try:
-            revision = _pg_revision(conn)
-        except DBAPIError as e:
-            raise KospitlError(f"{shown(src)}: cannot read ({_first_line(e)})") from None
-        if revision is None and _pg_tables(conn):
-            raise KospitlError(f"{shown(src)}: not a kospitl database (tables but no alembic_version)")
-        return Source(shown(src), _check_revision(shown(src), revision), conn, 0)
-    state = db.inspect(src)
-    if state.kind == "missing":
-        raise KospitlError(f"{src}: no such database")
-    _check_revision(src, state.revision)
+        _check_url(src)
+        state = db.inspect_server(src)
+    else:
+        state = db.inspect(src)
+        if state.kind == "missing":
+            raise KospitlError(f"{src}: no such database")
+    revision = _check_revision(shown(src), state.revision)
+    # read-only: SQLite's file opened with mode=ro, PostgreSQL's transactions READ ONLY and
+    # REPEATABLE READ (one snapshot to the end, whatever writers commit meanwhile)
     engine = db.open_db(src, readonly=True, upgrade=False)
     stack.append(engine.dispose)
     conn = engine.connect()
     stack.append(conn.close)
-    user_version = int(db.driver(conn).execute("PRAGMA user_version").fetchone()[0])
-    conn.begin()  # BEGIN (deferred): the snapshot is taken at the first read and kept to the end
-    return Source(src, state.revision or "", conn, user_version)
+    conn.begin()  # SQLite: BEGIN (deferred), its snapshot taken at the first read and kept to the end
+    raw = db.driver(conn)
+    if db.is_postgres(conn):
+        stamp = pg.read_stamp(raw.raw)  # type: ignore[attr-defined]
+    else:
+        stamp = int(raw.execute("PRAGMA user_version").fetchone()[0])
+    return Source(shown(src), revision, stamp, conn)
 
 
 # ---- rows -----------------------------------------------------------------------------------
 
-def _tables(conn: Connection) -> list[Table]:
-    """The tables of the schema just made, parents before children (alembic_version aside:
-    Alembic writes it)."""
+def _tables(conn: Connection) -> dict[str, Table]:
+    """The tables of a schema by name, parents before children (alembic_version aside: Alembic
+    writes it)."""
     meta = MetaData()
     meta.reflect(bind=conn, views=False)
-    return [t for t in meta.sorted_tables if t.name != "alembic_version"]
+    return {t.name: t for t in meta.sorted_tables if t.name != "alembic_version"}
 
 
-def _batches(src: Connection, table: Table, size: int) -> Iterator[list[dict[str, object]]]:
+def _batches(src: Connection, table: Table, size: int) -> Iterator[list[Row]]:
     order = list(table.primary_key.columns) or list(table.columns)
     result = src.execution_options(yield_per=size, stream_results=True).execute(select(table).order_by(*order))
     for part in result.partitions(size):
-        yield [dict(r._mapping) for r in part]
+        yield list(part)
 
 
 def _copy_rows(source: Source, dest: Connection, dest_name: str, size: int,
                progress: Callable[[str, int], None] | None) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for table in _tables(dest):
+    theirs = _tables(source.conn)
+    ours = _tables(dest)
+    if set(theirs) != set(ours):  # the same revision makes the same tables: anything else is not kospitl's
+        raise KospitlError(f"{source.name}: its tables differ from schema {source.revision}'s "
+                           f"({', '.join(sorted(set(theirs) ^ set(ours)))}); nothing written")
+    for name, table in ours.items():
+        src_table = theirs[name]
+        columns = [c.name for c in table.columns]
+        if sorted(columns) != sorted(c.name for c in src_table.columns):
+            raise KospitlError(f"{source.name}: table {name} has other columns than schema {source.revision}'s; "
+                               "nothing written")
+        # booleans as booleans (PostgreSQL's connection gives them back as 0/1, as SQLite does)
+        flags = [c.name for c in table.columns if isinstance(c.type, Boolean)]
         n = 0
-        batches = _batches(source.conn, table, size)
+        batches = _batches(source.conn, src_table, size)
         while True:
             try:
-                rows = next(batches, None)
-            except (DBAPIError, sqlite3.Error) as e:
-                raise KospitlError(f"{source.name}: cannot read table {table.name} ({_first_line(e)}); "
+                part = next(batches, None)
+            except (DBAPIError, sqlite3.Error, *_server_errors()) as e:
+                raise KospitlError(f"{source.name}: cannot read table {name} ({_first_line(e)}); "
                                    "nothing written") from None
-            if rows is None:
+            if part is None:
                 break
+            rows = [dict(r._mapping) for r in part]
+            for row in rows:
+                for f in flags:
+                    if row[f] is not None:
+                        row[f] = bool(row[f])
             try:
                 dest.execute(insert(table), rows)
             except DBAPIError as e:
-                raise KospitlError(f"{dest_name}: cannot write table {table.name} ({_first_line(e)}); "
+                raise KospitlError(f"{dest_name}: cannot write table {name} ({_first_line(e)}); "
                                    "nothing written") from None
             n += len(rows)
             if progress:
-                progress(table.name, n)
-        counts[table.name] = n
+                progress(name, n)
+        counts[name] = n
     return counts
+
+
+def _server_errors() -> tuple[type[BaseException], ...]:
+    psycopg = sys.modules.get("psycopg")
+    return (psycopg.Error,) if psycopg is not None else ()
 
 
 def _create_schema(conn: Connection, revision: str) -> None:
@@ -196,34 +189,41 @@ def _create_schema(conn: Connection, revision: str) -> None:
 
 
 def _set_sequences(conn: Connection) -> None:
-    """PostgreSQL: each serial id's sequence continues after the largest id copied."""
-    for table in _tables(conn):
+    """PostgreSQL: each serial id's sequence continues after the largest id copied (as SQLite's
+    rowid does), so the next article ingested gets the id it would get in SRC."""
+    for table in _tables(conn).values():
         for col in table.primary_key.columns:
-            seq = conn.exec_driver_sql(f"SELECT pg_get_serial_sequence('{table.name}', '{col.name}')").scalar()
+            seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%(t)s, %(c)s)",
+                                       {"t": table.name, "c": col.name}).scalar()
             if seq:
-                conn.exec_driver_sql(f'SELECT setval(\'{seq}\', COALESCE((SELECT MAX("{col.name}") FROM '
-                                     f'"{table.name}"), 0) + 1, false)')
+                conn.exec_driver_sql(f'SELECT setval(%(s)s, COALESCE((SELECT MAX("{col.name}") FROM "{table.name}"), 0) '
+                                     "+ 1, false)", {"s": seq})
 
 
 # ---- destinations ---------------------------------------------------------------------------
 
 def _to_postgres(source: Source, dest: str, size: int, progress: Callable[[str, int], None] | None,
                  stack: list[Callable[[], None]]) -> dict[str, int]:
-    engine = _pg_engine(dest)
+    _check_url(dest)
+    where = shown(dest)
+    state = db.inspect_server(dest)  # cannot be reached, another application's tables: refused here
+    if state.kind != "empty":
+        raise KospitlError(f"{where}: already a kospitl database; copy writes only a new or empty one")
+    engine = db._server_engine(dest)  # a writer: each transaction takes kospitl's write lock first
     stack.append(engine.dispose)
-    conn = _pg_connect(engine, dest)
-    stack.append(conn.close)
     try:
-        with conn.begin():  # everything or nothing: schema, rows, sequences
-            found = _pg_tables(conn)
-            if found:
-                raise KospitlError(f"{shown(dest)}: not empty ({len(found)} tables, e.g. {found[0]}); "
-                                   "copy writes only a new or empty database")
-            _create_schema(conn, source.revision)
-            counts = _copy_rows(source, conn, shown(dest), size, progress)
-            _set_sequences(conn)
-    except DBAPIError as e:
-        raise KospitlError(f"{shown(dest)}: cannot write ({_first_line(e)}); nothing written") from None
+        with engine.connect() as conn:
+            with conn.begin():  # everything or nothing: schema, rows, sequences, stamp
+                names, _revision = pg.identify(db.driver(conn).raw)  # type: ignore[attr-defined]
+                if names:  # made under the lock by a writer that came first
+                    raise KospitlError(f"{where}: written to while copying began; nothing written")
+                _create_schema(conn, source.revision)
+                counts = _copy_rows(source, conn, where, size, progress)
+                _set_sequences(conn)
+                if source.stamp:
+                    conn.exec_driver_sql(pg.write_stamp_sql(source.stamp))
+    except (DBAPIError, *_server_errors()) as e:
+        raise KospitlError(f"{where}: cannot write ({_first_line(e)}); nothing written") from None
     return counts
 
 
@@ -273,7 +273,7 @@ def _to_sqlite(source: Source, dest: str, size: int, progress: Callable[[str, in
                 ok = raw.execute("PRAGMA integrity_check").fetchone()[0]
                 if bad or ok != "ok":
                     raise KospitlError(f"{dest}: the copy failed its check ({bad[:3] or ok}); nothing written")
-                raw.execute(f"PRAGMA user_version = {source.user_version}")
+                raw.execute(f"PRAGMA user_version = {source.stamp}")
                 raw.execute("PRAGMA journal_mode = WAL")  # as kospitl makes its databases
         finally:
             engine.dispose()
