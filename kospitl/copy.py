@@ -5,7 +5,7 @@ foreign-key order and in batches (a server-side cursor on PostgreSQL, SQLite's o
 otherwise), so memory stays flat however big the database. SRC is opened read-only and read in
 one transaction (one snapshot: an ingest running meanwhile is either wholly in the copy or not
 at all). DEST must be new or empty; its schema is made by the same Alembic revisions, at SRC's
-revision, which must be this kospitl's (an older SRC is upgraded first, a newer one refused).
+revision, which must be this kospitl's (an older or a newer SRC is refused, with what to do).
 
 A copy that fails leaves DEST as it was: a SQLite DEST is written under a temporary name beside
 it and renamed once complete and checked; a PostgreSQL DEST is written in one transaction
