@@ -300,10 +300,10 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> li
         with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
             results, touched = [], set()
             for prep in batch:
-                result, groups = _store(conn, prep, given)
+                result, keys = _store(conn, prep, given)
                 results.append(result)
-                touched |= groups
-            store.reconcile_groups(conn, touched)
+                touched |= keys
+            store.reconcile_keys(conn, touched)
         return results
     except (KospitlError, sqlalchemy.exc.OperationalError):
         raise  # the database itself is unusable: stop, nothing of this batch was written
@@ -314,8 +314,9 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> li
                            f"({type(e).__name__}: {e}); nothing stored for it")]
 
 
-def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[tuple[str, str]]]:
-    """Write one prepared article; return its result and the (date, subject) groups it touches."""
+def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[store.KeyAt]]:
+    """Write one prepared article; return its result and the timeline keys whose rows it changes
+    (its own, and those of the articles whose witness it changes)."""
     from kospitl import witness
     from kospitl.resolution import applied_date
 
@@ -327,21 +328,22 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
         assert current is not None
         store.name_article(conn, current["id"], prep.path)
         return FileResult(prep.path, "known", own_date=own_date), set()
-    touched: set[tuple[str, str]] = set()
+    touched: set[store.KeyAt] = set()
     if current:
         old_session = store.article_session(conn, current["id"])
         former = witness.neighbours(conn, old_session, current["id"])
-        touched |= store.delete_article(conn, current["id"])
+        touched |= store.keys_of_articles(conn, [current["id"]])
+        store.delete_article(conn, current["id"])
         # the component it leaves may split
-        touched |= store.groups_of_articles(conn, witness.repartition(conn, old_session, former))
+        touched |= store.keys_of_articles(conn, witness.repartition(conn, old_session, former))
     article_id = store.insert_article(conn, art, given=applied_date(art, given), session=prep.session, source_kind=prep.source_kind,
                                       witness=None, fingerprint=prep.fingerprint)
     session = prep.session.isoformat() if prep.session else None
     moved = witness.join(conn, session, article_id) - {article_id}  # the components it joins merge
-    touched |= store.groups_of_articles(conn, moved)
+    touched |= store.keys_of_articles(conn, moved)
     store.insert_observations(conn, article_id, prep.observations)
     store.insert_problems(conn, article_id, art.path, prep.problems)
-    touched |= {(o.date, o.subject) for o in prep.observations}
+    touched |= {(o.date, o.subject, o.kind, o.metric, o.as_of) for o in prep.observations}
     return FileResult(prep.path, _status(current), len(prep.observations), prep.problems,
                       own_date=own_date), touched
 

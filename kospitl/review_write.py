@@ -114,7 +114,7 @@ def record_override(engine: Engine, day: str, kind: str, subject: str, metric: s
             date=dec.day.isoformat(), kind=dec.kind, subject=dec.subject, metric=dec.metric, as_of=dec.as_of,
             value=dec.value, approx=False, evidence=dec.note, line=0, start=0, end=0, rule=OVERRIDE,
             date_rule=OVERRIDE, quantum=0.0)])
-        store.reconcile_groups(conn, {(dec.day.isoformat(), dec.subject)})
+        store.reconcile_keys(conn, {(dec.day.isoformat(), dec.subject, dec.kind, dec.metric, dec.as_of)})
     return article_id
 
 
@@ -146,10 +146,9 @@ def withdraw_override(engine: Engine, override_id: int, *, note: str) -> Withdra
                 "at": at.isoformat(timespec="microseconds")}
         wid = _store_record(conn, body, path=WITHDRAWAL_PATH.format(override_id),
                             title=f"withdrawal of override {override_id}: {note}", day=decision.get("date"), at=at)
-        groups = {(d, s) for d, s in raw.execute(
-            "SELECT date, subject FROM observation WHERE article_id = ?", (override_id,))}
+        keys = store.keys_of_articles(conn, [override_id])
         raw.execute("DELETE FROM observation WHERE article_id = ?", (override_id,))
-        store.reconcile_groups(conn, groups)
+        store.reconcile_keys(conn, keys)
     return Withdrawal(override_id, wid, decision)
 
 
@@ -183,12 +182,13 @@ def reprocess(engine: Engine, *, dry_run: bool = False) -> list[Change]:
                                   sorted((before - after).elements())))
             if dry_run:
                 continue
-            touched = {(r.date, r.subject) for r in old} | {(o.date, o.subject) for o in new_obs}
+            touched = {(r.date, r.subject, r.kind, r.metric, r.as_of) for r in old} | {
+                (o.date, o.subject, o.kind, o.metric, o.as_of) for o in new_obs}
             conn.execute(store.O.delete().where(store.O.c.article_id == a.id))
             conn.execute(store.P.delete().where(store.P.c.article_id == a.id))
             store.insert_observations(conn, a.id, new_obs)
             store.insert_problems(conn, a.id, a.source_path, problems)
-            store.reconcile_groups(conn, touched)
+            store.reconcile_keys(conn, touched)
     return changes
 
 

@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from sqlalchemy import Connection, delete, insert, select, text
 
-from kospitl import dictionary, sessions, tickers, vocab
+from kospitl import dictionary, sessions, settle, tickers
 from kospitl.articles import Article
 from kospitl.db import driver
 from kospitl.errors import Problem
 from kospitl.models import Article as ArticleRow
 from kospitl.models import Fact, Observation as ObservationRow, Problem as ProblemRow, Ticker, TradingDay
-from kospitl.reconcile import Key, Outcome, Row, settle_group, settle_key
+from kospitl.settle import KeyAt
 from kospitl.records import Observation
 
 A, O, P, F = ArticleRow.__table__, ObservationRow.__table__, ProblemRow.__table__, Fact.__table__  # type: ignore[attr-defined]
@@ -137,172 +137,44 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 
 # ---- the timeline ---------------------------------------------------------------------
 
-# Which neighbouring sessions a group's rows can change (reconcile.settle_group), from the
-# registry's Kind.neighbours (vocab.neighbours):
-# - an index or the won: the previous session (its close implied by level − change; the won's
-#   next-day rate bounds its close). The next session's arithmetic ("close − previous close")
-#   reads only rows of articles that state figures of that session too, and those articles
-#   touch it themselves;
-# - a stock: the next session (this session's rows give its daily-limit base);
-# - flows, yields, balances and market values: neither.
-
-
-def _alone(subject: str) -> bool:
-    """Whether a group of ``subject`` neither reads nor changes a neighbouring session's."""
-    return not any(vocab.neighbours(subject))
-
-
-PRICE_CLOSE = ("quote", "price", "close")
-ROW_SQL = """WITH g(date, subject) AS (VALUES {groups})
-SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, o.status, o.note,
-       a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit,
-       a.content_hash
-FROM g JOIN observation o INDEXED BY ix_observation_subject_date ON o.subject = g.subject AND o.date = g.date
-JOIN article a ON a.id = o.article_id
-ORDER BY o.kind, o.metric, o.as_of, o.id"""
-# INDEXED BY: for a long VALUES list the planner would rather build an automatic index over the
-# whole observation table (a scan of every row) than probe this one once per group
-EMPTY = Outcome()  # what a group without rows or implications settles to
-GROUPS_PER_QUERY = 400  # 800 parameters: under SQLite's oldest limit (999)
-FACT_SQL = """WITH g(date, subject) AS (VALUES {groups})
-SELECT f.date, f.kind, f.subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why
-FROM g JOIN fact f INDEXED BY ix_fact_subject_key ON f.subject = g.subject AND f.date = g.date"""
-
-
-def affects(subject: str) -> tuple[bool, bool]:
-    """Whether a change in a group of ``subject`` can change the facts of (the previous, the
-    next) session's group.
-
-    >>> affects("KOSPI"), affects("005930"), affects("foreign")
-    ((True, False), (False, True), (False, False))
-    """
-    return vocab.neighbours(subject)
+def reconcile_keys(conn: Connection, keys: Iterable[KeyAt]) -> int:
+    """Re-settle the timeline keys whose rows changed and the keys that read them
+    (``kospitl.settle``). Returns the number of facts written."""
+    return settle.settle(conn, keys)
 
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
-    """Recompute the timeline for the touched (date, subject) groups and the groups that read
-    them. Returns the number of facts written.
-
-    A group (d, s) reads its own rows, those of the previous session P(d) (a stock's daily-limit
-    base) and, when d is a session, those of the next session N(d) (whose arithmetic implies
-    d's close). So a touched group (x, s) is read by (P(x), s) when x is a session and s can
-    move backwards, and by the groups whose previous session is x when s is a stock: N(x) and
-    any non-session day in between that has rows. The relation is exact both ways, so what a
-    group settles to never depends on which articles came first."""
-    cal = sessions.load()
-    around: dict[str, tuple[str, str, bool]] = {}  # date → (previous, next session, is a session)
-
-    def neighbours(d: str) -> tuple[str, str, bool]:
-        if d not in around:
-            day = date.fromisoformat(d)
-            around[d] = (cal.previous_session(day).isoformat(), cal.next_session(day).isoformat(),
-                         cal.is_session(day))
-        return around[d]
-
-    todo: set[Group] = set()
-    for d, subject in groups:
-        todo.add((d, subject))
-        back, forward = affects(subject)
-        prev_d, next_d, is_session = neighbours(d)
-        if back and is_session:
-            todo.add((prev_d, subject))
-        if forward and is_session:
-            todo.add((next_d, subject))
-            if (date.fromisoformat(next_d) - date.fromisoformat(d)).days > 1:  # closed days with rows between
-                todo |= {(day, subject) for (day,) in driver(conn).execute(
-                    "SELECT DISTINCT date FROM observation INDEXED BY ix_observation_subject_date "
-                    "WHERE subject = ? AND date > ? AND date < ?", (subject, d, next_d))}
-    if not todo:
-        return 0
-
-    def reads(g: Group) -> tuple[str, ...]:
-        if _alone(g[1]):
-            return (g[0],)
-        prev_d, next_d, is_session = neighbours(g[0])
-        return (g[0], prev_d, next_d) if is_session else (g[0], prev_d)
-
-    needed = sorted({(d, g[1]) for g in todo for d in reads(g)})  # the groups, and the neighbours their facts depend on
-    by_group: dict[Group, list[Row]] = {}
-    stored: dict[int, tuple[str, str | None]] = {}  # each observation's verdict as stored
-    for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
-         source_kind, version_tag, published_at, publisher, credit,
-         article_hash) in _group_rows(conn, ROW_SQL, needed):
-        stored[obs_id] = (status, note)
-        by_group.setdefault((day, subj), []).append(Row(
-            obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-            witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher, credit,
-            article_hash))
-    before = _stored_facts(conn, sorted(todo))
-    facts, verdicts, changed = [], [], []
-    for d, subject in sorted(todo):
-        prev_d, next_d, is_session = neighbours(d)
-        today = by_group.get((d, subject), [])
-        if _alone(subject):
-            prev, nxt = [], []
-        else:
-            prev = by_group.get((prev_d, subject), [])
-            nxt = by_group.get((next_d, subject), []) if is_session else []
-        if not today and (not nxt or subject.isdigit()):
-            outcome = EMPTY  # no rows, and no next session's arithmetic to imply a close from
-        else:
-            outcome = settle_group(today, nxt, prev, _previous_close(prev) if subject.isdigit() else {})
-        settled = [(d, f.kind, subject, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why)
-                   for f in outcome.facts]
-        if set(settled) != before.get((d, subject), set()):  # only the groups whose facts change
-            changed.append((d, subject))
-            facts += settled
-        verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.verdicts.items())
-                     if stored.get(obs_id) != (status, note)]  # only the verdicts that change
-    if changed:
-        driver(conn).executemany("DELETE FROM fact WHERE date = ? AND subject = ?", changed)
-    if facts:
-        driver(conn).executemany("INSERT INTO fact (date, kind, subject, metric, as_of, value, status, sources, "
-                             "articles, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
-    if verdicts:
-        driver(conn).executemany("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
-    return len(facts)
+    """Re-settle every key of the touched (date, subject) groups (those with rows and those with
+    a fact) and the keys that read them. Returns the number of facts written."""
+    return settle.settle(conn, settle.keys_of_groups(conn, groups))
 
 
-def _stored_facts(conn: Connection, groups: list[Group]) -> dict[Group, set[tuple[Any, ...]]]:
-    """The facts stored now for each group, as the rows ``reconcile_groups`` would write."""
-    out: dict[Group, set[tuple[Any, ...]]] = {}
-    for row in _group_rows(conn, FACT_SQL, groups):
-        out.setdefault((row[0], row[2]), set()).add(tuple(row))
-    return out
+def resettle_all(conn: Connection, *, dates_per_step: int = 20) -> int:
+    """Settle every key of the database again from its rows alone, a few dates at a time (the
+    rows of the whole database are never held at once): what incremental settling wrote must
+    come out unchanged. Returns the number of facts written."""
+    raw = driver(conn)
+    days = sorted({d for (d,) in raw.execute("SELECT DISTINCT date FROM observation")}
+                  | {d for (d,) in raw.execute("SELECT DISTINCT date FROM fact")})
+    written = 0
+    for i in range(0, len(days), dates_per_step):
+        first, last = days[i], days[min(i + dates_per_step, len(days)) - 1]
+        keys = set(raw.execute("SELECT DISTINCT date, subject, kind, metric, as_of FROM observation "
+                               "WHERE date >= ? AND date <= ?", (first, last)).fetchall())
+        keys |= set(raw.execute("SELECT date, subject, kind, metric, as_of FROM fact WHERE date >= ? AND date <= ?",
+                                (first, last)).fetchall())
+        written += settle.settle(conn, keys)
+    return written
 
 
-def _group_rows(conn: Connection, template: str, groups: list[Group]) -> Iterator[tuple[Any, ...]]:
-    """The rows of a ``WITH g(date, subject) AS (VALUES {groups})`` query for ``groups``, run
-    GROUPS_PER_QUERY groups at a time."""
-    for i in range(0, len(groups), GROUPS_PER_QUERY):
-        chunk = groups[i:i + GROUPS_PER_QUERY]
-        yield from driver(conn).execute(template.format(groups=",".join(["(?, ?)"] * len(chunk))),
-                                        tuple(x for g in chunk for x in g)).fetchall()
-
-
-def _previous_close(prev: list[Row]) -> dict[Key, float]:
-    """A stock's settled close of the previous session (its daily-limit base): that key alone,
-    settled as the previous group settles it (no stated price of a stock is refuted there)."""
-    rows = [r for r in prev if r.key == PRICE_CLOSE]
-    fact = settle_key(PRICE_CLOSE, rows, [], {}, False)[0] if rows else None
-    return {PRICE_CLOSE: fact.value} if fact is not None else {}
+def keys_of_articles(conn: Connection, article_ids: Iterable[int]) -> set[KeyAt]:
+    """The timeline keys the observations of these articles belong to."""
+    return settle.keys_of_articles(conn, article_ids)
 
 
 def article_session(conn: Connection, article_id: int) -> str | None:
     row = driver(conn).execute("SELECT session_date FROM article WHERE id = ?", (article_id,)).fetchone()
     return row[0] if row else None
-
-
-def groups_of_articles(conn: Connection, article_ids: Iterable[int]) -> set[Group]:
-    """The (date, subject) groups the observations of these articles belong to."""
-    ids = sorted(set(article_ids))
-    out: set[Group] = set()
-    for i in range(0, len(ids), 900):
-        chunk = ids[i:i + 900]
-        out |= set(driver(conn).execute(
-            f"SELECT DISTINCT date, subject FROM observation WHERE article_id IN ({','.join('?' * len(chunk))})",
-            chunk).fetchall())
-    return out
 
 
 def set_witness(conn: Connection, article_id: int, witness: str) -> None:

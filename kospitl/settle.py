@@ -1,0 +1,313 @@
+"""Per-key settling: a change to some observations re-settles only the timeline keys it can move.
+
+A key is (date, subject, kind, metric, as_of): one fact of the timeline. What a key settles to
+(``reconcile.settle_key``) reads the key's own rows and, for a few keys, rows of other keys:
+
+========================================  ==============================================================
+key                                       reads besides its own rows
+========================================  ==============================================================
+index change close                        the same day's index close and change_pct (each article's own
+                                          arithmetic), the previous session's index close (implied change)
+fx change (any as_of)                     the same day's fx rate at that as_of, the previous session's
+                                          fx rate close (implied change)
+milestone record_close close              the same day's first_close_above milestones, index close and
+                                          quote price close (a first close above a level is a record)
+index close close (d a session)           the next session's index close/open/level/change (close implied
+                                          by level − change)
+fx rate close (d a session)               the next session's fx rate/open/change (implied close; the next
+                                          rate bounds this close)
+a stock's quote price/high/low            the previous session's quote price close (daily-limit base)
+========================================  ==============================================================
+
+Subjects of flows, yields, balances and market values (``alone``) read no other session.
+``dependents`` is the inverse of this table: the keys a changed key can move. Each read goes
+through the observation key index (date, kind, subject, metric), never a whole (date, subject)
+group, so one article costs what its own keys cost, whatever the size of the database.
+
+Implied changes ("close − previous close") read the previous session's rows of the *same*
+article: an article that changes there has rows of its own on the later day too, so it touches
+that day's keys itself.
+"""
+from __future__ import annotations
+
+import functools
+from datetime import date
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import Connection
+
+from kospitl import sessions, vocab
+from kospitl.db import driver
+from kospitl.reconcile import DERIVABLE, Key, Row, _by_article, check_claim, implied_claims, median, settle_key
+
+KeyAt = tuple[str, str, str, str, str]  # date, subject, kind, metric, as_of
+Spec = tuple[str, str, str, str]  # date, subject, kind, metric: what one index probe reads (any as_of)
+
+
+
+@functools.lru_cache(maxsize=None)
+def alone(subject: str) -> bool:
+    """Whether the keys of ``subject`` neither read nor move another session's (flows, yields,
+    balances, market values: the registry's ``Kind.neighbours``, ``vocab.neighbours``)."""
+    return not any(vocab.neighbours(subject))
+
+PRICE_CLOSE: Key = ("quote", "price", "close")
+INDEX_CLOSE: Key = ("index", "close", "close")
+FX_CLOSE: Key = ("fx", "rate", "close")
+INDEX_CHANGE: Key = ("index", "change", "close")
+RECORD_CLOSE: Key = ("milestone", "record_close", "close")
+INDEX_LEVELS = ("close", "open", "level", "change")  # of the next session: imply this session's close
+FX_LEVELS = ("rate", "open", "change")
+LIMITED = ("price", "high", "low")  # a stock's figures the daily limit bounds
+
+SPECS_PER_QUERY = 200  # 800 parameters: under SQLite's oldest limit (999)
+ROW_SQL = """WITH g(date, subject, kind, metric) AS (VALUES {specs})
+SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, o.status, o.note,
+       a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit,
+       a.content_hash
+FROM g CROSS JOIN observation o JOIN article a ON a.id = o.article_id
+WHERE o.date = g.date AND o.kind = g.kind AND o.subject = g.subject AND o.metric = g.metric"""
+# CROSS JOIN: SQLite then probes the key index once per spec instead of choosing another plan
+KEYS_PER_QUERY = 150  # 750 parameters
+FACT_SQL = """WITH g(date, subject, kind, metric, as_of) AS (VALUES {keys})
+SELECT f.date, f.subject, f.kind, f.metric, f.as_of, f.value, f.status, f.sources, f.articles, f.why
+FROM g CROSS JOIN fact f
+WHERE f.date = g.date AND f.kind = g.kind AND f.subject = g.subject AND f.metric = g.metric AND f.as_of = g.as_of"""
+
+
+class Calendar:
+    """The previous and next session of each date, worked out once per settle."""
+
+    def __init__(self) -> None:
+        self.cal = sessions.load()
+        self.around: dict[str, tuple[str, str, bool]] = {}
+
+    def __call__(self, d: str) -> tuple[str, str, bool]:
+        """(previous session, next session, whether ``d`` is a session)."""
+        got = self.around.get(d)
+        if got is None:
+            day = date.fromisoformat(d)
+            got = self.around[d] = (self.cal.previous_session(day).isoformat(),
+                                    self.cal.next_session(day).isoformat(), self.cal.is_session(day))
+        return got
+
+
+def dependents(conn: Connection, changed: Iterable[KeyAt], around: Calendar) -> set[KeyAt]:
+    """The keys whose facts or verdicts can change when the rows of the ``changed`` keys change
+    (rows added, removed, or their article's witness changed): each changed key, and the keys
+    that read it (the module's table, read backwards)."""
+    out: set[KeyAt] = set()
+    for key in changed:
+        d, s, kind, metric, as_of = key
+        out.add(key)
+        if (kind, metric, as_of) in (INDEX_CLOSE, ("index", "change_pct", "close")):
+            out.add((d, s, *INDEX_CHANGE))
+        if (kind == "milestone" and metric == "first_close_above") or (kind, metric, as_of) in (INDEX_CLOSE, PRICE_CLOSE):
+            out.add((d, s, *RECORD_CLOSE))
+        if kind == "fx" and metric == "rate":
+            out.add((d, s, "fx", "change", as_of))
+        if alone(s):
+            continue
+        prev_d, next_d, is_session = around(d)
+        if not is_session:
+            continue  # no day has it as its next or previous session
+        if kind == "index" and metric in INDEX_LEVELS:
+            out.add((prev_d, s, *INDEX_CLOSE))
+        if kind == "fx" and metric in FX_LEVELS:
+            out.add((prev_d, s, *FX_CLOSE))
+        if s.isdigit() and (kind, metric, as_of) == PRICE_CLOSE:
+            # the days whose previous session is d: the next session and closed days between with rows
+            out |= {(day, s, k, m, a) for day, k, m, a in driver(conn).execute(
+                "SELECT DISTINCT date, kind, metric, as_of FROM observation "
+                "WHERE subject = ? AND date > ? AND date <= ? AND kind = 'quote' AND metric IN (?, ?, ?)",
+                (s, d, next_d, *LIMITED))}
+    return out
+
+
+def reads(key: KeyAt, around: Calendar) -> Iterator[Spec]:
+    """What settling ``key`` reads (index probes: date, subject, kind, metric)."""
+    d, s, kind, metric, as_of = key
+    yield d, s, kind, metric
+    neighbours = not alone(s)
+    prev_d, next_d, is_session = around(d)
+    k = (kind, metric, as_of)
+    if k == INDEX_CHANGE:
+        yield d, s, "index", "close"
+        yield d, s, "index", "change_pct"
+        if neighbours:
+            yield prev_d, s, "index", "close"
+    elif kind == "fx" and metric == "change":
+        yield d, s, "fx", "rate"
+        if neighbours:
+            yield prev_d, s, "fx", "rate"
+    elif k == RECORD_CLOSE:
+        yield d, s, "milestone", "first_close_above"
+        yield d, s, "index", "close"
+        yield d, s, "quote", "price"
+    elif k == INDEX_CLOSE and neighbours and is_session:
+        for m in INDEX_LEVELS:
+            yield next_d, s, "index", m
+    elif k == FX_CLOSE and neighbours and is_session:
+        for m in FX_LEVELS:
+            yield next_d, s, "fx", m
+    elif kind == "quote" and metric in LIMITED and s.isdigit():
+        yield prev_d, s, "quote", "price"
+
+
+Stored = dict[int, tuple[str, str | None]]  # each observation's verdict as stored
+
+
+def load_rows(conn: Connection, specs: Iterable[Spec]) -> tuple[dict[tuple[str, str], dict[Key, list[Row]]], Stored]:
+    """The rows of each spec, by (date, subject) and key, each key's rows in id order (the order
+    ``settle_group`` sees them in)."""
+    ordered = sorted(set(specs))
+    out: dict[tuple[str, str], dict[Key, list[Row]]] = {}
+    stored: Stored = {}
+    for i in range(0, len(ordered), SPECS_PER_QUERY):
+        chunk = ordered[i:i + SPECS_PER_QUERY]
+        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
+             source_kind, version_tag, published_at, publisher, credit, article_hash) in driver(conn).execute(
+                ROW_SQL.format(specs=",".join(["(?, ?, ?, ?)"] * len(chunk))),
+                tuple(x for spec in chunk for x in spec)).fetchall():
+            stored[obs_id] = (status, note)
+            row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+                      witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher,
+                      credit, article_hash)
+            out.setdefault((day, subj), {}).setdefault(row.key, []).append(row)
+    for by_key in out.values():
+        for rows in by_key.values():
+            rows.sort(key=lambda r: r.id)
+    return out, stored
+
+
+def stored_facts(conn: Connection, keys: list[KeyAt]) -> dict[KeyAt, tuple[Any, ...]]:
+    out: dict[KeyAt, tuple[Any, ...]] = {}
+    for i in range(0, len(keys), KEYS_PER_QUERY):
+        chunk = keys[i:i + KEYS_PER_QUERY]
+        for row in driver(conn).execute(FACT_SQL.format(keys=",".join(["(?, ?, ?, ?, ?)"] * len(chunk))),
+                                        tuple(x for k in chunk for x in k)).fetchall():
+            out[tuple(row[:5])] = tuple(row)  # type: ignore[assignment]
+    return out
+
+
+def settle(conn: Connection, changed: Iterable[KeyAt]) -> int:
+    """Re-settle the keys the ``changed`` keys can move; write the facts and verdicts that change.
+    Returns the number of facts written. What each key settles to is exactly what settling the
+    whole database from scratch gives it (``reconcile.settle_group`` over its group)."""
+    around = Calendar()
+    todo = sorted(dependents(conn, changed, around))
+    if not todo:
+        return 0
+    rows, stored = load_rows(conn, (spec for key in todo for spec in reads(key, around)))
+    before = stored_facts(conn, todo)
+    gone: list[KeyAt] = []
+    facts: list[tuple[Any, ...]] = []
+    verdicts: list[tuple[str, str | None, int]] = []
+    for key in todo:
+        fact, outcome = settle_one(key, rows, around)
+        if fact != before.get(key):
+            if key in before:
+                gone.append(key)
+            if fact is not None:
+                facts.append(fact)
+        verdicts += [(status, note, obs_id) for obs_id, (status, note) in sorted(outcome.items())
+                     if stored.get(obs_id) != (status, note)]  # only the verdicts that change
+    raw = driver(conn)
+    if gone:
+        raw.executemany("DELETE FROM fact WHERE date = ? AND subject = ? AND kind = ? AND metric = ? AND as_of = ?",
+                        gone)
+    if facts:
+        raw.executemany("INSERT INTO fact (date, subject, kind, metric, as_of, value, status, sources, articles, why) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+    if verdicts:
+        raw.executemany("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
+    return len(facts)
+
+
+NONE: list[Row] = []
+
+
+def settle_one(key: KeyAt, rows: dict[tuple[str, str], dict[Key, list[Row]]],
+               around: Calendar) -> tuple[tuple[Any, ...] | None, dict[int, tuple[str, str | None]]]:
+    """One key's fact (as a row of ``fact``, or None) and its rows' verdicts, from the rows
+    ``reads`` named; the same computation as ``reconcile.settle_group`` restricted to the key."""
+    d, s, kind, metric, as_of = key
+    k: Key = (kind, metric, as_of)
+    prev_d, next_d, is_session = around(d)
+    here = rows.get((d, s), {})
+    mine = here.get(k, NONE)
+    neighbours = not alone(s)
+    before = rows.get((prev_d, s), {}) if neighbours else {}
+    after = rows.get((next_d, s), {}) if neighbours and is_session else {}
+    today: list[Row] = list(mine)
+    nxt: list[Row] = []
+    prev: list[Row] = []
+    if k == INDEX_CHANGE:
+        today = mine + here.get(INDEX_CLOSE, NONE) + here.get(("index", "change_pct", "close"), NONE)
+        prev = list(before.get(INDEX_CLOSE, NONE))
+    elif kind == "fx" and metric == "change":
+        today = mine + here.get(("fx", "rate", as_of), NONE)
+        prev = list(before.get(FX_CLOSE, NONE))
+    elif k == RECORD_CLOSE:
+        today = mine + here.get(INDEX_CLOSE, NONE) + here.get(PRICE_CLOSE, NONE) + [
+            r for key2, rs in here.items() if key2[:2] == ("milestone", "first_close_above") for r in rs]
+    elif k == INDEX_CLOSE:
+        nxt = [r for key2, rs in after.items() if key2[0] == "index" and key2[1] in INDEX_LEVELS for r in rs]
+    elif k == FX_CLOSE:
+        nxt = [r for key2, rs in after.items() if key2[0] == "fx" and key2[1] in FX_LEVELS for r in rs]
+    if not mine and k not in DERIVABLE:
+        return None, {}  # only a derivable key has a fact no row states
+    today.sort(key=lambda r: r.id)  # each article's first row of a key is the one settle_group sees
+    nxt.sort(key=lambda r: r.id)
+    prev.sort(key=lambda r: r.id)
+    own = _by_article(today)
+    implied = implied_claims(today, nxt, prev, own).get(k, [])
+    refuted: dict[int, tuple[str, float | None]] = {}
+    prev_value = None
+    if kind == "quote" and metric in LIMITED and s.isdigit():
+        prev_value = _previous_close(before.get(PRICE_CLOSE, NONE))
+    next_rate = median([r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")])
+    for r in mine:
+        reason, fixed = check_claim(r, own[r.article_id], prev_value, implied, next_rate)
+        if reason:
+            refuted[r.id] = (reason, fixed)
+    prefer_latest = kind == "flow" and as_of == "close"
+    fact, verdicts = settle_key(k, list(mine), implied, refuted, prefer_latest)
+    if fact is None:
+        return None, verdicts
+    return (d, s, fact.kind, fact.metric, fact.as_of, fact.value, fact.status, fact.sources, fact.articles,
+            fact.why), verdicts
+
+
+def _previous_close(prev: list[Row]) -> float | None:
+    """A stock's settled close of the previous session (its daily-limit base): that key alone,
+    settled as its own key settles it (no stated price of a stock is refuted there)."""
+    if not prev:
+        return None
+    fact = settle_key(PRICE_CLOSE, sorted(prev, key=lambda r: r.id), [], {}, False)[0]
+    return fact.value if fact is not None else None
+
+
+def keys_of_articles(conn: Connection, article_ids: Iterable[int]) -> set[KeyAt]:
+    """The keys the observations of these articles belong to."""
+    ids = sorted(set(article_ids))
+    out: set[KeyAt] = set()
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        out |= set(driver(conn).execute(
+            "SELECT DISTINCT date, subject, kind, metric, as_of FROM observation "
+            f"WHERE article_id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return out
+
+
+def keys_of_groups(conn: Connection, groups: Iterable[tuple[str, str]]) -> set[KeyAt]:
+    """Every key of these (date, subject) groups: those with rows and those with a fact (a fact
+    whose rows are gone is settled again, and goes)."""
+    out: set[KeyAt] = set()
+    raw = driver(conn)
+    for d, s in sorted(set(groups)):
+        out |= set(raw.execute("SELECT DISTINCT date, subject, kind, metric, as_of FROM observation "
+                               "WHERE subject = ? AND date = ?", (s, d)).fetchall())
+        out |= set(raw.execute("SELECT date, subject, kind, metric, as_of FROM fact WHERE subject = ? AND date = ?",
+                               (s, d)).fetchall())
+    return out
