@@ -180,6 +180,18 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
+def _needs_upgrade(where: str, current: str | None, head: str, upgrade: bool) -> bool:
+    """Whether a database at schema ``current`` must be upgraded to ``head`` before use. A newer
+    schema is refused (upgrade kospitl), and so is an older one where the command makes no upgrade."""
+    if current is not None and current not in REVISIONS:
+        raise SchemaTooNewError(f"{where}: database schema {current} is newer than this kospitl (knows up to "
+                                f"{head}); upgrade kospitl")
+    if current != head and not upgrade:
+        raise KospitlError(f"{where}: the database needs a schema upgrade, which this command does not "
+                           "make; run `kospitl check` (or any command) first")
+    return current != head
+
+
 def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = False,
             create: bool = True, upgrade: bool = True) -> Engine:
     """Open the kospitl database at ``path`` and upgrade it to the code's schema.
@@ -204,16 +216,8 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
             raise KospitlError(f"{path}: no such folder {folder!r}")
     elif state.kind == "empty" and (readonly or not create):
         raise KospitlError(f"{path}: empty file, not a kospitl database (ingest creates one)")
-    head = head_revision()
-    current = state.revision
-    if current is not None and current not in REVISIONS:
-        raise SchemaTooNewError(
-            f"{path}: database schema {current} is newer than this kospitl (knows up to {head}); "
-            "upgrade kospitl")
-    if current != head:
-        if not upgrade:
-            raise KospitlError(f"{path}: the database needs a schema upgrade, which this command does not "
-                               "make; run `kospitl check` (or any command) first")
+    head, current = head_revision(), state.revision
+    if _needs_upgrade(path, current, head, upgrade):
         from sqlalchemy.exc import DBAPIError
 
         writer = _engine(path)
@@ -500,16 +504,8 @@ def _open_server(url: str, *, readonly: bool, create: bool, upgrade: bool) -> En
     state = inspect_server(url)
     if state.kind == "empty" and (readonly or not create):
         raise KospitlError(f"{where}: no kospitl schema in this database (ingest creates one)")
-    head = head_revision()
-    current = state.revision
-    if current is not None and current not in REVISIONS:
-        raise SchemaTooNewError(
-            f"{where}: database schema {current} is newer than this kospitl (knows up to {head}); "
-            "upgrade kospitl")
-    if current != head:
-        if not upgrade:
-            raise KospitlError(f"{where}: the database needs a schema upgrade, which this command does not "
-                               "make; run `kospitl check` (or any command) first")
+    head, current = head_revision(), state.revision
+    if _needs_upgrade(where, current, head, upgrade):
         writer = _server_engine(url)
         try:
             with writer.connect() as conn:
