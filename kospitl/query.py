@@ -18,7 +18,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from kospitl.db import _connect, is_server, open_db, reading
 from kospitl.errors import KospitlError
@@ -183,7 +183,7 @@ def run(path: str, sql: str, params: dict[str, Any] | None = None, *,
         except (sqlite3.Error, OverflowError) as e:
             raise _error(e, sandbox, stop, timeout) from None
         columns = [d[0] for d in cur.description or ()]
-        yield Result(columns, _rows(cur, columns, sandbox, stop, timeout), stop)
+        yield Result(columns, _rows(cur, columns, sqlite3.Error, lambda e: _error(e, sandbox, stop, timeout)), stop)
         if stop.interrupted:
             raise QueryInterrupted("query: interrupted")
     finally:
@@ -192,13 +192,15 @@ def run(path: str, sql: str, params: dict[str, Any] | None = None, *,
         con.close()
 
 
-def _rows(cur: sqlite3.Cursor, columns: list[str], sandbox: Sandbox, stop: Stop,
-          timeout: float) -> Iterator[dict[str, Any]]:
+def _rows(cur: Any, columns: list[str], failure: type[BaseException],
+          error: Callable[[BaseException], KospitlError]) -> Iterator[dict[str, Any]]:
+    """The cursor's rows as dicts, 256 fetched at a time; a driver ``failure`` while fetching
+    becomes the KospitlError ``error`` makes of it (either backend)."""
     while True:
         try:
             batch = cur.fetchmany(256)
-        except sqlite3.Error as e:
-            raise _error(e, sandbox, stop, timeout) from None
+        except failure as e:
+            raise error(e) from None
         if not batch:
             return
         for r in batch:
@@ -260,7 +262,8 @@ def _run_server(url: str, sql: str, params: dict[str, Any] | None, *, timeout: f
         except (psycopg.Error, KeyError, TypeError, ValueError) as e:
             raise _server_error(e, stop, timeout, psycopg) from None
         columns = [d.name for d in cur.description or ()]
-        yield Result(columns, _server_rows(cur, columns, stop, timeout, psycopg), stop)
+        yield Result(columns, _rows(cur, columns, psycopg.Error,
+                                    lambda e: _server_error(e, stop, timeout, psycopg)), stop)
         if stop.interrupted:
             raise QueryInterrupted("query: interrupted")
     finally:
@@ -270,18 +273,6 @@ def _run_server(url: str, sql: str, params: dict[str, Any] | None, *, timeout: f
             con.rollback()
         finally:
             con.close()
-
-
-def _server_rows(cur: Any, columns: list[str], stop: Stop, timeout: float, psycopg: Any) -> Iterator[dict[str, Any]]:
-    while True:
-        try:
-            batch = cur.fetchmany(256)
-        except psycopg.Error as e:
-            raise _server_error(e, stop, timeout, psycopg) from None
-        if not batch:
-            return
-        for r in batch:
-            yield dict(zip(columns, r))
 
 
 def _first(e: BaseException) -> str:
