@@ -81,6 +81,7 @@ class Section:
     kind: str
     start: int
     end: int
+    published: datetime | None = None  # a feed item's own publication time (KST): its figures' date base
 
 
 @dataclass
@@ -238,7 +239,7 @@ def parse(text: str, path: str = "<text>") -> Article:
     _version(art, head)
     _publication(art, text, body_start)
     _outlet(art, text, body_start)
-    art.sections = _sections(text, body_start)
+    art.sections = _feed_items(text) or _sections(text, body_start)
     if art.doc_date is None:
         _date_from_text(art)
     return art
@@ -398,6 +399,26 @@ def _sections(text: str, body_start: int) -> list[Section]:
             kind, start = "footer", pos
         pos += len(line)
     out.append(Section(kind, start, len(text)))
+    return [s for s in out if s.end > s.start]
+
+
+FEED = re.compile(r"<(?:rss|feed|rdf:RDF)\b")
+FEED_ITEM = re.compile(r"<(item|entry)\b[^>]*>(.*?)</\1>", re.S)
+
+
+def _feed_items(text: str) -> list[Section]:
+    """An RSS or Atom feed: each item is a story of its own, published at its own time, so each
+    is a body section with its ``pubDate``/``published`` (the channel's head is furniture).
+    Empty for any other page."""
+    if not FEED.search(text, 0, 2000):
+        return []
+    items = list(FEED_ITEM.finditer(text))
+    if not items:
+        return []
+    out = [Section("furniture", 0, items[0].start())]
+    for m in items:
+        pub = publication(text, m.start(2), m.end(2))
+        out.append(Section("body", m.start(2), m.end(2), published=pub.published_at))
     return [s for s in out if s.end > s.start]
 
 

@@ -53,6 +53,8 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
 DATE_TABLE = Table(DATE_PATTERNS)
+# "up from 158,900 won on Wednesday": the date of a move's base, which dates the base alone
+BASE_BEFORE = gated(r"\bfrom\s+(?:W|\$)?\d[\d,.]*\s*(?:won|points?|percent|pct|%)?\s+(?:on\s+)?(?:(?:its|the|last)\s+)*$")
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = gated(r"^\s*(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다"
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
@@ -88,6 +90,7 @@ def find_dates(text: str) -> list[DateRef]:
             return None
         s, e = m.span()
         comparison = bool(COMPARISON_BEFORE.search(text[max(0, s - 25):s]) or COMPARISON_AFTER.match(text[e:e + 25])
+                          or BASE_BEFORE.search(text[max(0, s - 40):s])
                           or CLOSURE_AFTER.match(text[e:e + 60]))
         return replace(ref, comparison=comparison)
     return scan(DATE_TABLE, text, make)

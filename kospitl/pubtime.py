@@ -108,6 +108,9 @@ LAYOUTS_EN: tuple[Layout, ...] = (
     # "Updated : Oct. 29, 2025 - 16:40", "Last updated 2026-02-12 16:00", "Modified: ..."
     _layout("updated_en", "updated", r"""\b(?: (?:Last \s+)? (?: Updated | Modified | Edited | Revised | Amended )
         | Update ) (?: \s+ (?:on|at) )?"""),
+    # a feed's item stamps: "<pubDate>Thu, 10 Apr 2025 23:10:00 GMT</pubDate>", "<published>…"
+    _layout("feed_published", "published", r"""< (?: pubDate | published | dc:date | issued ) >"""),
+    _layout("feed_updated", "updated", r"""< (?: lastBuildDate | updated | atom:updated | modified ) >"""),
     # "By Han Seo-yeon (syhan@theinvestor.co.kr) | 2025-09-26 17:12", "dani@sedaily.com | 2025-09-11 15:58:21"
     _layout("email_byline", "line", r"""[\w.+-]+ @ [\w-]+ (?: \. [\w-]+ )+ \s* [)\]]? \s* [|·,\u2013\u2014-]"""),
 )
@@ -265,6 +268,8 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
                 day, when, first, stop = day, None, m.start(), m.end()  # that clock is another stamp's
             taken.append((first, stop))
             role, layout = _role(text, m, first, stop, head_end, when is not None)
+            if when is not None and layout in ("feed_published", "feed_updated"):
+                day = when.date()  # a feed's clock is a machine's (RFC 822 GMT): an instant, its day Seoul's
             found.append(Stamp(role, layout or form, day, when, first, stop))
     return sorted(found, key=lambda s: s.start)
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from kospitl.articles import Article
 from kospitl.dates import Unresolved, resolve as resolve_ref
@@ -47,14 +47,32 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
     if doc is None:
         return None, "no date"
     how = "--date" if given else (article.date_source or "article date")
-    pub = article.published_at
-    if given is None and pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0):
+    return _session_of(doc, article.published_at if given is None else None, how, cal)
+
+
+def _session_of(doc: date, pub: datetime | None, how: str, cal: Calendar) -> tuple[date, str]:
+    """The session a text dated ``doc`` (published at ``pub``, KST) reports on."""
+    if pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0):
         d = cal.previous_session(doc)
         return d, f"published {pub:%H:%M} before the open: previous session of {doc}"
     if not cal.is_session(doc):
         d = cal.session_on_or_before(doc)
         return d, f"{how} {doc} has no session: last session {d}"
     return doc, f"{how} {doc}"
+
+
+def _items(article: Article, cal: Calendar) -> list[tuple[int, int, date, date, str]]:
+    """A feed's items that print their own publication time: (start, end, day, session, how)."""
+    out = []
+    for sec in article.sections:
+        if sec.published is not None:
+            day = sec.published.date()
+            try:
+                report, how = _session_of(day, sec.published, "feed item published", cal)
+            except (OverflowError, ValueError):
+                continue
+            out.append((sec.start, sec.end, day, report, how))
+    return out
 
 
 def resolve(mentions: list[Mention], article: Article, cal: Calendar,
@@ -67,11 +85,13 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
         report, how = None, "no date"
     observations: list[Observation] = []
     problems: list[Problem] = []
+    items = _items(article, cal)
     for m in mentions:
         evidence = article.text[m.sent_start:m.sent_end]
         line = article.line_of(m.start)
+        own = next(((day, session, rule) for start, end, day, session, rule in items if start <= m.start < end), None)
         try:
-            d, rule = _date_of(m, doc, report, how, cal)
+            d, rule = _date_of(m, *(own or (doc, report, how)), cal)
         except Unresolved as e:
             problems.append(Problem("no-date", f"cannot date {m.kind} {m.subject} {m.metric} "
                                     f"{cell(m.value)}: {e}", line, evidence, "error"))

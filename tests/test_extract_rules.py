@@ -924,6 +924,27 @@ DEV2 = [
                   o("2025-06-04", "flow", "individual", "net_buy", "close", -845000000000)],
                  "dev3 e11: 'trading value' owns its amount though 'the main board' comes between; 'trln', 'bln' are scales",
                  id="trading-value-scales"),
+    pytest.param('<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Markets</title>\n'
+                 '<lastBuildDate>Thu, 10 Apr 2025 23:15:02 GMT</lastBuildDate>\n'
+                 '<item>\n<title>Seoul shares set to open lower</title>\n<pubDate>Thu, 10 Apr 2025 23:10:00 GMT</pubDate>\n'
+                 '<description><![CDATA[The KOSPI closed up 6.60 percent at 2,445.06 on Thursday.]]></description>\n</item>\n'
+                 '<item>\n<title>Seoul shares fall 1.74 pct</title>\n<pubDate>Wed, 09 Apr 2025 06:48:00 GMT</pubDate>\n'
+                 '<description><![CDATA[The KOSPI lost 40.53 points, or 1.74 percent, to 2,293.70. '
+                 'SK hynix rose 2.1 percent to 158,900 won.]]></description>\n</item>\n</channel>\n</rss>\n',
+                 [o("2025-04-10", "index", K, "close", "close", 2445.06),
+                  o("2025-04-10", "index", K, "change_pct", "close", 6.6),
+                  o("2025-04-09", "index", K, "close", "close", 2293.70),
+                  o("2025-04-09", "index", K, "change", "close", -40.53),
+                  o("2025-04-09", "index", K, "change_pct", "close", -1.74),
+                  o("2025-04-09", "quote", HYNIX, "price", "close", 158900),
+                  o("2025-04-09", "quote", HYNIX, "change_pct", "close", 2.1)],
+                 "dev3 e08: each item of an RSS feed is its own story, dated by its own <pubDate> (15:48 KST on the 9th "
+                 "reports the 9th), not by the feed's first item", id="rss-items"),
+    pytest.param(pub("10 Apr. 2025, 16:20", "SK hynix jumped 10.32 percent to 175,300 won, up from 158,900 won on Wednesday."),
+                 [o("2025-04-10", "quote", HYNIX, "price", "close", 175300),
+                  o("2025-04-10", "quote", HYNIX, "change_pct", "close", 10.32),
+                  o("2025-04-09", "quote", HYNIX, "price", "close", 158900)],
+                 "dev3 e08: 'up from N on Wednesday' dates the move's base alone", id="base-date"),
 ]
 
 

@@ -103,6 +103,11 @@ EN = [
         "2025-02-28", "past an impossible stamp, the next possible one", "impossible-then-possible"),
     row("Kospi closes higher\n\nPublished : 2025-10-29 14:00 pm", None, "2025-10-29",
         "'14:00 pm' is no clock time: the date only", "impossible-clock"),
+    row("<rss version=\"2.0\"><channel>\n<lastBuildDate>Thu, 10 Apr 2025 23:15:02 GMT</lastBuildDate>\n<item>\n"
+        "<title>Seoul shares set to open lower</title>\n<pubDate>Thu, 10 Apr 2025 23:10:00 GMT</pubDate>",
+        "2025-04-11 08:10", "2025-04-11",
+        "a feed's <pubDate> is a publication stamp, its RFC 822 GMT clock a machine's instant (Seoul's day); "
+        "<lastBuildDate> is only an update", "rss-pubdate"),
 ]
 
 KO = [

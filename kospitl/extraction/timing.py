@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 from kospitl import gate
 from kospitl import lexicon as L
-from kospitl.dates import DAY_AFTER, DateRef, TimeRef
+from kospitl.dates import BASE_BEFORE, DAY_AFTER, DateRef, TimeRef
 from kospitl.extraction.reading import Figure, Sentence, _clause_of
 from kospitl.extraction.context import Context
 
@@ -62,7 +62,8 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
     shift = 0
     # "N set on DATE", "N on DATE", "(N) on DATE" bind the figure directly
     for d in s.dates:  # "지난 2일 종가(6118.40)보다": the base's own date dates the base
-        if (not d.comparison or s.korean) and _bound_figure(s, d) is fig:
+        if (not d.comparison or s.korean or BASE_BEFORE.search(s.text[max(0, d.start - 40):d.start])) \
+                and _bound_figure(s, d) is fig:
             return d, shift
     own = [d for d in s.dates if cs <= d.start < ce and not d.comparison and not _exclusive(s, d)
            and (d.form != "previous" or not any(cs <= g.start < d.start for g in s.figures))]
