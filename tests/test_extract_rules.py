@@ -945,6 +945,26 @@ DEV2 = [
                   o("2025-04-10", "quote", HYNIX, "change_pct", "close", 10.32),
                   o("2025-04-09", "quote", HYNIX, "price", "close", 158900)],
                  "dev3 e08: 'up from N on Wednesday' dates the move's base alone", id="base-date"),
+    pytest.param(posted("Morning Brief  |  2025.06.05 (Thu) 07:40",
+                        "■ KOSPI investor flows (Yesterday, KRW)\n  Foreign      +1,394.5bn\n  Individual   -1,862.0bn\n"
+                        "  Turnover: 14.96tn  |  Volume: 640.2mn shares",
+                        "■ Top movers (Yesterday)\n  KB Financial   108,800  +7.30%\n  Hanwha Aero    800,000  -3.38%\n"
+                        "  Foreign      +2.1bn"),
+                 [o("2025-06-04", "flow", "foreign", "net_buy", "close", 1394500000000),
+                  o("2025-06-04", "flow", "individual", "net_buy", "close", -1862000000000),
+                  o("2025-06-04", "index", K, "turnover", "close", 14960000000000),
+                  o("2025-06-04", "index", K, "volume", "close", 640200000),
+                  o("2025-06-04", "quote", "105560", "price", "close", 108800),
+                  o("2025-06-04", "quote", "105560", "change_pct", "close", 7.3),
+                  o("2025-06-04", "quote", "012450", "price", "close", 800000),
+                  o("2025-06-04", "quote", "012450", "change_pct", "close", -3.38)],
+                 "dev3 e12: a heading that names the won ('(Yesterday, KRW)') makes the bare scaled amounts of its block won, "
+                 "each row's printed sign its direction; the currency ends with the block (the last row is under "
+                 "another heading); an aligned row 'company  price  ±pct%' is a price and its change", id="broker-flow-block"),
+    pytest.param(posted("입력 2025.10.20 16:10", "LG에너지솔루션만 0.35% 내렸다. 삼성전자는 1.2% 밀렸다."),
+                 [o("2025-10-20", "quote", LGES, "change_pct", "close", -0.35),
+                  o("2025-10-20", "quote", SAMSUNG, "change_pct", "close", -1.2)],
+                 "dev2 r14: '내렸다', '밀렸다' (past tense) are falls", id="ko-past-fall"),
 ]
 
 

@@ -40,10 +40,16 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
             paras = paragraphs(article.text, sec.start, sec.end)
             found, table_rows = tables.find(article, paras, "intraday" if intraday else "close")
             entry: str | None = None  # the stamp of a live entry printed on a line of its own
+            last_end = sec.start
             for para in paras:
+                if BLANK_LINE.search(article.text, last_end, para[0]):
+                    ctx.block_won = False  # a declared currency holds to the end of its block
+                last_end = para[1]
                 if para in table_rows:
                     continue
                 line = article.text[para[0]:para[1]]
+                if L.WON_BLOCK.match(line):
+                    ctx.block_won = True
                 if SEPARATOR.fullmatch(line):
                     entry = None
                     continue
@@ -99,6 +105,10 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
                                 article.line_of(span[0]), text[:200], "warning"))
         return []
     s = _read(text, span[0])
+    if ctx.block_won:  # "Foreign  +1,394.5bn" under "investor flows (KRW)"
+        for f in s.figures:
+            if f.unit == "amount":
+                f.unit = "won"
     out: list[Mention] = []
     emit = _Emitter(article, s, ctx, out)
     owners: dict[int, list[Entity]] = {}
@@ -161,6 +171,7 @@ ENTRY_TIME = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<
 # and the rule between entries
 ENTRY_HEADER = re.compile(r"[^\w\d\[]*\[?(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:KST)?\s*\]?\s*(?:\|?\s*[A-Za-z가-힣 ]{0,20})?\s*", re.I)
 SEPARATOR = re.compile(r"\s*[-=_*\u2014\u2500]{3,}\s*")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _entry_time(paragraph: str) -> str | None:

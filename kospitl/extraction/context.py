@@ -30,6 +30,7 @@ class Context:
     narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
     para_date: DateRef | None = None
     prev_as_of: str | None = None
+    block_won: bool = False  # under a heading that names the won as its currency ("investor flows (KRW)")
 
 
 def _settle_records(found: list[Mention], ctx: Context, doc: date | None) -> list[Mention]:

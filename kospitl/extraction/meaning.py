@@ -305,6 +305,8 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
         sign = _sign_between(s, ent.start, fig, L.BUY, L.SELL)
     if sign == 0:
         sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN)
+    if sign == 0 and fig.sign and gate.fullmatch(r"[\s:]*", s.text[ent.end:fig.start]):
+        sign = fig.sign  # a row of a flow table: "Foreign   +1,394.5bn", "Individual -1,862.0bn"
     if sign == 0:
         return
     a = as_of if as_of != "open" else "intraday"

@@ -29,6 +29,12 @@ PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\
 AMOUNT = re.compile(r"^(?P<n>\d[\d,.]*(?:[만천]\d*)*)\s*(?:원|KRW|won)?$", re.I)
 
 
+# a row of a table aligned with spaces, with no header: "KB Financial   108,800  +7.30%",
+# "삼성전자      55,300    -1.2%": a company, its price, its percent change
+ALIGNED_ROW = re.compile(r"^(?P<name>[^\d|%]*[^\d\s|%])\s{2,}(?P<price>\d[\d,]*(?:\.\d+)?)\s*(?:원|won|KRW)?\s+"
+                         r"(?P<pct>[-+\u2212▲▼△▽]\s*\d+(?:\.\d+)?\s*%)$", re.I)
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -58,6 +64,17 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
                 taken.add(span)
             j += 1
         i = j
+    for span in paragraphs:
+        m = ALIGNED_ROW.match(text[span[0]:span[1]])
+        if span in taken or m is None:
+            continue
+        subject = _subject(m["name"])
+        if subject is None or subject[0] != "quote":
+            continue  # an index row is a sentence the reader takes as it is
+        found = _row(article, span, [m["name"], m["price"], m["pct"]], 1, 2, as_of)
+        if found:
+            out += found
+            taken.add(span)
     return out, taken
 
 
