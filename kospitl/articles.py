@@ -303,10 +303,13 @@ def _publication(art: Article, text: str, body_start: int) -> None:
     #    date alone only dates an article that has no date yet
     pub = publication(text, body_start, head_end)
     art.page_dates, art.stamp_lines, art.updated_at = pub.page_dates, pub.lines, pub.updated_at
-    if pub.day is not None and (pub.published_at is not None or art.doc_date is None):
+    day = pub.day if pub.other is None else _weekday_choice(text[body_start:head_end], pub.day, pub.other)
+    if day is not None and (pub.published_at is not None or art.doc_date is None):
         if pub.published_at is not None:
             art.published_at = pub.published_at
-        art.doc_date, art.date_source = pub.day, pub.source
+        art.doc_date, art.date_source = day, pub.source
+        if pub.other is not None:
+            art.date_source = f"{pub.source} (month or day first: the text's {day:%A})"
     lead = LEADING_DATE.match(text[body_start:].split("\n", 1)[0])
     if art.doc_date is None and lead:
         try:
@@ -323,6 +326,21 @@ def _publication(art: Article, text: str, body_start: int) -> None:
                 art.doc_date, art.date_source = date(year, month, day), "dateline"
             except ValueError:
                 pass
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KO_WEEKDAYS = "월화수목금토일"
+
+
+def _weekday_choice(text: str, a: date, b: date) -> date | None:
+    """Of the two readings of "02/03/2025", the one whose weekday the text names ("tanked
+    Monday", "(월)") while it never names the other's; None when the text does not decide."""
+    def named(d: date) -> bool:
+        wd = d.weekday()
+        return bool(re.search(rf"\b{WEEKDAY_NAMES[wd]}\b|\({KO_WEEKDAYS[wd]}\)|{KO_WEEKDAYS[wd]}요일", text))
+    if named(a) != named(b):
+        return a if named(a) else b
+    return None
 
 
 HEAD_LINES = 8  # a masthead is among the first lines of a page

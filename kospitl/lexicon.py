@@ -147,7 +147,10 @@ MULTI_DAY = gated(
     r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
+    r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
+# the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)
+OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forwards?\b|\bNDFs?\b|역외", I)
 RESPECTIVELY = gated(r"\brespectively\b|각각", I)
 EACH = gated(r"\beach\b", I)
 SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|같은 시각|같은 시간|동시간대", I)
@@ -157,6 +160,10 @@ BREADTH = (
     gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:\w+ly\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|trounced|dwarfed|topped|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
+    # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
+    gated(rf"\b(?P<a>falling|rising|advancing|declining|gaining|losing) (?:stocks|issues|shares) outnumbered (?:advancing|declining|falling|rising|gaining|losing) ones\b[^.\d]{{0,60}}?\bby (?P<x>{NUM}) to (?P<y>{NUM})", I),
+    # Reuters' template: "the number of advancing shares was 512, while 372 shares declined"
+    gated(rf"\bnumber of (?P<a>advancing|declining|rising|falling|gaining|losing) (?:shares|stocks|issues) (?:was|were|stood at|totall?ed|came to) (?P<x>{NUM}),?\s+(?:while|and|with|whereas)\s+(?P<y>{NUM}) (?:shares|stocks|issues)?\s*(?:declined|fell|advanced|rose|gained|lost|were (?:down|up|lower|higher))\b", I),
     # "하락 종목이 499개로 상승 종목(379개)보다 많았다": each count follows its own word
     gated(rf"(?P<a>상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<x>{NUM})\s*개[^\d]{{1,20}}?(?:상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<y>{NUM})\s*개"),
 )
@@ -171,7 +178,7 @@ HALT_EVENT = gated(r"사이드카|서킷\s?브레이커|매매(?:가)? (?:일시
 NOISE_CLOCK = gated(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
 
 # A KRX code printed with a name: "Hanmi Pharm (128940)", "(005930.KS)"
-TICKER_CODE = gated(r"\((?:KRX:\s*)?(\d{6})(?:\.K[SQ])?\)")
+TICKER_CODE = gated(r"\((?:(?:KRX|KS|KQ|KOSPI|KOSDAQ|KSE)\s*:\s*)?(\d{6})(?:\.K[SQ])?\)")  # "(KS:010130)": Investing.com's
 # A name doing what listed companies do in market reports, that kospitl does not know:
 # "Hanwha Solutions rose 5 percent" → reported as an unknown company, never guessed.
 UNKNOWN_COMPANY = gated(

@@ -47,6 +47,10 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
         (?P<d>\d{{1,2}}) (?!\d) \.?""", re.X)),
     # 10.04.2025: day first with dots (European clients, chat exports); a year first is "ymd"
     ("dmy_dot", re.compile(rf"""(?<![\d.]) (?P<d>\d{{1,2}}) \. (?P<m>\d{{1,2}}) \. {YEAR} (?![\d.])""", re.X)),
+    # 02/03/2025, 03/02/2025: month or day first, as the site's country has it (US sites month first,
+    # European day first); read both ways unless one part is over 12, and the clock is dropped
+    # (such sites print the reader's or the desk's clock, never Seoul's)
+    ("slash", re.compile(rf"""(?<![\d./]) (?P<p>\d{{1,2}}) / (?P<q>\d{{1,2}}) / {YEAR} (?![\d/])""", re.X)),
     # 2025년 09월 26일
     ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
     # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025
@@ -145,6 +149,7 @@ class Stamp:
     when: datetime | None  # KST; None when no clock time is printed (or only a midnight placeholder)
     start: int
     end: int
+    other: date | None = None  # "02/03/2025": the day-first reading, when month-first (``day``) is not the only one
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,7 @@ class Publication:
     source: str | None
     page_dates: tuple[tuple[int, int], ...] = ()  # spans of crawl-date page headers: never a date
     lines: tuple[tuple[int, int], ...] = ()  # the head's stamp lines (page furniture, not claims)
+    other: date | None = None  # the day-first reading of a "02/03/2025" ``day``: the text must choose
 
 
 def _month(g: dict[str, str | None]) -> int:
@@ -199,10 +205,32 @@ def _us_daylight(local: datetime) -> bool:
     return sunday(3, 2) <= local < sunday(11, 1)
 
 
+def _slash_days(m: re.Match[str]) -> tuple[date, date | None] | None:
+    """The readings of "02/03/2025": month first, and day first when that is a date too."""
+    p, q, y = int(m["p"]), int(m["q"]), int(m["y"])
+    readings = []
+    for mo, d in ((p, q), (q, p)):
+        try:
+            readings.append(date(y, mo, d))
+        except ValueError:
+            pass
+    readings = list(dict.fromkeys(readings))
+    if not readings:
+        return None
+    return readings[0], (readings[1] if len(readings) > 1 else None)
+
+
 def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int, int] | None:
     """The date as printed (and the KST time) of one date match, and the start and end of its
     stamp; None when the date is impossible."""
     g = m.groupdict()
+    if "p" in g:
+        days = _slash_days(m)
+        if days is None:
+            return None
+        tm = TIME_AFTER.match(text, m.end())
+        end = tm.end() if tm is not None and "\n" not in text[m.end():tm.start()] and (tm["H"] or tm["KH"]) else m.end()
+        return days[0], None, m.start(), end
     try:
         day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
     except (ValueError, KeyError):
@@ -270,7 +298,8 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
             role, layout = _role(text, m, first, stop, head_end, when is not None)
             if when is not None and layout in ("feed_published", "feed_updated"):
                 day = when.date()  # a feed's clock is a machine's (RFC 822 GMT): an instant, its day Seoul's
-            found.append(Stamp(role, layout or form, day, when, first, stop))
+            other = _slash_days(m)[1] if form == "slash" else None  # type: ignore[index]
+            found.append(Stamp(role, layout or form, day, when, first, stop, other))
     return sorted(found, key=lambda s: s.start)
 
 
@@ -328,7 +357,7 @@ def publication(text: str, start: int = 0, end: int | None = None) -> Publicatio
         if s is None:
             continue
         published = s.when if role != "updated" else None
-        return Publication(published, updated, s.day, source, pages, lines)
+        return Publication(published, updated, s.day, source, pages, lines, s.other)
     return Publication(None, updated, None, None, pages, lines)
 
 

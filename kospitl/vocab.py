@@ -125,7 +125,7 @@ KIND_ROWS: tuple[Kind, ...] = (
                (-10_000.0, 10_000.0)),
         Metric("change_pct", "percent", "change from the previous session's close", (-1000.0, 1000.0),
                (-30.0, 30.0)),
-        Metric("volume", "shares", "shares traded in the session", (-COUNT, COUNT), (0.0, 1e11), integer=True),
+        Metric("volume", "shares", "shares traded in the session", (1e6, COUNT), (0.0, 1e11), integer=True),  # a board never trades under a million shares a session
         Metric("turnover", "won", "value traded in the session", (-WON, WON), (0.0, 1e15), integer=True),
         *(Metric(n, "issues", d, (-1e5, 1e5), (0.0, 5_000.0), integer=True) for n, d in _ISSUES.items()),
     ), ("KOSPI", "KOSDAQ", "KOSPI200"), daily_limit=0.20, neighbours=("previous",), closing="close",

@@ -965,6 +965,31 @@ DEV2 = [
                  [o("2025-10-20", "quote", LGES, "change_pct", "close", -0.35),
                   o("2025-10-20", "quote", SAMSUNG, "change_pct", "close", -1.2)],
                  "dev2 r14: '내렸다', '밀렸다' (past tense) are falls", id="ko-past-fall"),
+    pytest.param(posted("Published 02/03/2025, 01:52 AM", "Investing.com – South Korea stocks were lower after the close on Monday.",
+                        "The worst performers of the session were Korea Zinc Inc (KS:010130), which fell 4.12% or 29000.00 points "
+                        "to trade at 733000.00 at the close.",
+                        "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107 and 36 ended unchanged."),
+                 [o("2025-02-03", "quote", "010130", "change_pct", "close", -4.12),
+                  o("2025-02-03", "quote", "010130", "price", "close", 733000),
+                  o("2025-02-03", "index", K, "decliners", "close", 802),
+                  o("2025-02-03", "index", K, "advancers", "close", 107),
+                  o("2025-02-03", "index", K, "unchanged", "close", 36)],
+                 "dev4 e05: '02/03/2025' reads month or day first; the text's 'Monday' (Feb 3, not Sunday Mar 2) chooses, and "
+                 "the clock of such a stamp is the reader's zone, not Seoul's (01:52 is no pre-open report); Investing.com's "
+                 "template: '(KS:010130)', a bare price after 'to trade at', 'Falling stocks outnumbered advancing ones by N to M'",
+                 id="investing-template"),
+    pytest.param(posted("Issued on: 03/04/2025 - 09:31", "Seoul stocks were flat on the day.", "The KOSPI rose 1.2 percent."),
+                 [],
+                 "dev4 e08: '03/04/2025' with no weekday in the text is March 4 or April 3: undated, not guessed",
+                 id="slash-date-undecided"),
+    pytest.param(pub("31 Jan. 2025, 16:40", "* Of the total 938 issues traded, the number of advancing shares was 512, while 372 shares declined.",
+                     "* In offshore trading, the won was quoted at 1,453.9 per dollar, down 0.3% on the day, while in non-deliverable "
+                     "forwards its one-month contract was quoted at 1,449.8.",
+                     "* The KOSPI has risen 4.9% so far this year, and foreigners have been net buyers of 0.45 trillion won in January."),
+                 [o("2025-01-31", "index", K, "advancers", "close", 512),
+                  o("2025-01-31", "index", K, "decliners", "close", 372)],
+                 "dev4 e01: Reuters' breadth ('the number of advancing shares was N, while M shares declined'); the offshore and "
+                 "NDF won are not Seoul's rate; a flow 'in January' is a month's sum", id="reuters-bullets"),
 ]
 
 

@@ -39,6 +39,12 @@ def _skip_noise_figures(s: Sentence) -> None:
             for f in s.figures:
                 if cs <= f.start < ce and f.unit != "threshold":
                     f.used = True
+    m = L.OFFSHORE.search(s.text)
+    if m:  # "In offshore trading, the won was quoted at 1,453.9": not the Seoul market's rate
+        first = s.clauses[_clause_of(s, m.start())][0]
+        for f in s.figures:
+            if f.start >= first:
+                f.used = True
     multi_day = L.MULTI_DAY.finditer(s.text)
     for m in multi_day:
         ci = _clause_of(s, m.start())
