@@ -23,7 +23,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
-                             r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average))?", I)),
+                             r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX|닛케이|나스닥|다우(?:존스)?|필라델피아 반도체|항셍|상하이종합|대만 가권)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average)){0,2}", I)),
     ("mcap", "market_cap:KOSPI", gated(
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
@@ -73,13 +73,14 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
     ("threshold", gated(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
     ("pp", gated(rf"{NUM}\s*percentage points?", I)),
-    ("pct", gated(rf"(?P<sign>[-\u2212+▲▼△▽])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)", I)),
-    ("bp", gated(rf"(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
+    ("pct", gated(rf"(?P<sign>[-\u2212+▲▼△▽])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)(?!대)", I)),  # "2%대": a range
+    ("bp", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?:basis points?|bps?\b)", I)),
     ("won", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})?(?:\s*-|\s+)?won\b", I)),
     ("shares", gated(rf"(?P<n>{NUM})\s*(?P<scale>thousand|{SCALE})?\s+shares\b", I)),
     ("shares", gated(rf"(?P<n>{KO_AMOUNT})\s*주(?![가식당요])")),
     ("threshold", gated(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
     ("pt", gated(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
+    ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])(?P<n>{NUM})p\b")),  # a digest's "(+65.69p, +0.87%)"
     ("amount", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
     ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+▲▼△▽])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
@@ -148,6 +149,7 @@ MULTI_DAY = gated(
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
+    r"\d+\s*거래일\s*(?:동안|간)|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 # the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)
 OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forwards?\b|\bNDFs?\b|역외", I)
@@ -157,7 +159,7 @@ SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|
 MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
 VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
 BREADTH = (
-    gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:\w+ly\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|trounced|dwarfed|topped|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
+    gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|trounced|dwarfed|topped|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
@@ -171,6 +173,7 @@ BREADTH_LABELLED = gated(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?
 ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
 
 # "about 2 percent below its record close", "1,814.68포인트 높다", "0.39포인트 차이": a distance, not a move
+DISTANCE_BEFORE = gated(r"(?:남은 거리|거리는|\bdistance (?:of|to)|\bgap of)\s*$", I)  # "7,000까지 남은 거리 6%"
 DISTANCE_AFTER = gated(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:its|the)|higher than|lower than|shy of)\b|^\s*(?:차이|높|낮|못 미)", I)
 UNCHANGED_QUOTE = gated(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
 DAYS_HIGH = gated(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)

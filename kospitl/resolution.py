@@ -177,8 +177,10 @@ def dedupe(obs: list[Observation]) -> list[Observation]:
     for o in out:
         if not o.approx:
             exact_of.setdefault((o.date, o.kind, o.subject, o.metric), []).append(o)
-    out = [o for o in out if not (o.approx and o.as_of == "intraday" and any(
-        _rounds_to(k, o) for k in exact_of.get((o.date, o.kind, o.subject, o.metric), [])))]
+    # and so does a rounded one ("코스피 0.9%↑" over "11시 5분 현재 … 52.45포인트(0.92%)")
+    out = [o for o in out if not (o.as_of == "intraday" and any(
+        _rounds_to(k, o) and (o.approx or (o.quantum > k.quantum and k.as_of != "intraday"))
+        for k in exact_of.get((o.date, o.kind, o.subject, o.metric), [])))]
     return sorted(out, key=lambda o: (o.start, o.kind, o.metric))
 
 

@@ -990,6 +990,55 @@ DEV2 = [
                   o("2025-01-31", "index", K, "decliners", "close", 372)],
                  "dev4 e01: Reuters' breadth ('the number of advancing shares was N, while M shares declined'); the offshore and "
                  "NDF won are not Seoul's rate; a flow 'in January' is a month's sum", id="reuters-bullets"),
+    pytest.param(posted("머니투데이 | 기사입력 2026.04.22. 오후 3:52", "코스피는 전 거래일보다 69.58포인트(1.22%) 오른 5781.94에 마감했다.",
+                        "이 기사의 관련 기사", "· 코스피, 0.40% 내린 5712.36 마감…관세 경계감 (04.21)", "· 코스피 5700선 공방"),
+                 [o("2026-04-22", "index", K, "close", "close", 5781.94),
+                  o("2026-04-22", "index", K, "change", "close", 69.58),
+                  o("2026-04-22", "index", K, "change_pct", "close", 1.22),
+                  o("2026-04-21", "index", K, "close", "close", 5712.36),
+                  o("2026-04-21", "index", K, "change_pct", "close", -0.4)],
+                 "dev4 m04: '이 기사의 관련 기사' heads a related list; a portal's '(04.21)' after a headline dates it",
+                 id="portal-related-date"),
+    pytest.param(posted("Published 2026-09-29 16:41 KST", "Investor flows, KOSPI (KRW bn)\n| Foreign | Institution | Individual |\n"
+                        "|---|---|---|\n| +872.3 | +455.8 | -1,301.5 |",
+                        "| Index | Close | Chg |\n|---|---|---|\n| KTB 3Y | 2.701% | -2.4bp |",
+                        "- 코스피 6,604.71 (+56.69p, +0.87%)", "- 코스피 7,000까지 남은 거리 6%",
+                        "- Jul 20: KOSPI tops 6,450"),
+                 [o("2026-09-29", "flow", "foreign", "net_buy", "close", 872300000000),
+                  o("2026-09-29", "flow", "institution", "net_buy", "close", 455800000000),
+                  o("2026-09-29", "flow", "individual", "net_buy", "close", -1301500000000),
+                  o("2026-09-29", "rate", "KTB3Y", "yield", "close", 2.701),
+                  o("2026-09-29", "rate", "KTB3Y", "change_bp", "close", -2.4),
+                  o("2026-09-29", "index", K, "close", "close", 6604.71),
+                  o("2026-09-29", "index", K, "change", "close", 56.69),
+                  o("2026-09-29", "index", K, "change_pct", "close", 0.87)],
+                 "dev4 m11/m12: a flow table on its side (investors head the columns, one row of amounts, the unit "
+                 "'(KRW bn)' above); a printed sign on basis points; a digest's '+56.69p'; 'N까지 남은 거리 6%' is a "
+                 "distance; 'tops 6,450' is a threshold", id="digest-tables"),
+    pytest.param(pub("18 Aug. 2026, 16:10", "The Kospi closed at 6,438.15, down 83.32 points. It opened at 6,492.30 and touched "
+                     "6,401.27 in the afternoon."),
+                 [o("2026-08-18", "index", K, "close", "close", 6438.15),
+                  o("2026-08-18", "index", K, "change", "close", -83.32),
+                  o("2026-08-18", "index", K, "open", "open", 6492.30),
+                  o("2026-08-18", "index", K, "low", "close", 6401.27)],
+                 "dev4 m08: an extreme read from a neutral verb ('touched') below both the open and the close is the low",
+                 id="extreme-by-levels"),
+    pytest.param(pub("18 Aug. 2026, 16:10", "The KOSPI closed at 6438.15, down 83.32 points (1.28%) compared to the previous "
+                     "trading day's 6521.47."),
+                 [o("2026-08-18", "index", K, "close", "close", 6438.15),
+                  o("2026-08-18", "index", K, "change", "close", -83.32),
+                  o("2026-08-18", "index", K, "change_pct", "close", -1.28),
+                  o("2026-08-14", "index", K, "close", "close", 6521.47)],
+                 "dev4 m06 (machine translation): 'compared to the previous trading day's N' is the previous close "
+                 "(across the Liberation Day holiday)", id="mt-previous-close"),
+    pytest.param(posted("입력 2026.04.22 11:20", "이날 오전 11시 5분 현재 코스피는 전 거래일 대비 52.45포인트(0.92%) 오른 5,764.81을 나타냈다.",
+                        "SK하이닉스도 2%대 강세다. 일본 닛케이225 지수는 이날 오전 0.6% 오른 38,910선에서 움직였다.",
+                        "외국인은 연휴 직전 3거래일 동안 2조1000억원을 순매수한 바 있다."),
+                 [o("2026-04-22", "index", K, "level", "11:05", 5764.81),
+                  o("2026-04-22", "index", K, "change", "11:05", 52.45),
+                  o("2026-04-22", "index", K, "change_pct", "11:05", 0.92)],
+                 "dev4 m02/m10: '2%대' is a range, not a figure; 닛케이225 지수 is Tokyo's; '3거래일 동안' sums sessions",
+                 id="ko-noise-ranges"),
 ]
 
 

@@ -18,7 +18,7 @@ from kospitl.errors import Problem
 from kospitl.records import Mention
 from kospitl.text import paragraphs, sentences
 from kospitl.extraction.reading import Entity, Sentence, _read
-from kospitl.extraction.context import Context, _Emitter, _day_key, _is_intraday_report, _settle_records
+from kospitl.extraction.context import Context, _Emitter, _consistent_extremes, _day_key, _is_intraday_report, _settle_records
 from kospitl.extraction.attach import _pair, _possessive
 from kospitl.extraction.meaning import _interpret
 from kospitl.extraction.special import _breadth, _ranges, _reference_closes, _skip_noise_figures, _unchanged
@@ -61,6 +61,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 ctx.para_time = entry
                 for span in sentences(article.text, para):
                     found += _sentence(article, span, ctx, problems)
+            found = _consistent_extremes(found)
             mentions += found + _settle_records(found, ctx, article.doc_date)
             problems += ctx.problems
         else:  # related articles and timeline: one claim per line, dated by the line
@@ -81,6 +82,14 @@ def _line_date(line: str, doc: date | None) -> date | None:
     """The day a related-list line is about: its full date ("(2025-04-04)"), or its month and
     day ("(11월 21일)", "(Jun 19)") in the latest year that puts it on or before the article's
     date; None when the line has neither (it is nobody's claim) or the article has no date."""
+    short = SHORT_LINE_DATE.search(line)  # a portal's "(04.21)" after the headline
+    if short and doc is not None:
+        month, day = int(short["m"]), int(short["d"])
+        try:
+            found = date(doc.year, month, day)
+            return found if found <= doc else date(doc.year - 1, month, day)
+        except ValueError:
+            return None
     for d in find_dates(line):
         if d.form not in ("full", "monthday") or (d.form == "monthday" and doc is None):
             continue
@@ -94,6 +103,8 @@ def _line_date(line: str, doc: date | None) -> date | None:
         return day
     return None
 
+
+SHORT_LINE_DATE = re.compile(r"\((?P<m>0?[1-9]|1[0-2])[./](?P<d>0?[1-9]|[12]\d|3[01])\)\s*$")
 
 MAX_SENTENCE = 2000  # characters; news sentences are far shorter, so longer runs are not prose
 

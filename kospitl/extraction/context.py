@@ -52,6 +52,27 @@ def _settle_records(found: list[Mention], ctx: Context, doc: date | None) -> lis
     return out
 
 
+def _consistent_extremes(found: list[Mention]) -> list[Mention]:
+    """A day's high is never below its open or close, nor its low above them: an extreme read
+    from a neutral verb ("touched 6,401.27 in the afternoon" after "opened at 6,492.30" in a
+    report of a fall) that lies below both the open and the close the article states is the low,
+    and one above both is the high."""
+    anchors: dict[tuple, list[float]] = {}
+    for m in found:
+        if m.kind == "index" and m.metric in ("open", "close") and m.as_of in ("open", "close"):
+            anchors.setdefault((m.subject, m.date_ref, m.shift, m.base), []).append(m.value)
+    out = []
+    for m in found:
+        levels = anchors.get((m.subject, m.date_ref, m.shift, m.base), [])
+        if m.kind == "index" and m.metric in ("high", "low") and len(levels) >= 2:
+            if m.metric == "high" and all(m.value < v for v in levels):
+                m = replace(m, metric="low", rule="index.low_by_levels")
+            elif m.metric == "low" and all(m.value > v for v in levels):
+                m = replace(m, metric="high", rule="index.high_by_levels")
+        out.append(m)
+    return out
+
+
 def _day_key(dates: list[DateRef]) -> Any:
     """The most specific day a sentence names: (month, day), a weekday, or None."""
     named = [d for d in dates if not d.comparison]

@@ -135,7 +135,7 @@ def _is_threshold(s: Sentence, fig: Figure, _depth: int = 0) -> bool:
     if L.THRESHOLD_BEFORE.search(before):
         v = fig.value
         round_ = fig.dec == 0 or v == v.to_integral_value()
-        if round_ and (v % 100 == 0 or (fig.unit in ("won", "amount") and v % 10**4 == 0)):
+        if round_ and (v % 50 == 0 or (fig.unit in ("won", "amount") and v % 10**4 == 0)):
             return True
     return False
 
@@ -192,7 +192,8 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         metric = "change" if fig.unit == "pt" else "change_pct"
         emit.add(fig, "index", subject, metric, as_of, sign * fig.value, f"index.{metric}", **kw)
         return  # "3.18 points above Wednesday's close": the change
-    if fig.unit in ("pt", "pct") and L.DISTANCE_AFTER.match(s.text[fig.end:fig.end + 20]):
+    if fig.unit in ("pt", "pct") and (L.DISTANCE_AFTER.match(s.text[fig.end:fig.end + 20])
+                                      or L.DISTANCE_BEFORE.search(s.text[max(0, fig.start - 12):fig.start])):
         return
     if fig.unit == "pt":
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
@@ -350,7 +351,7 @@ def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw:
         emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of,
                  sign * fig.value * 100, "rate.change_bp", **kw)
     elif fig.unit == "bp":
-        sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1
+        sign = fig.sign or _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1  # "2.701% (-2.4bp)"
         emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of, sign * fig.value, "rate.change_bp", **kw)
 
 

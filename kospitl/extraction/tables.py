@@ -35,6 +35,16 @@ ALIGNED_ROW = re.compile(r"^(?P<name>[^\d|%]*[^\d\s|%])\s{2,}(?P<price>\d[\d,]*(
                          r"(?P<pct>[-+\u2212▲▼△▽]\s*\d+(?:\.\d+)?\s*%)$", re.I)
 
 
+# a flow table turned on its side: the investors head the columns, one row of amounts below,
+# the unit in the line above ("Investor flows, KOSPI (KRW bn)", "투자자별 순매수 (단위: 억원)")
+INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "foreign",
+                  "institution": "institution", "institutions": "institution", "institutional": "institution", "기관": "institution",
+                  "individual": "individual", "individuals": "individual", "retail": "individual", "개인": "individual"}
+AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)\)", re.I)
+UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
+SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -64,6 +74,11 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
                 taken.add(span)
             j += 1
         i = j
+    for k in range(1, len(paragraphs) - 1):
+        found = _investor_columns(article, paragraphs[k - 1:k + 3], as_of)
+        if found:
+            out += found
+            taken.update(paragraphs[k:k + 3])
     for span in paragraphs:
         m = ALIGNED_ROW.match(text[span[0]:span[1]])
         if span in taken or m is None:
@@ -147,3 +162,39 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
                 out.append(mention("change_pct", cell, sign * float(value), dec, 10.0 ** -dec))
     return out
 
+
+
+def _investor_columns(article: Article, spans: list[tuple[int, int]], as_of: str) -> list[Mention]:
+    """``spans``: the unit line, the header of investors, (a ``|---|`` rule,) the row of amounts."""
+    text = article.text
+    unit = AMOUNT_UNIT.search(text[spans[0][0]:spans[0][1]])
+    header = _cells(text[spans[1][0]:spans[1][1]])
+    if unit is None or "|" not in text[spans[1][0]:spans[1][1]] or len(header) < 2:
+        return []
+    subjects = [INVESTOR_CELLS.get(c.lower()) for c in header]
+    if None in subjects:
+        return []
+    rows = spans[2:]
+    if rows and re.fullmatch(r"[|\s:-]+", text[rows[0][0]:rows[0][1]]):
+        rows = rows[1:]
+    if not rows:
+        return []
+    span = rows[0]
+    cells = _cells(text[span[0]:span[1]])
+    matches = [SIGNED.match(c) for c in cells]
+    if len(cells) != len(header) or not all(matches):
+        return []
+    scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
+    line = text[span[0]:span[1]]
+    out = []
+    for subject, cell, m in zip(subjects, cells, matches):
+        try:
+            value = float(parse_number(m["n"])) * scale  # type: ignore[index]
+        except NumberError:
+            return []
+        sign = -1 if m["sign"] in ("-", "\u2212", "▼") else 1  # type: ignore[index]
+        start = span[0] + max(line.find(cell), 0)
+        dec = decimals(m["n"])  # type: ignore[index]
+        out.append(Mention("flow", subject, "net_buy", as_of, sign * value, False, start, start + len(cell),
+                           span[0], span[1], "table.net_buy", decimals=dec, quantum=scale * 10.0 ** -dec))
+    return out
