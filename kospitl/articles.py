@@ -101,7 +101,8 @@ class Article:
     url: str | None = None
     sections: list[Section] = field(default_factory=list)
     page_dates: tuple[tuple[int, int], ...] = ()  # crawl-date page headers: never the article's date
-    # the head's date lines ("입력 2025.09.10 16:41 수정 ..."): page furniture whose digits are no figures
+    # the head's date stamps ("입력 2025.09.10 16:41", "Last Updated: Jan 22, 2026 at 1:32 a.m. EST"):
+    # page furniture whose digits are no figures
     stamp_lines: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
@@ -303,13 +304,16 @@ def _publication(art: Article, text: str, body_start: int) -> None:
     #    date alone only dates an article that has no date yet
     pub = publication(text, body_start, head_end)
     art.page_dates, art.stamp_lines, art.updated_at = pub.page_dates, pub.lines, pub.updated_at
-    day = pub.day if pub.other is None else _weekday_choice(text[body_start:head_end], pub.day, pub.other)
+    choice = None if pub.other is None else _weekday_choice(text[body_start:head_end], pub.day, pub.other)
+    day = pub.day if pub.other is None else (choice or pub.fallback)
     if day is not None and (pub.published_at is not None or art.doc_date is None):
         if pub.published_at is not None:
             art.published_at = pub.published_at
         art.doc_date, art.date_source = day, pub.source
-        if pub.other is not None:
-            art.date_source = f"{pub.source} (month or day first: the text's {day:%A})"
+        if choice is not None:
+            art.date_source = f"{pub.source} (of {pub.day} and {pub.other}, the text's {day:%A})"
+        elif pub.other is not None:
+            art.date_source = f"{pub.source} (the desk's own day, not Seoul's {pub.other})"
     lead = LEADING_DATE.match(text[body_start:].split("\n", 1)[0])
     if art.doc_date is None and lead:
         try:

@@ -159,8 +159,11 @@ class Publication:
     day: date | None
     source: str | None
     page_dates: tuple[tuple[int, int], ...] = ()  # spans of crawl-date page headers: never a date
-    lines: tuple[tuple[int, int], ...] = ()  # the head's stamp lines (page furniture, not claims)
-    other: date | None = None  # the day-first reading of a "02/03/2025" ``day``: the text must choose
+    lines: tuple[tuple[int, int], ...] = ()  # the spans of the head's stamps (page furniture, not claims)
+    # a second reading of ``day``: the day-first one of "02/03/2025" (the text must choose, else no
+    # date), or Seoul's day of a foreign desk's evening stamp (the text may choose, else the desk's)
+    other: date | None = None
+    fallback: date | None = None
 
 
 def _month(g: dict[str, str | None]) -> int:
@@ -299,6 +302,8 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
             if when is not None and layout in ("feed_published", "feed_updated"):
                 day = when.date()  # a feed's clock is a machine's (RFC 822 GMT): an instant, its day Seoul's
             other = _slash_days(m)[1] if form == "slash" else None  # type: ignore[index]
+            if form != "slash" and when is not None and when.date() != day and not (layout or "").startswith("feed"):
+                other = when.date()  # "January 21, 2026 at 9:40 PM EST": the desk's Wednesday, Seoul's Thursday
             found.append(Stamp(role, layout or form, day, when, first, stop, other))
     return sorted(found, key=lambda s: s.start)
 
@@ -344,7 +349,7 @@ def publication(text: str, start: int = 0, end: int | None = None) -> Publicatio
     """
     stamps = find_stamps(text, start, end)
     pages = tuple((s.start, s.end) for s in stamps if s.role == "page")
-    lines = tuple(sorted({_line_of(text, s.start) for s in stamps if s.role is not None}))
+    lines = tuple(sorted({(s.start, s.end) for s in stamps if s.role is not None}))
     updated = next((s.when for s in stamps if s.role == "updated" and s.when is not None), None)
 
     def first(role: str, timed: bool) -> Stamp | None:
@@ -357,7 +362,8 @@ def publication(text: str, start: int = 0, end: int | None = None) -> Publicatio
         if s is None:
             continue
         published = s.when if role != "updated" else None
-        return Publication(published, updated, s.day, source, pages, lines, s.other)
+        fallback = s.day if s.other is not None and s.when is not None else None  # a desk's day stands unless the text names Seoul's
+        return Publication(published, updated, s.day, source, pages, lines, s.other, fallback)
     return Publication(None, updated, None, None, pages, lines)
 
 

@@ -1039,6 +1039,36 @@ DEV2 = [
                   o("2026-04-22", "index", K, "change_pct", "11:05", 0.92)],
                  "dev4 m02/m10: '2%대' is a range, not a figure; 닛케이225 지수 is Tokyo's; '3거래일 동안' sums sessions",
                  id="ko-noise-ranges"),
+    pytest.param(posted("January 21, 2026 at 9:40 PM EST", "South Korea's benchmark stock gauge climbed on Thursday.", "The Kospi was up 1.7% at 4,991.26 as of 11:32 a.m. in Seoul."),
+                 [o("2026-01-22", "index", K, "level", "11:32", 4991.26),
+                  o("2026-01-22", "index", K, "change_pct", "11:32", 1.7)],
+                 "dev4 e17: a U.S. desk's evening stamp (the 21st in New York) is Seoul's Thursday morning when the text "
+                 "names Thursday; without a weekday the desk's own day stands", id="desk-day-or-seoul"),
+    pytest.param("KOSPI Composite Index\nClosed\nLast Updated: Jan 22, 2026 at 1:32 a.m. EST\n\n4,952.53\n+42.60   +0.87%\n\n"
+                 "Previous Close 4,909.93\n\nOpen 4,965.01\nDay Range 4,931.20 - 5,019.54\n52 Week Range 2,284.72 - 5,019.54\n"
+                 "5 Day +3.21%\nYTD +17.52%\n\nName              Last         Chg %\nSamsung Elec.     152,300      +1.53%\n"
+                 "Samsung Biologics 1,718,000    +0.41%\n",
+                 [o("2026-01-22", "index", K, "close", "close", 4952.53),
+                  o("2026-01-22", "index", K, "change_pct", "close", 0.87),
+                  o("2026-01-21", "index", K, "close", "close", 4909.93),
+                  o("2026-01-22", "index", K, "open", "open", 4965.01),
+                  o("2026-01-22", "index", K, "low", "close", 4931.20),
+                  o("2026-01-22", "index", K, "high", "close", 5019.54),
+                  o("2026-01-22", "quote", SAMSUNG, "price", "close", 152300),
+                  o("2026-01-22", "quote", SAMSUNG, "change_pct", "close", 1.53),
+                  o("2026-01-22", "quote", SBIO, "price", "close", 1718000),
+                  o("2026-01-22", "quote", SBIO, "change_pct", "close", 0.41)],
+                 "dev4 e19: a quote page's data box (Previous Close, Open, Day Range) is the page's index; its '52 Week "
+                 "Range', '5 Day', 'YTD' rows are other spans; a page updated after the close is no intraday report, and "
+                 "its update line's clock times nothing", id="data-box"),
+    pytest.param(posted("Thursday, January 22, 2026 · 17:45 KST", "KEY NUMBERS\n| Item | Close | Chg | Chg % |\n|---|---|---|---|\n"
+                        "| KOSPI | 4,952.53 | +42.60 | +0.87% |\n| KOSPI prev. close | 4,909.93 | | |"),
+                 [o("2026-01-22", "index", K, "close", "close", 4952.53),
+                  o("2026-01-22", "index", K, "change", "close", 42.60),
+                  o("2026-01-22", "index", K, "change_pct", "close", 0.87),
+                  o("2026-01-21", "index", K, "close", "close", 4909.93)],
+                 "dev4 e18: a Markdown table's rule under its header; 'Chg | Chg %' are points and percent; a "
+                 "'prev. close' row is the previous session's close", id="key-numbers-table"),
 ]
 
 

@@ -45,8 +45,8 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 if BLANK_LINE.search(article.text, last_end, para[0]):
                     ctx.block_won = False  # a declared currency holds to the end of its block
                 last_end = para[1]
-                if para in table_rows:
-                    continue
+                if para in table_rows or _stamp_only(article, para):
+                    continue  # the page's own date lines ("Last Updated: Jan 22, 2026 at 1:32 a.m. EST")
                 line = article.text[para[0]:para[1]]
                 if L.WON_BLOCK.match(line):
                     ctx.block_won = True
@@ -76,6 +76,15 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 problems += ctx.problems
     return mentions, problems
 
+
+
+def _stamp_only(article: Article, para: tuple[int, int]) -> bool:
+    """A line whose every digit belongs to one of the page's date stamps."""
+    stamps = [(a, b) for a, b in article.stamp_lines if para[0] <= a < para[1]]
+    if not stamps:
+        return False
+    text = article.text
+    return not any(text[i].isdigit() and not any(a <= i < b for a, b in stamps) for i in range(para[0], para[1]))
 
 
 def _line_date(line: str, doc: date | None) -> date | None:

@@ -98,6 +98,9 @@ def _is_intraday_report(article: Article) -> bool:
     if any(s.kind in ("sources", "timeline", "related") for s in article.sections):
         return False  # digests and aggregators sum up finished sessions
     pub = article.published_at
+    upd = article.updated_at
+    if pub is None and upd is not None and upd.date() == article.doc_date and (upd.hour, upd.minute) >= (15, 30):
+        return False  # a data page updated after the close ("Last Updated: Jan 22, 2026 at 1:32 a.m. EST")
     if pub is not None:  # written during a session (a weekend or holiday has none)
         return (9, 0) <= (pub.hour, pub.minute) < (15, 30) and sessions.load().is_session(pub.date()) \
             and (article.doc_date is None or pub.date() == article.doc_date)  # not a U.S. evening's report

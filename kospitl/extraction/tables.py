@@ -16,12 +16,13 @@ import re
 
 from kospitl import tickers
 from kospitl.articles import Article
+from kospitl.dates import DateRef
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
 PRICE_COLUMN = re.compile(r"\b(?:close|closing|price|last|level|KRW|won)\b|종가|현재가|주가|지수|\(원\)", re.I)
 CHANGE_COLUMN = re.compile(r"\b(?:change|chg|pct|percent)\b|%|등락률|등락|변동률|상승률|하락률", re.I)
-NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares)\b|종목|기업|회사|지수명", re.I)
+NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares|item)\b|종목|기업|회사|지수명", re.I)
 INTRADAY_COLUMN = re.compile(r"\b(?:current|now|intraday|last)\b|현재", re.I)
 INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코스닥": "KOSDAQ",
                "kospi 200": "KOSPI200", "kospi200": "KOSPI200", "코스피200": "KOSPI200"}
@@ -31,18 +32,83 @@ AMOUNT = re.compile(r"^(?P<n>\d[\d,.]*(?:[만천]\d*)*)\s*(?:원|KRW|won)?$", re
 
 # a row of a table aligned with spaces, with no header: "KB Financial   108,800  +7.30%",
 # "삼성전자      55,300    -1.2%": a company, its price, its percent change
-ALIGNED_ROW = re.compile(r"^(?P<name>[^\d|%]*[^\d\s|%])\s{2,}(?P<price>\d[\d,]*(?:\.\d+)?)\s*(?:원|won|KRW)?\s+"
+ALIGNED_ROW = re.compile(r"^(?P<name>[^\d|%]*[^\d\s|%])\s+(?P<price>\d[\d,]*(?:\.\d+)?)\s*(?:원|won|KRW)?\s+"
                          r"(?P<pct>[-+\u2212▲▼△▽]\s*\d+(?:\.\d+)?\s*%)$", re.I)
 
 
 # a flow table turned on its side: the investors head the columns, one row of amounts below,
 # the unit in the line above ("Investor flows, KOSPI (KRW bn)", "투자자별 순매수 (단위: 억원)")
+PREVIOUS_ROW = re.compile(r"^(?P<name>.+?)\s+(?:prev\.?|previous)\s+close$", re.I)
 INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "foreign",
                   "institution": "institution", "institutions": "institution", "institutional": "institution", "기관": "institution",
                   "individual": "individual", "individuals": "individual", "retail": "individual", "개인": "individual"}
 AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)\)", re.I)
 UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
 SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
+
+
+# a quote page's data box: "Previous Close 4,909.93", "Open 4,965.01 · High 5,019.54 · Low 4,931.20",
+# "Day Range 4,931.20 - 5,019.54", "전일 4,909.93  시가 4,965.01  고가 5,019.54  저가 4,931.20"
+DATA_LABELS = {"open": "open", "opening": "open", "시가": "open", "high": "high", "day high": "high", "고가": "high",
+               "low": "low", "day low": "low", "저가": "low", "previous close": "previous", "prev. close": "previous",
+               "prev close": "previous", "전일": "previous", "전일 종가": "previous", "전일종가": "previous",
+               "day range": "range", "day's range": "range", "days range": "range"}
+# the rows of such a box over other spans ("52 Week Range", "5 Day", "1 Month", "YTD"): nobody's claim
+PERIOD_LABEL = re.compile(r"^(?:52[- ]?week|\d+[- ]?(?:day|week|month|year)s?|ytd|year to date)\b", re.I)
+NUMBER = r"[-+\u2212]?\d[\d,]*(?:\.\d+)?%?"
+DATA_ITEM = re.compile(rf"(?P<label>(?:\d+[- ]?)?[A-Za-z가-힣][A-Za-z가-힣.' ]*?)\s*:?\s+(?P<a>{NUMBER})(?:\s*[-\u2013~]\s*(?P<b>{NUMBER}))?")
+DATA_SEPARATOR = re.compile(r"\s*(?:[·|/]|\s{2,})\s*")
+INDEX_LINE = re.compile(r"\b(KOSPI|KOSDAQ|Kospi|Kosdaq)\b|코스피|코스닥")
+
+
+def _data_box(article: Article, spans: list[tuple[int, int]], k: int, as_of: str) -> list[Mention] | None:
+    """The mentions of data-box line ``k``; None when it is no such line."""
+    text = article.text
+    start, end = spans[k]
+    line = text[start:end]
+    items, pos = [], 0
+    while pos < len(line):
+        m = DATA_ITEM.match(line, pos)
+        if m is None:
+            return None
+        items.append(m)
+        sep = DATA_SEPARATOR.match(line, m.end())
+        pos = sep.end() if sep and sep.end() > m.end() else m.end()
+        if sep is None and pos < len(line):
+            return None
+    if all(PERIOD_LABEL.match(m["label"]) for m in items):
+        return []  # "52 Week Range 2,284.72 - 5,019.54", "YTD +17.52%": another span's figures
+    labels = [" ".join(m["label"].lower().split()) for m in items]
+    if not all(lab in DATA_LABELS or PERIOD_LABEL.match(lab) for lab in labels):
+        return None
+    subject = None
+    for j in range(0, k + 1):  # the index the box belongs to: the page's first one (its title, its lead)
+        named = INDEX_LINE.search(text[spans[j][0]:spans[j][1]])
+        if named:
+            subject = "KOSDAQ" if named.group().lower() in ("kosdaq", "코스닥") else "KOSPI"
+            break
+    if subject is None:
+        return None
+    out: list[Mention] = []
+    for m, lab in zip(items, labels):
+        role = DATA_LABELS.get(lab)
+        if role is None or "%" in m["a"]:
+            continue
+        cells = [("a", "low" if role == "range" else role)] + ([("b", "high")] if role == "range" and m["b"] else [])
+        for group, metric in cells:
+            raw = m[group]
+            try:
+                value = float(parse_number(raw.lstrip("+")))
+            except NumberError:
+                continue
+            dec = decimals(raw)
+            at = start + m.start(group)
+            ref = DateRef("previous", "previous session", 0, 0) if metric == "previous" else None
+            out.append(Mention("index", subject, "close" if metric == "previous" else metric,
+                               "open" if metric == "open" else "close" if metric == "previous" else as_of,
+                               value, False, at, at + len(raw), start, end, f"table.{metric}",
+                               decimals=dec, quantum=10.0 ** -dec, date_ref=ref))
+    return out
 
 
 def _cells(line: str) -> list[str]:
@@ -61,14 +127,17 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
         if columns is None:
             i += 1
             continue
-        price_col, change_col, row_as_of = columns
+        price_col, change_col, points_col, row_as_of = columns
         j = i + 1
         while j < len(paragraphs):
             span = paragraphs[j]
             row = _cells(text[span[0]:span[1]])
+            if j == i + 1 and re.fullmatch(r"[|\s:-]+", text[span[0]:span[1]]):
+                j += 1  # a Markdown table's rule under its header: "|---|---|"
+                continue
             if len(row) != len(header) or not any(ch.isdigit() for ch in text[span[0]:span[1]]):
                 break
-            found = _row(article, span, row, price_col, change_col, row_as_of or as_of)
+            found = _row(article, span, row, price_col, change_col, row_as_of or as_of, points_col)
             if found:
                 out += found
                 taken.add(span)
@@ -79,6 +148,13 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
         if found:
             out += found
             taken.update(paragraphs[k:k + 3])
+    for k, span in enumerate(paragraphs):
+        if span in taken:
+            continue
+        box = _data_box(article, paragraphs, k, as_of)
+        if box is not None:
+            out += box
+            taken.add(span)
     for span in paragraphs:
         m = ALIGNED_ROW.match(text[span[0]:span[1]])
         if span in taken or m is None:
@@ -93,19 +169,22 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
     return out, taken
 
 
-def _columns(header: list[str]) -> tuple[int | None, int | None, str | None] | None:
+def _columns(header: list[str]) -> tuple[int | None, int | None, int | None, str | None] | None:
     if len(header) < 2 or any(ch.isdigit() for c in header for ch in c if ch not in "0"):
         return None
     if not NAME_COLUMN.search(header[0]):
         return None
     price = next((k for k, c in enumerate(header[1:], 1) if PRICE_COLUMN.search(c) and not CHANGE_COLUMN.search(c)), None)
-    change = next((k for k, c in enumerate(header[1:], 1) if CHANGE_COLUMN.search(c) and k != price), None)
+    changes = [k for k, c in enumerate(header[1:], 1) if CHANGE_COLUMN.search(c) and k != price]
+    # "Chg | Chg %": the first is in points (or won), the second in percent
+    change = next((k for k in changes if "%" in header[k] or re.search(r"pct|percent|률", header[k], re.I)), changes[0] if changes else None)
     if price is None and change is None:
         return None
     labels = " ".join(header[1:])
     row_as_of = "close" if re.search(r"\bclos(?:e|ing)\b|종가", labels, re.I) else \
         "intraday" if INTRADAY_COLUMN.search(labels) else None
-    return price, change, row_as_of
+    points = next((k for k in changes if k != change), None)
+    return price, change, points, row_as_of
 
 
 def _subject(name: str) -> tuple[str, str] | None:
@@ -121,9 +200,10 @@ def _subject(name: str) -> tuple[str, str] | None:
 
 
 def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int | None,
-         change_col: int | None, as_of: str) -> list[Mention]:
-    subject = _subject(row[0])
-    if subject is None:
+         change_col: int | None, as_of: str, points_col: int | None = None) -> list[Mention]:
+    previous = PREVIOUS_ROW.match(row[0])  # "KOSPI prev. close | 4,909.93"
+    subject = _subject(previous["name"] if previous else row[0])
+    if subject is None or (previous and subject[0] != "index"):
         return []
     kind, code = subject
     line = article.text[span[0]:span[1]]
@@ -132,6 +212,9 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
     def mention(metric: str, cell: str, value: float, dec: int, quantum: float) -> Mention:
         at = line.find(cell)
         start = span[0] + max(at, 0)
+        if previous:
+            return Mention(kind, code, "close", "close", value, False, start, start + len(cell), span[0], span[1],
+                           "table.previous", decimals=dec, quantum=quantum, date_ref=DateRef("previous", "previous session", 0, 0))
         return Mention(kind, code, metric, as_of, value, False, start, start + len(cell), span[0], span[1],
                        f"table.{metric}", decimals=dec, quantum=quantum)
 
@@ -148,6 +231,16 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
                 metric = "price" if kind == "quote" else ("close" if as_of == "close" else "level")
                 dec = decimals(raw)
                 out.append(mention(metric, cell, float(value), dec, 10.0 ** -dec))
+    if previous:
+        return out
+    if points_col is not None and points_col < len(row) and kind == "index":
+        m = SIGNED.match(row[points_col].strip())
+        if m and m["sign"]:  # "+46.20": the index's change in points
+            try:
+                value = float(parse_number(m["n"])) * (-1 if m["sign"] in ("-", "\u2212", "▼") else 1)
+                out.append(mention("change", row[points_col], value, decimals(m["n"]), 10.0 ** -decimals(m["n"])))
+            except NumberError:
+                pass
     if change_col is not None and change_col < len(row):
         cell = row[change_col]
         m = PERCENT.match(cell)
