@@ -14,7 +14,7 @@ import stat
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from kospitl.errors import ArticleError
@@ -324,8 +324,10 @@ def _publication(art: Article, text: str, body_start: int) -> None:
     if dl:
         month, day = MONTHS[fold(dl[2][:3])], int(dl[3])
         ref = art.doc_date
-        if ref is not None:
-            year = ref.year - 1 if (month, day) > (ref.month, ref.day) else ref.year
+        if ref is not None:  # the latest year that puts it on or before the stamp (a U.S. desk's stamp may
+            # print the day before Seoul's: "September 29, 2026 10:52 PM EDT" over "SEOUL, Sept 30")
+            year = ref.year - 1 if (month, day) > ((ref + timedelta(days=2)).month, (ref + timedelta(days=2)).day) \
+                and (ref.month, ref.day) < (12, 30) else ref.year
             try:
                 art.doc_date, art.date_source = date(year, month, day), "dateline"
             except ValueError:

@@ -55,6 +55,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
 DATE_TABLE = Table(DATE_PATTERNS)
 # "up from 158,900 won on Wednesday": the date of a move's base, which dates the base alone
 BASE_BEFORE = gated(r"\bfrom\s+(?:W|\$)?\d[\d,.]*\s*(?:won|points?|percent|pct|%)?\s+(?:on\s+)?(?:(?:its|the|last)\s+)*$")
+CALENDAR_PREVIOUS = re.compile(r"yesterday|전날|전일|어제", re.I)
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = gated(r"^\s*(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다"
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
@@ -152,8 +153,11 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
     if ref.form == "today":
         return base, f"'{ref.text}' = {base}"
     if ref.form == "previous":
-        d = cal.previous_session(base)
-        return d, f"previous session of {base}"
+        # "the previous session" is the one before the session reported on; "yesterday"/"전날" the one
+        # before the day of writing, which in a next-morning report is the session it reports on
+        of = doc if CALENDAR_PREVIOUS.match(ref.text) else base
+        d = cal.previous_session(of)
+        return d, f"previous session of {of}"
     if ref.form == "lastyear_final":
         d = cal.last_session_of_year(doc.year - 1)
         return d, f"last session of {doc.year - 1}"
@@ -204,6 +208,8 @@ def _latest(doc: date, month: int | None, day: int) -> date | None:
 TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("clock", gated(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
     ("clock", gated(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
+    # Reuters' "As of 0230 GMT": Greenwich time, nine hours behind Seoul
+    ("clock", gated(r"\b(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?P<gmt>GMT|UTC)\b")),
     ("clock", gated(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:KST|Seoul time|local time)\b")),
     ("clock", gated(r"(?:(?<=\bas of )|(?<=\bat )|(?<=\bby ))(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?!\s*(?:a\.m|p\.m|am\b|pm\b|[ap]\.?\s*$|[ap]\.(?!\w)))", re.I)),
     ("first_minutes", gated(r"\b(?:in|within) the first (?P<n>\d{1,2}|five|ten|fifteen|twenty|thirty) minutes\b")),
@@ -250,6 +256,9 @@ def _as_of(form: str, m: re.Match[str]) -> str | None:
     g = m.groupdict()
     if form == "clock":
         h, mi = int(g["h"]), int(g.get("mi") or 0)
+        if g.get("gmt"):
+            h = (h + 9) % 24
+            return "close" if (h, mi) == (15, 30) else f"{h:02d}:{mi:02d}"
         pm = (g.get("ap") or "").lower().startswith("p") or g.get("ko_ap") == "오후"
         if pm and h < 12:
             h += 12

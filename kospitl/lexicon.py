@@ -95,6 +95,7 @@ NOT_FIGURES = (
     gated(r"\d(?:\d*(?=개월)|(?<!\w\d)(?:\d*(?:st|nd|rd|th)\b|\d*[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
           r"(?<=1)9\d\d\b(?![,.]\d)|(?<=2)0\d\d\b(?![,.]\d)|\d*\s?(?:MW|GW|tons?|km|kg)\b|\d*(?:년|월|분기)|"
           r"\d* (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\d*Q\b))", I),
+    gated(r"(?<=\btotal )\d[\d,]*(?= (?:traded |listed )?(?:issues|stocks|shares|companies)\b)", I),  # "Of the total 931 traded issues"
     gated(r"\[\d+\]|\b(?=[a-z]++\.?\s?\d)(?:No\.\s?\d+|top \d+\b|G\d+\b|CES \d+|Q\d\b|[A-Z]+\d+\b)", I),
 )
 HEDGES = gated(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)

@@ -1069,6 +1069,26 @@ DEV2 = [
                   o("2026-01-21", "index", K, "close", "close", 4909.93)],
                  "dev4 e18: a Markdown table's rule under its header; 'Chg | Chg %' are points and percent; a "
                  "'prev. close' row is the previous session's close", id="key-numbers-table"),
+    pytest.param(posted("September 29, 2026 10:52 PM EDT · Updated 2 hours ago",
+                        "SEOUL, Sept 30 (Reuters) - South Korean shares retreated from a record high on Wednesday.",
+                        "    * As of 0230 GMT, the benchmark KOSPI was down 27.44 points, or 0.41%, at 6,602.11, after closing at a "
+                        "record 6,629.55 on Tuesday.", "    * Of the total 931 traded issues, 312 advanced and 561 declined."),
+                 [o("2026-09-30", "index", K, "level", "11:30", 6602.11),
+                  o("2026-09-30", "index", K, "change", "11:30", -27.44),
+                  o("2026-09-30", "index", K, "change_pct", "11:30", -0.41),
+                  o("2026-09-29", "index", K, "close", "close", 6629.55),
+                  o("2026-09-29", "milestone", K, "record_close", "close", 6629.55),
+                  o("2026-09-30", "index", K, "advancers", "11:30", 312),
+                  o("2026-09-30", "index", K, "decliners", "11:30", 561)],
+                 "dev4 m15: a U.S. desk's stamp the day before the dateline keeps the dateline's year; '0230 GMT' is 11:30 "
+                 "in Seoul; ', after closing at N on Tuesday' is a clause of its own; 'the total 931 traded issues' is a "
+                 "count; breadth in an intraday report is at the report's clock", id="reuters-intraday"),
+    pytest.param(posted("입력 2026.11.20 08:41", "한국거래소에 따르면 전날 코스피는 94.12포인트(1.37%) 오른 6987.52에 마감했다."),
+                 [o("2026-11-19", "index", K, "close", "close", 6987.52),
+                  o("2026-11-19", "index", K, "change", "close", 94.12),
+                  o("2026-11-19", "index", K, "change_pct", "close", 1.37)],
+                 "dev4 m20: in a report published before the open, '전날' is the day before writing, the session it reports "
+                 "on, not the one before that", id="next-morning-previous-day"),
 ]
 
 

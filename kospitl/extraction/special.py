@@ -138,6 +138,13 @@ def _ranges(s: Sentence, ctx: Context, emit: _Emitter) -> None:
         emit.add(hi, "index", subject, "high", as_of, hi.value, "index.range", **kw)
 
 
+def _breadth_as_of(emit: _Emitter) -> str:
+    """Advancers and decliners are counted at the report's moment: a live entry's stamp, the
+    clock an intraday report carries ("As of 0230 GMT ... 312 advanced"), else the close."""
+    ctx = emit.ctx
+    return ctx.para_time or (ctx.carry_time if ctx.intraday_report and ctx.carry_time else None) or "close"
+
+
 def _breadth(s: Sentence, emit: _Emitter) -> None:
     m = L.BREADTH_LABELLED.search(s.text)  # "Advancing issues: 612 / Declining issues: 265 / Unchanged: 58"
     if m:
@@ -146,7 +153,7 @@ def _breadth(s: Sentence, emit: _Emitter) -> None:
             if m[group]:
                 f = next((f for f in s.figures if f.start == m.start(group)), None)
                 if f is not None:
-                    emit.add(f, "index", "KOSPI", metric, "close", f.value, "index.breadth", date_ref=date_ref)
+                    emit.add(f, "index", "KOSPI", metric, _breadth_as_of(emit), f.value, "index.breadth", date_ref=date_ref)
         return
     _breadth_phrases(s, emit)
 
@@ -163,12 +170,13 @@ def _breadth_phrases(s: Sentence, emit: _Emitter) -> None:
             continue
         adv, dec = (x, y) if first_adv else (y, x)
         date_ref, shift = _date_for(s, x)
-        emit.add(adv, "index", "KOSPI", "advancers", "close", adv.value, "index.breadth", date_ref=date_ref)
-        emit.add(dec, "index", "KOSPI", "decliners", "close", dec.value, "index.breadth", date_ref=date_ref)
+        as_of = _breadth_as_of(emit)
+        emit.add(adv, "index", "KOSPI", "advancers", as_of, adv.value, "index.breadth", date_ref=date_ref)
+        emit.add(dec, "index", "KOSPI", "decliners", as_of, dec.value, "index.breadth", date_ref=date_ref)
         u = L.UNCHANGED_COUNT.search(s.text)
         if u:
             pos = u.start("z") if u["z"] else u.start("v") if u["v"] else u.start("w")
             z = next((f for f in s.figures if f.start == pos), None)
             if z is not None:
-                emit.add(z, "index", "KOSPI", "unchanged", "close", z.value, "index.breadth", date_ref=date_ref)
+                emit.add(z, "index", "KOSPI", "unchanged", as_of, z.value, "index.breadth", date_ref=date_ref)
         return
