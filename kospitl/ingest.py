@@ -298,12 +298,16 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> li
     article that cannot be stored costs only itself."""
     try:
         with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
-            results, touched = [], set()
+            results, touched, unsafe, fresh, moved = [], set(), set(), set(), set()
             for prep in batch:
-                result, keys = _store(conn, prep, given)
+                result, keys, changed = _store(conn, prep, given)
                 results.append(result)
                 touched |= keys
-            store.reconcile_keys(conn, touched)
+                unsafe |= changed.keys
+                moved |= changed.moved
+                if changed.article_id:
+                    fresh.add(changed.article_id)
+            store.reconcile_keys(conn, touched, fresh=fresh - moved, unsafe=unsafe)
         return results
     except (KospitlError, sqlalchemy.exc.OperationalError):
         raise  # the database itself is unusable: stop, nothing of this batch was written
@@ -314,9 +318,20 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> li
                            f"({type(e).__name__}: {e}); nothing stored for it")]
 
 
-def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[store.KeyAt]]:
-    """Write one prepared article; return its result and the timeline keys whose rows it changes
-    (its own, and those of the articles whose witness it changes)."""
+@dataclass
+class Changed:
+    """What storing an article changed besides adding its rows: the article (0 if none was
+    stored), the articles whose witness changed, and the keys whose rows were removed or whose
+    witnesses changed (``settle.settle``'s ``unsafe``)."""
+
+    article_id: int = 0
+    moved: set[int] = field(default_factory=set)
+    keys: set[store.KeyAt] = field(default_factory=set)
+
+
+def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[store.KeyAt], Changed]:
+    """Write one prepared article; return its result, the timeline keys whose rows it changes
+    (its own, and those of the articles whose witness it changes), and what changed otherwise."""
     from kospitl import witness
     from kospitl.resolution import applied_date
 
@@ -327,25 +342,30 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     if _same_article(current, given):
         assert current is not None
         store.name_article(conn, current["id"], prep.path)
-        return FileResult(prep.path, "known", own_date=own_date), set()
+        return FileResult(prep.path, "known", own_date=own_date), set(), Changed()
     touched: set[store.KeyAt] = set()
+    changed = Changed()
     if current:
         old_session = store.article_session(conn, current["id"])
         former = witness.neighbours(conn, old_session, current["id"])
         touched |= store.keys_of_articles(conn, [current["id"]])
         store.delete_article(conn, current["id"])
         # the component it leaves may split
-        touched |= store.keys_of_articles(conn, witness.repartition(conn, old_session, former))
+        changed.moved |= witness.repartition(conn, old_session, former)
+        touched |= store.keys_of_articles(conn, changed.moved)
     article_id = store.insert_article(conn, art, given=applied_date(art, given), session=prep.session, source_kind=prep.source_kind,
                                       witness=None, fingerprint=prep.fingerprint)
     session = prep.session.isoformat() if prep.session else None
     moved = witness.join(conn, session, article_id) - {article_id}  # the components it joins merge
+    changed.moved |= moved
     touched |= store.keys_of_articles(conn, moved)
+    changed.keys = set(touched)  # rows removed, witnesses changed
+    changed.article_id = article_id
     store.insert_observations(conn, article_id, prep.observations)
     store.insert_problems(conn, article_id, art.path, prep.problems)
     touched |= {(o.date, o.subject, o.kind, o.metric, o.as_of) for o in prep.observations}
     return FileResult(prep.path, _status(current), len(prep.observations), prep.problems,
-                      own_date=own_date), touched
+                      own_date=own_date), touched, changed
 
 
 def check_date(text: str) -> date:

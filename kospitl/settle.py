@@ -190,21 +190,46 @@ def stored_facts(conn: Connection, keys: list[KeyAt]) -> dict[KeyAt, tuple[Any, 
     return out
 
 
-def settle(conn: Connection, changed: Iterable[KeyAt]) -> int:
+def settle(conn: Connection, changed: Iterable[KeyAt], *, fresh: Iterable[int] = (),
+           unsafe: Iterable[KeyAt] | None = None) -> int:
     """Re-settle the keys the ``changed`` keys can move; write the facts and verdicts that change.
     Returns the number of facts written. What each key settles to is exactly what settling the
-    whole database from scratch gives it (``reconcile.settle_group`` over its group)."""
+    whole database from scratch gives it (``reconcile.settle_group`` over its group).
+
+    ``fresh``: articles stored since the keys were last settled, whose witness has not changed
+    since; ``unsafe``: the keys whose rows changed otherwise (rows removed, witnesses changed),
+    None when that is not known. A key that reads the ``changed`` keys but has no row among them
+    and none of the ``unsafe`` keys can move is left alone where the fresh articles' rows cannot
+    move it (``moves``)."""
     around = Calendar()
+    changed = set(changed)
     todo = sorted(dependents(conn, changed, around))
     if not todo:
         return 0
+    fresh = set(fresh)
+    if fresh and unsafe is not None:
+        blocked = dependents(conn, unsafe, around) if unsafe else set()
+        news: Rows | None = None
+        keep = []
+        for key in todo:
+            if key in changed or key in blocked:
+                keep.append(key)
+                continue
+            if news is None:
+                news = load_article_rows(conn, fresh)
+            if moves(key, news, around):
+                keep.append(key)
+        SEEN["skipped"] += len(todo) - len(keep)
+        todo = keep
+    SEEN["settled"] += len(todo)
     rows, stored = load_rows(conn, (spec for key in todo for spec in reads(key, around)))
     before = stored_facts(conn, todo)
     gone: list[KeyAt] = []
     facts: list[tuple[Any, ...]] = []
     verdicts: list[tuple[str, str | None, int]] = []
+    bases: dict[tuple[str, str], float | None] = {}
     for key in todo:
-        fact, outcome = settle_one(key, rows, around)
+        fact, outcome = settle_one(key, rows, around, bases)
         if fact != before.get(key):
             if key in before:
                 gone.append(key)
@@ -224,13 +249,42 @@ def settle(conn: Connection, changed: Iterable[KeyAt]) -> int:
     return len(facts)
 
 
+SEEN = {"settled": 0, "skipped": 0}  # keys settled and left alone in this process (bench/README)
+
+
+def load_article_rows(conn: Connection, article_ids: Iterable[int]) -> Rows:
+    """The rows of these articles, by (date, subject) and key, in id order (as ``load_rows``)."""
+    ids = sorted(set(article_ids))
+    out: Rows = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, article_id, witness,
+             source_kind, version_tag, published_at, publisher, credit, article_hash) in driver(conn).execute(
+                "SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, "
+                "a.id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit, a.content_hash "
+                "FROM observation o JOIN article a ON a.id = o.article_id "
+                f"WHERE o.article_id IN ({','.join('?' * len(chunk))}) ORDER BY o.id", chunk).fetchall():
+            row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+                      witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher,
+                      credit, article_hash)
+            out.setdefault((day, subj), {}).setdefault(row.key, []).append(row)
+    return out
+
+
 NONE: list[Row] = []
+Rows = dict[tuple[str, str], dict[Key, list[Row]]]
 
 
-def settle_one(key: KeyAt, rows: dict[tuple[str, str], dict[Key, list[Row]]],
-               around: Calendar) -> tuple[tuple[Any, ...] | None, dict[int, tuple[str, str | None]]]:
-    """One key's fact (as a row of ``fact``, or None) and its rows' verdicts, from the rows
-    ``reads`` named; the same computation as ``reconcile.settle_group`` restricted to the key."""
+def implied_for(k: Key) -> bool:
+    """Whether an article's own arithmetic can imply a claim for a key (``implied_claims``)."""
+    kind, metric, _ = k
+    return k in (INDEX_CLOSE, FX_CLOSE, RECORD_CLOSE, INDEX_CHANGE) or (kind == "fx" and metric == "change")
+
+
+def compose(key: KeyAt, rows: Rows, around: Calendar) -> tuple[list[Row], list[Row], list[Row], list[Row], list[Row]]:
+    """What settling ``key`` reads of ``rows``: the key's own rows, the same day's rows read with
+    them (its own first), the next session's, the previous session's, and (a stock's price, high
+    and low) the previous session's closes; each list in id order."""
     d, s, kind, metric, as_of = key
     k: Key = (kind, metric, as_of)
     prev_d, next_d, is_session = around(d)
@@ -255,28 +309,57 @@ def settle_one(key: KeyAt, rows: dict[tuple[str, str], dict[Key, list[Row]]],
         nxt = [r for key2, rs in after.items() if key2[0] == "index" and key2[1] in INDEX_LEVELS for r in rs]
     elif k == FX_CLOSE:
         nxt = [r for key2, rs in after.items() if key2[0] == "fx" and key2[1] in FX_LEVELS for r in rs]
-    if not mine and k not in DERIVABLE:
-        return None, {}  # only a derivable key has a fact no row states
     today.sort(key=lambda r: r.id)  # each article's first row of a key is the one settle_group sees
     nxt.sort(key=lambda r: r.id)
     prev.sort(key=lambda r: r.id)
+    base = list(before.get(PRICE_CLOSE, NONE)) if kind == "quote" and metric in LIMITED and s.isdigit() else []
+    return list(mine), today, nxt, prev, base
+
+
+def settle_one(key: KeyAt, rows: Rows, around: Calendar, bases: dict[tuple[str, str], float | None] | None = None
+               ) -> tuple[tuple[Any, ...] | None, dict[int, tuple[str, str | None]]]:
+    """One key's fact (as a row of ``fact``, or None) and its rows' verdicts, from the rows
+    ``reads`` named; the same computation as ``reconcile.settle_group`` restricted to the key.
+    ``bases``: the daily-limit bases worked out so far, by (previous session, stock)."""
+    d, s, kind, metric, as_of = key
+    k: Key = (kind, metric, as_of)
+    mine, today, nxt, prev, base_rows = compose(key, rows, around)
+    if not mine and k not in DERIVABLE:
+        return None, {}  # only a derivable key has a fact no row states
     own = _by_article(today)
-    implied = implied_claims(today, nxt, prev, own).get(k, [])
+    implied = implied_claims(today, nxt, prev, own).get(k, []) if implied_for(k) else []
     refuted: dict[int, tuple[str, float | None]] = {}
     prev_value = None
-    if kind == "quote" and metric in LIMITED and s.isdigit():
-        prev_value = _previous_close(before.get(PRICE_CLOSE, NONE))
-    next_rate = median([r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")])
+    if base_rows:
+        at = (around(d)[0], s)
+        if bases is None or at not in bases:
+            prev_value = _previous_close(base_rows)
+            if bases is not None:
+                bases[at] = prev_value
+        else:
+            prev_value = bases[at]
+    next_rate = median([r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")]) if nxt else None
     for r in mine:
         reason, fixed = check_claim(r, own[r.article_id], prev_value, implied, next_rate)
         if reason:
             refuted[r.id] = (reason, fixed)
     prefer_latest = kind == "flow" and as_of == "close"
-    fact, verdicts = settle_key(k, list(mine), implied, refuted, prefer_latest)
+    fact, verdicts = settle_key(k, mine, implied, refuted, prefer_latest)
     if fact is None:
         return None, verdicts
     return (d, s, fact.kind, fact.metric, fact.as_of, fact.value, fact.status, fact.sources, fact.articles,
             fact.why), verdicts
+
+
+def moves(key: KeyAt, rows: Rows, around: Calendar) -> bool:
+    """Whether ``rows`` (of articles added since ``key`` was settled, which state nothing under
+    it) can move ``key``: they imply a claim for it, or change a stock's daily-limit base or the
+    next session's rate it reads (``settle_one`` reads nothing else of another article)."""
+    mine, today, nxt, prev, base = compose(key, rows, around)
+    if mine or base or any(r.kind == "fx" and r.metric in ("rate", "open") for r in nxt):
+        return True
+    k = key[2:]
+    return implied_for(k) and bool(implied_claims(today, nxt, prev).get(k))  # type: ignore[arg-type]
 
 
 def _previous_close(prev: list[Row]) -> float | None:

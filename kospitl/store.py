@@ -137,10 +137,12 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 
 # ---- the timeline ---------------------------------------------------------------------
 
-def reconcile_keys(conn: Connection, keys: Iterable[KeyAt]) -> int:
+def reconcile_keys(conn: Connection, keys: Iterable[KeyAt], *, fresh: Iterable[int] = (),
+                   unsafe: Iterable[KeyAt] | None = None) -> int:
     """Re-settle the timeline keys whose rows changed and the keys that read them
-    (``kospitl.settle``). Returns the number of facts written."""
-    return settle.settle(conn, keys)
+    (``kospitl.settle``; ``fresh`` and ``unsafe`` as there: the articles just stored, the keys
+    changed otherwise). Returns the number of facts written."""
+    return settle.settle(conn, keys, fresh=fresh, unsafe=unsafe)
 
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:
