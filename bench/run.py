@@ -20,6 +20,7 @@ dependency only). See bench/README.md.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -98,10 +99,10 @@ def corpus_source(choice: str) -> str:
     return choice
 
 
-def ensure_corpus(workdir: Path, n: int, seed: int, source: str) -> Path:
+def ensure_corpus(workdir: Path, n: int, seed: int, source: str, per_day: int = PER_DAY) -> Path:
     """N + 200 articles for (n, seed, source), made in a subprocess unless already there."""
     total = n + NEW
-    out = workdir / f"{source}-{total}-s{seed}"
+    out = workdir / (f"{source}-{total}-s{seed}" + (f"-d{per_day}" if per_day != PER_DAY else ""))
     done = out / ".complete"
     if done.exists():
         return out
@@ -109,9 +110,9 @@ def ensure_corpus(workdir: Path, n: int, seed: int, source: str) -> Path:
     log(f"making {total:,} articles ({source}, seed {seed}) → {out}")
     t = time.perf_counter()
     if source == "synth":
-        cmd = [PY, str(SYNTH), str(out), str(total), "--per-day", str(PER_DAY), "--seed", str(seed)]
+        cmd = [PY, str(SYNTH), str(out), str(total), "--per-day", str(per_day), "--seed", str(seed)]
     else:
-        cmd = [PY, str(BENCH / "generate.py"), "-n", str(total), "--seed", str(seed), "--min-per-day", str(PER_DAY),
+        cmd = [PY, str(BENCH / "generate.py"), "-n", str(total), "--seed", str(seed), "--min-per-day", str(per_day),
                "--out", str(out)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=os.environ)
     done.write_text(" ".join(cmd[1:]))
@@ -210,9 +211,11 @@ class Meter:
         if not k:
             return
         now, cpu = time.perf_counter(), time.process_time()
-        self.pss_peak = max(self.pss_peak, pss_all_mb())
+        pss = pss_all_mb()
+        self.pss_peak = max(self.pss_peak, pss)
         self.windows.append({"upto": self.done, "n": k, "wall_ms": (now - self.t) * 1000 / k,
-                             "writer_ms": (cpu - self.c) * 1000 / k, "extract_ms": self.extract * 1000 / k})
+                             "writer_ms": (cpu - self.c) * 1000 / k, "extract_ms": self.extract * 1000 / k,
+                             "rss_mb": proc_kb("/proc/self/status", "VmRSS") / 1024, "pss_mb": pss})
         self.since, self.t, self.c, self.extract = self.done, now, cpu, 0.0
         elapsed = now - self.t0
         if len(self.windows) % 5 == 0 or self.done >= self.n:
@@ -255,13 +258,23 @@ def run_one(a: argparse.Namespace) -> dict:
     res["jobs"] = jobs
     ingest_module._prepare_task = _timed_prepare
 
+    # the per-file results as the CLI takes them (streamed, counted: a library that has on_file
+    # keeps none); an older library's report holds them all
+    statuses: dict[str, int] = {}
+    streamed = "on_file" in inspect.signature(ingest_paths).parameters
+
+    def counted(f) -> None:
+        statuses[f.status] = statuses.get(f.status, 0) + 1
+
+    stream = {"on_file": counted} if streamed else {}
     window = 1000 if n >= 2000 else max(1, n // 10)
     t, c, w0 = time.perf_counter(), time.process_time(), workers_cpu_s()
     stopped = False
     with Meter(ingest_module, window, a.ingest_budget, n) as m:
         try:
-            report = ingest_paths(engine, bulk, jobs=jobs)
-            statuses = {s: sum(1 for f in report.files if f.status == s) for s in {f.status for f in report.files}}
+            report = ingest_paths(engine, bulk, jobs=jobs, **stream)
+            if not streamed:
+                statuses = {s: sum(1 for f in report.files if f.status == s) for s in {f.status for f in report.files}}
             m.close_window()  # files not stored (errors) leave the last window short
         except Meter.Budget:  # the transactions written before the stop stay: a prefix of the files
             statuses, stopped = {"new": m.done}, True
@@ -273,7 +286,8 @@ def run_one(a: argparse.Namespace) -> dict:
                workers_ms=(workers_cpu_s() - w0) * 1000 / done,
                extract_ms=sum(w["extract_ms"] * w["n"] for w in m.windows) / done, span=count,
                first={k: m.span(True, count, k) for k in ("wall_ms", "writer_ms", "extract_ms")},
-               last={k: m.span(False, count, k) for k in ("wall_ms", "writer_ms", "extract_ms")})
+               last={k: m.span(False, count, k) for k in ("wall_ms", "writer_ms", "extract_ms")},
+               rss_windows=[(w["upto"], round(w["rss_mb"], 1), round(w["pss_mb"], 1)) for w in m.windows])
     res["growth"] = res["last"]["writer_ms"] / res["first"]["writer_ms"]
     with engine.connect() as conn:  # the floors insert the bulk load's observation rows
         last_id = conn.exec_driver_sql("SELECT MAX(id) FROM article").scalar_one()
@@ -281,7 +295,7 @@ def run_one(a: argparse.Namespace) -> dict:
     # -- the next days' news: the 200 newest articles into the finished database --
     t, c, w0 = time.perf_counter(), time.process_time(), workers_cpu_s()
     with Meter(ingest_module, NEW, 0, NEW) as m2:
-        ingest_paths(engine, new, jobs=jobs)
+        ingest_paths(engine, new, jobs=jobs, **stream)
         m2.close_window()
     dt = time.perf_counter() - t
     res["new"] = {"wall_ms": dt * 1000 / NEW, "writer_ms": (time.process_time() - c) * 1000 / NEW,
@@ -293,9 +307,11 @@ def run_one(a: argparse.Namespace) -> dict:
     k = min(len(known), a.reingest)
     sample = [known[i * len(known) // k] for i in range(k)]
     t = time.perf_counter()
-    report = ingest_paths(engine, sample, jobs=jobs)
+    statuses.clear()
+    report = ingest_paths(engine, sample, jobs=jobs, **stream)
     dt = time.perf_counter() - t
-    res.update(reingest_n=k, reingest_aps=k / dt, reingest_all_known=all(f.status == "known" for f in report.files))
+    known_n = statuses.get("known", 0) if streamed else sum(1 for f in report.files if f.status == "known")
+    res.update(reingest_n=k, reingest_aps=k / dt, reingest_all_known=known_n == k)
 
     res["pss_peak_mb"] = max(m.pss_peak, m2.pss_peak, pss_all_mb())
     res["writer_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -312,7 +328,10 @@ def run_one(a: argparse.Namespace) -> dict:
     res["floor"] = floors(db, res["ingest_s"], last_id)
     if (corpus / "truth.jsonl").exists():
         res["verify"] = verify(db, corpus, bulk[:done] + new, a.verify)
-    fresh_db(db)
+    if a.keep_db:
+        res["db"] = str(db)
+    else:
+        fresh_db(db)
     return res
 
 
@@ -549,6 +568,10 @@ def table(results: list[dict]) -> str:
          if r["order"] == "shuffled" and r["n"] in sorted_run else "—" for r in results], "vs_sorted")
     row("peak RSS: writer, MB", [mark("rss_mb", r["writer_rss_mb"], f"{r['writer_rss_mb']:.0f}") for r in results],
         "rss_mb")
+    row("writer RSS after the first / last window written, MB (MB per 10,000 articles between)",
+        [f"{r['rss_windows'][0][1]:.0f} / {r['rss_windows'][-1][1]:.0f} ("
+         f"{(r['rss_windows'][-1][1] - r['rss_windows'][0][1]) * 10_000 / max(1, r['rss_windows'][-1][0] - r['rss_windows'][0][0]):.1f})"
+         if len(r.get("rss_windows") or ()) > 1 else "—" for r in results])
     row("peak PSS: writer + extraction workers, MB", [mark("rss_mb", r["pss_peak_mb"], f"{r['pss_peak_mb']:.0f}")
                                                       for r in results], "rss_mb")
     row("observation rows", [f"{r['floor']['rows']:,} ({r['floor']['rows'] / r['ingested']:.1f} an article)"
@@ -623,6 +646,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="cProfile an in-process ingest of the first N articles (1,000) and exit")
     ap.add_argument("--json", help="also write the results here (default: WORKDIR/results-DATE.json)")
     ap.add_argument("--lib", help="library to measure: a directory holding kospitl/, or git:REV")
+    ap.add_argument("--per-day", type=int, default=PER_DAY,
+                    help=f"articles a session in the corpus ({PER_DAY}; the calendar starts in 1995: "
+                         "1M articles need ~130 a session to stay within it)")
+    ap.add_argument("--keep-db", action="store_true", help="keep each run's database (its path is in the results)")
     ap.add_argument("--one", help=argparse.SUPPRESS)  # a run: the corpus directory
     ap.add_argument("--order", default="sorted", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -648,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
     load0 = os.getloadavg()[0]
     results = []
     for n in sizes:
-        corpus = ensure_corpus(workdir, n, a.seed, source)
+        corpus = ensure_corpus(workdir, n, a.seed, source, a.per_day)
         for order in orders:
             runs = []
             for i in range(a.repeat):
@@ -656,7 +683,7 @@ def main(argv: list[str] | None = None) -> int:
                 cmd = [PY, __file__, "--one", str(corpus), "--order", order, "--seed", str(a.seed),
                        "--workdir", str(workdir), "--jobs", str(a.jobs), "--reingest", str(a.reingest),
                        "--repeat-cli", str(a.repeat_cli), "--verify", str(a.verify),
-                       "--ingest-budget", str(a.ingest_budget)]
+                       "--ingest-budget", str(a.ingest_budget)] + (["--keep-db"] if a.keep_db else [])
                 out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True, env=os.environ).stdout
                 runs.append(json.loads(out.strip().splitlines()[-1]))
             results.append(median_run(runs) | {"runs": runs})

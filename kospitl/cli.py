@@ -193,8 +193,16 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
         kospitl ingest data/samples/
         kospitl ingest --dry-run 'data/samples/00[5-6]_*.txt'
     """
-    from kospitl.ingest import check_date, expand, ingest_paths
+    from kospitl.ingest import FileResult, check_date, expand, ingest_paths
     from kospitl.paths import printable
+
+    bar: Any = None
+
+    def said(f: FileResult) -> None:  # each file's messages as its result comes: nothing kept per file
+        lines = [f"Error: {_one_line(f.error)}"] if f.error else \
+            [] if quiet else [printable(p.render(f.path)) for p in f.problems]
+        for line in lines:
+            click.echo("\r\x1b[K" + line if bar is not None else line, err=True)  # above the progress bar
 
     with friendly_errors(db_path), ExitStack() as stack:
         day = check_date(given) if given else None
@@ -203,28 +211,23 @@ def ingest(paths: tuple[str, ...], db_path: str | None, given: str | None, dry_r
         if len(files) > 20 and not quiet and sys.stderr.isatty():
             with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
                 report = ingest_paths(engine, files, given=day, dry_run=dry_run, jobs=jobs,
-                                      batch_size=batch_size, progress=lambda _p: bar.update(1))
+                                      batch_size=batch_size, progress=lambda _p: bar.update(1), on_file=said)
         else:
-            report = ingest_paths(engine, files, given=day, dry_run=dry_run, jobs=jobs, batch_size=batch_size)
-    for f in report.files:
-        if f.error:
-            click.echo(f"Error: {_one_line(f.error)}", err=True)
-        elif not quiet:
-            for p in f.problems:
-                click.echo(printable(p.render(f.path)), err=True)
+            report = ingest_paths(engine, files, given=day, dry_run=dry_run, jobs=jobs, batch_size=batch_size,
+                                  on_file=said)
     if not quiet:
         verb = "would add" if dry_run else "added"
         known = report.count("known")
         restored = report.count("restored")  # a --date an older kospitl applied to a dated article, undone
-        own = sum(1 for f in report.files if f.own_date)
-        click.echo(f"{len(report.files)} file(s): {report.count('new')} new, "
+        own = report.own_date
+        click.echo(f"{report.total} file(s): {report.count('new')} new, "
                    f"{report.count('redated')} re-dated, {known} already known (unchanged), "
                    f"{len(report.errors)} not articles; {verb} {report.observations} observation(s), "
                    f"{report.problems} problem(s)"
                    + (f"; {restored} restored to their own date" if restored else "")
                    + (f"; {own} had their own date; --date not applied" if own else "")
                    + (" [dry run: nothing written]" if dry_run else ""))
-    if report.errors or any(p.severity == "error" for f in report.files for p in f.problems):
+    if report.errors or report.severe:
         sys.exit(1)
 
 

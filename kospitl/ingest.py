@@ -44,24 +44,36 @@ class FileResult:
     own_date: bool = False  # a date was given, and the article states its own: not applied
 
 
-@dataclass
 class IngestReport:
-    files: list[FileResult] = field(default_factory=list)
+    """What an ingest did, in counts: constant memory however many files it reads. The
+    per-file results go to ``on_file`` as they come (the CLI prints their messages); without
+    one they are also kept in ``files``, in the same order."""
+
+    def __init__(self, keep: bool = True) -> None:
+        self.files: list[FileResult] = []
+        self.keep = keep
+        self.total = 0  # files
+        self.statuses: dict[str, int] = {}
+        self.observations = 0
+        self.problems = 0
+        self.own_date = 0  # files a --date was given for that state their own
+        self.errors: list[str] = []  # of the files that are not articles (one line each)
+        self.severe = False  # a problem of severity error remains
+
+    def add(self, result: FileResult) -> None:
+        self.total += 1
+        self.statuses[result.status] = self.statuses.get(result.status, 0) + 1
+        self.observations += result.observations
+        self.problems += len(result.problems)
+        self.own_date += result.own_date
+        self.severe = self.severe or any(p.severity == "error" for p in result.problems)
+        if result.error:
+            self.errors.append(result.error)
+        if self.keep:
+            self.files.append(result)
 
     def count(self, status: str) -> int:
-        return sum(1 for f in self.files if f.status == status)
-
-    @property
-    def observations(self) -> int:
-        return sum(f.observations for f in self.files)
-
-    @property
-    def problems(self) -> int:
-        return sum(len(f.problems) for f in self.files)
-
-    @property
-    def errors(self) -> list[str]:
-        return [f.error for f in self.files if f.error]
+        return self.statuses.get(status, 0)
 
 
 def expand(paths: Iterable[str]) -> list[str]:
@@ -163,19 +175,30 @@ PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a
 
 def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = None,
                  dry_run: bool = False, progress: Callable[[str], None] | None = None,
-                 jobs: int | None = None, batch_size: int = BATCH_ARTICLES) -> IngestReport:
+                 jobs: int | None = None, batch_size: int = BATCH_ARTICLES,
+                 on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
     """Ingest every article file under ``paths``; a bad file is reported and skipped.
 
     Files are read and checked against the database here, parsed and extracted by ``jobs``
     worker processes (default: the CPUs, for more than a few files), and written in order, up to
     ``batch_size`` articles per transaction: each article is stored whole or not at all.
+    Each file's result is given to ``on_file`` as soon as it is known (a known file's at
+    once, a new article's when its batch is written); without ``on_file`` the report keeps
+    them all in ``files``. Either way the report counts them (``count``, ``observations``...).
     """
     if given is not None:
         check_session(given)
     files = expand(paths)
     if jobs is None:
         jobs = parallel.default_jobs() if len(files) >= PARALLEL_FROM else 1
-    report = IngestReport()
+    report = IngestReport(keep=on_file is None)
+
+    def done(results: Iterable[FileResult]) -> None:
+        for r in results:
+            report.add(r)
+            if on_file is not None:
+                on_file(r)
+
     # one read connection for "is it known?" across the files
     with engine.connect() as lookup:
         tasks = _tasks(lookup, files, given)
@@ -190,25 +213,25 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
             if progress:
                 progress(prep.path)
             if prep.known:
-                report.files.append(FileResult(prep.path, "known", own_date=prep.own_date))
+                done([FileResult(prep.path, "known", own_date=prep.own_date)])
                 if prep.rename and not dry_run:
                     renames.append((prep.rename, prep.path))
                     if len(renames) >= READ_AHEAD:
                         _rename(engine, renames)
             elif prep.error is not None:
-                report.files.append(FileResult(prep.path, "error", error=prep.error))
+                done([FileResult(prep.path, "error", error=prep.error)])
             elif dry_run:
-                report.files.append(_dry_run(lookup, prep, given))
+                done([_dry_run(lookup, prep, given)])
             else:
                 batch.append(prep)
                 batch_bytes += len(prep.art.text) if prep.art else 0
                 started = started or time.monotonic()
                 limit = min(batch_size, max(TAIL_BATCH, left // TAIL_SHARE)) if jobs > 1 else batch_size
                 if len(batch) >= limit or batch_bytes > BATCH_BYTES or time.monotonic() - started > BATCH_SECONDS:
-                    report.files += write_batch(engine, batch, given)
+                    done(write_batch(engine, batch, given))
                     batch, started, batch_bytes = [], 0.0, 0
         if batch:
-            report.files += write_batch(engine, batch, given)
+            done(write_batch(engine, batch, given))
         _rename(engine, renames)
     return report
 
