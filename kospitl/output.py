@@ -135,10 +135,12 @@ def _csv_column(col: tuple[Any, ...]) -> Sequence[Any]:
         text = [v or "" for v in col] if type(None) in kinds else col
         if not any(map(_STARTS_A_FORMULA, text)):
             return text
+        # spreadsheet_safe inline: a Python call a cell costs more than the test (the why column)
+        return ["'" + v if v.startswith(FORMULA_START) else v for v in text]
     elif kinds == {int}:
         return list(map(str, col))
-    elif kinds == {float}:
-        return list(map(_float_text, col))
+    elif kinds == {float}:  # _float_text inline
+        return [str(int(v)) if v.is_integer() and abs(v) < 1e18 else repr(round(v, 6)) for v in col]
     return list(map(csv_cell, col))
 
 
