@@ -131,6 +131,15 @@ LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
     ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작|문을 (?:열|연))")),
     ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
+# a level the index turned back from: "hit 5,795.62 during the afternoon before paring gains" is the
+# day's high, "fell to 2,438.40 before paring losses" its low
+REVERSAL_AFTER: tuple[tuple[str, Gated], ...] = (
+    ("high", gated(r"^[^.;\d]{0,60}?\b(?:before|then|but|and then)\s+(?:par(?:ing|ed) (?:some of |most of )?(?:its |the )?(?:gains?|advance|rally)"
+                   r"|trimm(?:ing|ed) (?:its |the )?gains|giving up|gave up|retreat(?:ing|ed)|revers(?:ing|ed)|turn(?:ing|ed) (?:lower|negative)"
+                   r"|slipp(?:ing|ed) back|eas(?:ing|ed) back)\b", I)),
+    ("low", gated(r"^[^.;\d]{0,60}?\b(?:before|then|but|and then)\s+(?:par(?:ing|ed) (?:some of |most of )?(?:its |the )?loss(?:es)?"
+                  r"|trimm(?:ing|ed) (?:its |the )?losses|recover(?:ing|ed)|rebound(?:ing|ed)|bounc(?:ing|ed) back|turn(?:ing|ed) (?:higher|positive))\b", I)),
+)
 RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
 NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
@@ -150,10 +159,12 @@ MULTI_DAY = gated(
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
-    r"\d+\s*거래일\s*(?:동안|간)|"
+    r"\d+\s*거래일\s*(?:동안|간)|\b(?:for|in|over|during) the (?:first|second|third|fourth|last|latest) (?:quarter|half)\b|\bas a whole\b|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 # the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)
 OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forwards?\b|\bNDFs?\b|역외", I)
+# "On Sept. 29 it had finished at a record 6,629.55": a flashback, whose day does not carry to what follows
+FLASHBACK = gated(r"\bhad (?:\w+ )?(?:closed|finished|ended|risen|fallen|gained|lost|climbed|dropped|set|hit|reached|surged|slid|rallied)\b", I)
 RESPECTIVELY = gated(r"\brespectively\b|각각", I)
 EACH = gated(r"\beach\b", I)
 SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|같은 시각|같은 시간|동시간대", I)

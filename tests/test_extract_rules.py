@@ -1089,6 +1089,20 @@ DEV2 = [
                   o("2026-11-19", "index", K, "change_pct", "close", 1.37)],
                  "dev4 m20: in a report published before the open, '전날' is the day before writing, the session it reports "
                  "on, not the one before that", id="next-morning-previous-day"),
+    pytest.param(pub("30 Sept. 2026, 16:44", "The benchmark index closed at 6,587.73, down 41.82 points, or 0.63 percent, from the "
+                     "previous day. On Sept. 29 it had finished at a record 6,629.55. The index rose to 6,651.04 shortly after the "
+                     "opening bell but turned lower.", "For the third quarter as a whole, the KOSPI gained 6.1 percent.",
+                     "It hit 6,660.00 during the afternoon before paring gains."),
+                 [o("2026-09-30", "index", K, "close", "close", 6587.73),
+                  o("2026-09-30", "index", K, "change", "close", -41.82),
+                  o("2026-09-30", "index", K, "change_pct", "close", -0.63),
+                  o("2026-09-29", "index", K, "close", "close", 6629.55),
+                  o("2026-09-29", "milestone", K, "record_close", "close", 6629.55),
+                  o("2026-09-30", "index", K, "high", "close", 6651.04),
+                  o("2026-09-30", "index", K, "high", "close", 6660.00)],
+                 "dev4 m13/m03: a past-perfect flashback's day does not carry to the next sentence; a level the index "
+                 "turned back from ('but turned lower', 'before paring gains') is the day's high; a quarter's gain is "
+                 "no session's", id="reversal-flashback"),
 ]
 
 

@@ -167,7 +167,7 @@ def _figures_of(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
 
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
-    if named:
+    if named and not L.FLASHBACK.search(s.text):
         ctx.para_date = replace(named[-1], start=0, end=0)
     clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"
               and not after_the_bell(t.as_of)]

@@ -90,6 +90,10 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
                 best_gap, best_pos = name, m.start()
     if best_gap:
         return best_gap
+    after = s.text[fig.end:_next_figure_start(s, fig)]
+    for name, pat in L.REVERSAL_AFTER:  # "hit 5,795.62 ... before paring gains": the day's high
+        if pat.search(after):
+            return name
     # "opened 1.38 percent higher at 3,598.1": the verb before the change governs the level
     prev = [f for f in s.figures if f.end == anchor]
     if prev and _depth < 3 and gate.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):
