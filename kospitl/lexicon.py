@@ -159,14 +159,14 @@ MULTI_DAY = gated(
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
-    r"\d+\s*거래일\s*(?:동안|간)|\b(?:for|in|over|during) the (?:first|second|third|fourth|last|latest) (?:quarter|half)\b|\bas a whole\b|"
+    r"\d+\s*거래일\s*(?:동안|간)|이 기간|같은 기간|해당 기간|\b(?:during|over|in) (?:that|this|the same) (?:period|stretch|span)\b|\b(?:for|in|over|during) the (?:first|second|third|fourth|last|latest) (?:quarter|half)\b|\bas a whole\b|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 # the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)
 OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forwards?\b|\bNDFs?\b|역외", I)
 # "On Sept. 29 it had finished at a record 6,629.55": a flashback, whose day does not carry to what follows
 FLASHBACK = gated(r"\bhad (?:\w+ )?(?:closed|finished|ended|risen|fallen|gained|lost|climbed|dropped|set|hit|reached|surged|slid|rallied)\b", I)
 RESPECTIVELY = gated(r"\brespectively\b|각각", I)
-EACH = gated(r"\beach\b", I)
+EACH = gated(r"\b(?:each|both)\b", I)
 SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|같은 시각|같은 시간|동시간대", I)
 MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
 VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)

@@ -1103,6 +1103,18 @@ DEV2 = [
                  "dev4 m13/m03: a past-perfect flashback's day does not carry to the next sentence; a level the index "
                  "turned back from ('but turned lower', 'before paring gains') is the day's high; a quarter's gain is "
                  "no session's", id="reversal-flashback"),
+    pytest.param(pub("05 Nov. 2025, 16:20", "The KOSPI closed down 2.85 percent at 4,004.42, having plunged as much as 6.2 percent "
+                     "to 3,867.81 in the morning.", "Samsung Electronics and SK hynix were both down more than 5 percent."),
+                 [o("2025-11-05", "index", K, "close", "close", 4004.42),
+                  o("2025-11-05", "index", K, "change_pct", "close", -2.85),
+                  o("2025-11-05", "index", K, "change_pct", "intraday", -6.2),
+                  o("2025-11-05", "index", K, "low", "close", 3867.81),
+                  o("2025-11-05", "quote", SAMSUNG, "change_pct", "close", -5, approx=True),
+                  o("2025-11-05", "quote", HYNIX, "change_pct", "close", -5, approx=True)],
+                 "dev2 r27, dev4 e07/e17: 'as much as 6.2 percent' is the move at the day's extreme, at an untimed moment; "
+                 "'both' gives the figure to each", id="extreme-move-both"),
+    pytest.param(posted("입력 2026.11.20 08:41", "외국인은 지난 12일 이후 6거래일 연속 순매수하며 이 기간 5조원 넘게 사들였다."),
+                 [], "dev4 m20: '이 기간' (that period) sums sessions", id="ko-that-period"),
 ]
 
 

@@ -203,9 +203,11 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
         emit.add(fig, "index", subject, "change", as_of, sign * fig.value, "index.change", **kw)
     elif fig.unit == "pct":
-        if gate.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]):
-            return  # "fell as much as 3.1 percent": the day's extreme move, not its change
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN) or 1
+        if gate.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]):
+            # "fell as much as 3.1 percent": the move at the day's extreme, at a moment the text does not time
+            emit.add(fig, "index", subject, "change_pct", "intraday", sign * fig.value, "index.change_pct_extreme", **kw)
+            return
         emit.add(fig, "index", subject, "change_pct", as_of, sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
         if fig.sign and fig.unit == "num" and gate.match(r"\s*(?:[,)]|\(\s*[-+\u2212]?[\d.]+\s*%)", s.text[fig.end:fig.end + 12]):
