@@ -1115,6 +1115,13 @@ DEV2 = [
                  "'both' gives the figure to each", id="extreme-move-both"),
     pytest.param(posted("입력 2026.11.20 08:41", "외국인은 지난 12일 이후 6거래일 연속 순매수하며 이 기간 5조원 넘게 사들였다."),
                  [], "dev4 m20: '이 기간' (that period) sums sessions", id="ko-that-period"),
+    pytest.param(posted("입력 2026.05.06 16:10", "SK하이닉스 1,021,000 (+3.13%) 👉 종가 100만원 첫 돌파", "삼성전자 20만원 간다? 목표주가 줄상향",
+                        "SK하이닉스 100만원 시대"),
+                 [o("2026-05-06", "quote", HYNIX, "price", "close", 1021000),
+                  o("2026-05-06", "quote", HYNIX, "change_pct", "close", 3.13),
+                  o("2026-05-06", "milestone", HYNIX, "first_close_above", "close", 1000000)],
+                 "dev3 k06/k08/k09, k04: '종가 N 첫 돌파' is a first close above; 'N원 시대', 'N원 간다' are thresholds, "
+                 "not prices", id="ko-price-thresholds"),
 ]
 
 

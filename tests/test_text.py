@@ -11,7 +11,7 @@ from conftest import bundled_sentences
 # The clause breaks as plain alternatives: the specification CLAUSE_BREAKS is written to match
 # faster (each branch opening with its first character), with the same matches.
 PLAIN_BREAKS = re.compile(
-    r";\s+|,?\s+while\s+|,?\s+whereas\s+|,?\s+but\s+|,\s+when\s+|\s+when\s+(?=it|the|its)|,\s+which\s+|"
+    r";\s+|…\s*|,?\s+while\s+|,?\s+whereas\s+|,?\s+but\s+|,\s+when\s+|\s+when\s+(?=it|the|its)|,\s+which\s+|"
     r",\s+as\s+(?=the|it|foreign|individual|institution)|"
     r",\s+and\s+(?=[A-Z]|the|its|foreign|individual|institution|retail)|,\s+before\s+|\s+before\s+(?=clos|turn|end|finish)|"
     r",\s+after\s+(?=clos|end|finish|ris|fall|gain|los|jump|slid|drop|sink|sank|surg|soar|tumbl|plung|climb|advanc|declin|rall)|"
@@ -29,7 +29,7 @@ def test_clause_breaks_are_the_plain_alternatives_on_every_bundled_sentence() ->
         assert _spans(CLAUSE_BREAKS, text) == _spans(PLAIN_BREAKS, text), text
 
 
-PIECES = [" ", "  ", "\n", ",", ";", "while", "whereas", "but", "when", "which", "as", "and", "before", "after", "it", "the",
+PIECES = [" ", "  ", "\n", ",", ";", "…", "while", "whereas", "but", "when", "which", "as", "and", "before", "after", "it", "the",
           "its", "foreign", "retail", "A", "clos", "3", "했고", "였고", "한", "인", "뒤", "가며", "으나", "지만", "가"]
 
 

@@ -267,7 +267,9 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         before, after = s.text[max(0, fig.start - 2):fig.start], s.text[fig.end:fig.end + 12]
         if gate.search(r"[▲▼△▽]\s*$", before) or fig.sign or gate.match(r"\s*\(\s*[-+\u2212]?[\d.]+\s*%\s*\)\s*(?:오른|내린|상승|하락|올라|내려)", after):
             return  # a change in won ("▼1,300", "700원(1.38%) 내린"): not a vocabulary metric
-        table_row = fig.unit == "num" and gate.match(r"\s*[▲▼△▽]", after)  # "삼성전자 52,400 ▼1,300 (-2.42%)"
+        # "삼성전자 52,400 ▼1,300 (-2.42%)", "SK hynix 772,000 (-0.90%)": a digest's price and its move
+        table_row = fig.unit == "num" and (gate.match(r"\s*[▲▼△▽]", after)
+                                           or gate.match(r"\s*\(\s*[-+\u2212▲▼]?\d[\d.]*\s*%\s*\)", s.text[fig.end:fig.end + 16]))
         # Investing.com's template prints a stock's price bare: "rose 4.12% ... to trade at 733000.00 at the close"
         template = gate.search(r"\bto (?:trade|end|close|finish|settle) at\s*$", s.text[max(0, fig.start - 25):fig.start])
         if fig.unit == "num" and not gate.match(r"\s*원", s.text[fig.end:fig.end + 2]) and not table_row and not template:
