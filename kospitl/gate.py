@@ -370,6 +370,52 @@ def _anchored(regex: re.Pattern[str]) -> bool:
     return bool(tree) and tree[0][0] is C.AT and tree[0][1] in (C.AT_BEGINNING, C.AT_BEGINNING_STRING)
 
 
+def solid_width(regex: re.Pattern[str]) -> int | None:
+    """The most characters other than whitespace that a match of ``regex`` holds; None when there
+    is no such bound (a repeat without end of anything but whitespace, a group reference).
+
+    >>> solid_width(re.compile(r"(?:Mon|Tuesday)\\.?,?\\s+\\d{1,2}"))
+    11
+    """
+    try:
+        return _solid(P.parse(regex.pattern, regex.flags).data)
+    except Exception:  # pragma: no cover - it compiled
+        return None
+
+
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+
+
+def _solid(items: Any) -> int | None:
+    total = 0
+    for op, av in items:
+        width: int | None
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            width = 0  # zero-width
+        elif op in (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN):
+            width = 1
+        elif op is C.SUBPATTERN:
+            width = _solid(av[-1])
+        elif op is C.ATOMIC_GROUP:
+            width = _solid(av)
+        elif op is C.BRANCH:
+            widths = [_solid(alt) for alt in av[1]]
+            width = None if None in widths else max(w for w in widths if w is not None)
+        elif op in _REPEATS:
+            low, high, sub = av
+            if list(sub) == [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]:
+                width = 0  # "\\s*", "\\s+": whitespace only, however long
+            else:
+                inner = _solid(sub)
+                width = None if inner is None or high is C.MAXREPEAT else high * inner
+        else:
+            return None
+        if width is None:
+            return None
+        total += width
+    return total
+
+
 def gated(pattern: str, flags: int = 0) -> Gated:
     """``re.compile`` with a gate (see ``Gated``)."""
     return Gated(re.compile(pattern, flags))

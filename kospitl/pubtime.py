@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone
+from typing import Iterator
 
-from kospitl.gate import Gated, fold, gated  # fold: case-insensitive matches of month names: "ſep", "İ"
+from kospitl.gate import Gated, fold, gated, solid_width  # fold: case-insensitive matches of month names: "ſep", "İ"
 
 KST = timezone(timedelta(hours=9))
 
@@ -280,6 +282,44 @@ def _head_end(text: str, start: int) -> int:
     return pos
 
 
+# The English forms open with case-insensitive weekday and month names, which the engine tries at
+# nearly every letter of a page head (a third of the stamps' time). Every match of theirs ends
+# with its year (a digit does not follow it) and holds at most ``solid_width`` characters other
+# than whitespace, so they are scanned only in the stretch before each year that a match can
+# span: the same matches as a scan of the whole head.
+YEAR_LAST = frozenset({"en_mdy", "en_dmy"})
+YEAR_END = re.compile(r"(?:19|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=None)
+def _reach(pat: Gated) -> int | None:
+    return solid_width(pat.regex)
+
+
+def _near_years(pat: Gated, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``pat.finditer(text, start, end)`` for a form whose matches end with the year."""
+    reach = _reach(pat)
+    if reach is None:  # pragma: no cover - a form without a bound is scanned whole
+        yield from pat.finditer(text, start, end)
+        return
+    spans: list[list[int]] = []  # stretches that can hold a match, merged where they overlap
+    for y in YEAR_END.finditer(text, start, end):
+        lo, solid = y.end(), 0
+        while lo > start and (text[lo - 1].isspace() or solid < reach):  # \s is str.isspace
+            solid += not text[lo - 1].isspace()
+            lo -= 1
+        hi = min(end, y.end() + 1)  # the character after the year: what (?!\d) reads
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    pos = start
+    for lo, hi in spans:
+        for m in pat.finditer(text, max(lo, pos), hi):
+            pos = m.end()
+            yield m
+
+
 def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp]:
     """Every date stamp in ``text[start:end]`` in text order, each with the role its layout gives."""
     end = len(text) if end is None else end
@@ -287,7 +327,7 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
     taken: list[tuple[int, int]] = []
     found: list[Stamp] = []
     for form, pat in DATE_FORMS:
-        for m in pat.finditer(text, start, end):
+        for m in (_near_years(pat, text, start, end) if form in YEAR_LAST else pat.finditer(text, start, end)):
             if any(m.start() < te and ts < m.end() for ts, te in taken):
                 continue
             got = _stamp_at(text, m)
