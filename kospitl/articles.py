@@ -20,7 +20,7 @@ from pathlib import Path
 from kospitl.errors import ArticleError
 from kospitl.gate import fold, gated  # fold: case-insensitive matches of month names: "ſep", "İ"
 from kospitl import outlets
-from kospitl.pubtime import KST, MONTH_RE, MONTHS, publication
+from kospitl.pubtime import KST, MONTH_RE, MONTHS, latest_day, publication
 
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
@@ -324,14 +324,11 @@ def _publication(art: Article, text: str, body_start: int) -> None:
     if dl:
         month, day = MONTHS[fold(dl[2][:3])], int(dl[3])
         ref = art.doc_date
-        if ref is not None:  # the latest year that puts it on or before the stamp (a U.S. desk's stamp may
-            # print the day before Seoul's: "September 29, 2026 10:52 PM EDT" over "SEOUL, Sept 30")
-            year = ref.year - 1 if (month, day) > ((ref + timedelta(days=2)).month, (ref + timedelta(days=2)).day) \
-                and (ref.month, ref.day) < (12, 30) else ref.year
-            try:
-                art.doc_date, art.date_source = date(year, month, day), "dateline"
-            except ValueError:
-                pass
+        if ref is not None:  # the latest such day not after the stamp's, give or take the two days a U.S.
+            # desk's stamp may print before Seoul's ("September 29, 2026 10:52 PM EDT" over "SEOUL, Sept 30")
+            found = latest_day(ref + timedelta(days=2), month, day)
+            if found is not None:
+                art.doc_date, art.date_source = found, "dateline"
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from kospitl.articles import MONTH_RE, MONTHS
+from kospitl.pubtime import latest_day
 from kospitl.sessions import Calendar
 from kospitl.gate import Gated, Table, fold, gated
 
@@ -55,6 +56,8 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
 DATE_TABLE = Table(DATE_PATTERNS)
 # "up from 158,900 won on Wednesday": the date of a move's base, which dates the base alone
 BASE_BEFORE = gated(r"\bfrom\s+(?:W|\$)?\d[\d,.]*\s*(?:won|points?|percent|pct|%)?\s+(?:on\s+)?(?:(?:its|the|last)\s+)*$")
+# "the previous session", as a date phrase the text implies rather than prints
+PREVIOUS_SESSION = DateRef("previous", "previous session", 0, 0)
 CALENDAR_PREVIOUS = re.compile(r"yesterday|전날|전일|어제", re.I)
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
 COMPARISON_AFTER = gated(r"^\s*(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다"
@@ -168,7 +171,7 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
         d = doc - timedelta(days=back)
         return d, f"weekday '{ref.text}' → {d}"
     if ref.form == "daynum":
-        d = _latest(doc, None, ref.day or 0)
+        d = latest_day(doc, None, ref.day or 0)
         if d is None:
             raise Unresolved(f"'{ref.text}' is not a day of a recent month")
         return d, f"day '{ref.text}' → {d}"
@@ -179,28 +182,11 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
             except ValueError:
                 raise Unresolved(f"'{ref.text}' is not a calendar date") from None
             return d, f"'{ref.text}' → {d}"
-        d = _latest(doc, ref.month, ref.day or 0)
+        d = latest_day(doc, ref.month, ref.day or 0)
         if d is None:
             raise Unresolved(f"'{ref.text}' is not a calendar date")
         return d, f"'{ref.text}' without a year → {d}"
     raise Unresolved(f"cannot resolve '{ref.text}'")  # pragma: no cover
-
-
-def _latest(doc: date, month: int | None, day: int) -> date | None:
-    """The latest date with this month (or any month) and day, not after ``doc``."""
-    y, m = doc.year, doc.month
-    for _ in range(24):
-        if month is None or m == month:
-            try:
-                d = date(y, m, day)
-            except ValueError:
-                d = None
-            if d is not None and d <= doc:
-                return d
-        m -= 1
-        if m == 0:
-            y, m = y - 1, 12
-    return None
 
 
 # ---- times of day (the vocabulary's as_of) ----

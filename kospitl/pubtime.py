@@ -272,6 +272,23 @@ def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int, 
     return (day if named else kst.date()), kst, start, end
 
 
+def latest_day(doc: date, month: int | None, day: int) -> date | None:
+    """The latest date with this month (or any month) and day, not after ``doc``."""
+    y, m = doc.year, doc.month
+    for _ in range(24):
+        if month is None or m == month:
+            try:
+                d = date(y, m, day)
+            except ValueError:
+                d = None
+            if d is not None and d <= doc:
+                return d
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+    return None
+
+
 def _head_end(text: str, start: int) -> int:
     """Where the page head ends: at the first line of prose."""
     pos = start

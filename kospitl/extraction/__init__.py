@@ -14,6 +14,7 @@ from datetime import date
 from kospitl import lexicon as L
 from kospitl.articles import Article
 from kospitl.dates import after_the_bell, find_dates
+from kospitl.pubtime import latest_day
 from kospitl.errors import Problem
 from kospitl.records import Mention
 from kospitl.text import paragraphs, sentences
@@ -93,12 +94,7 @@ def _line_date(line: str, doc: date | None) -> date | None:
     date; None when the line has neither (it is nobody's claim) or the article has no date."""
     short = SHORT_LINE_DATE.search(line)  # a portal's "(04.21)" after the headline
     if short and doc is not None:
-        month, day = int(short["m"]), int(short["d"])
-        try:
-            found = date(doc.year, month, day)
-            return found if found <= doc else date(doc.year - 1, month, day)
-        except ValueError:
-            return None
+        return latest_day(doc, int(short["m"]), int(short["d"]))
     for d in find_dates(line):
         if d.form not in ("full", "monthday") or (d.form == "monthday" and doc is None):
             continue

@@ -7,7 +7,7 @@ from decimal import Decimal
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.gate import gated
-from kospitl.dates import DateRef
+from kospitl.dates import PREVIOUS_SESSION
 from kospitl.extraction.reading import FX_RANGE, Figure, INDEX_RANGES, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _bound_figure, _date_for, _extreme_as_of
@@ -105,7 +105,7 @@ def _reference_closes(s: Sentence, emit: _Emitter) -> None:
                 continue
             date_ref = replace(ref, comparison=False)
         else:
-            date_ref = DateRef("previous", "previous session", 0, 0)
+            date_ref = PREVIOUS_SESSION
         if ent.type in ("won", "dollar") or (f.unit == "won" and FX_RANGE[0] <= f.value <= FX_RANGE[1] and ent.type != "company"):
             if FX_RANGE[0] <= f.value <= FX_RANGE[1]:
                 emit.add(f, "fx", "USD/KRW", "rate", "close", f.value, "fx.previous_close", date_ref=date_ref)

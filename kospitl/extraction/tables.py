@@ -16,7 +16,7 @@ import re
 
 from kospitl import tickers
 from kospitl.articles import Article
-from kospitl.dates import DateRef
+from kospitl.dates import PREVIOUS_SESSION
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
@@ -45,6 +45,12 @@ INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "f
 AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)\)", re.I)
 UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
 SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
+MARKDOWN_RULE = re.compile(r"[|\s:-]+")  # a Markdown table's rule under its header: "|---|---|"
+
+
+def _sign(mark: str) -> int:
+    """The sign a cell's mark prints: "-", "−", "▼", "▽" are falls, anything else a rise."""
+    return -1 if mark in ("-", "\u2212", "▼", "▽") else 1
 
 
 # a quote page's data box: "Previous Close 4,909.93", "Open 4,965.01 · High 5,019.54 · Low 4,931.20",
@@ -103,7 +109,7 @@ def _data_box(article: Article, spans: list[tuple[int, int]], k: int, as_of: str
                 continue
             dec = decimals(raw)
             at = start + m.start(group)
-            ref = DateRef("previous", "previous session", 0, 0) if metric == "previous" else None
+            ref = PREVIOUS_SESSION if metric == "previous" else None
             out.append(Mention("index", subject, "close" if metric == "previous" else metric,
                                "open" if metric == "open" else "close" if metric == "previous" else as_of,
                                value, False, at, at + len(raw), start, end, f"table.{metric}",
@@ -132,8 +138,8 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
         while j < len(paragraphs):
             span = paragraphs[j]
             row = _cells(text[span[0]:span[1]])
-            if j == i + 1 and re.fullmatch(r"[|\s:-]+", text[span[0]:span[1]]):
-                j += 1  # a Markdown table's rule under its header: "|---|---|"
+            if j == i + 1 and MARKDOWN_RULE.fullmatch(text[span[0]:span[1]]):
+                j += 1
                 continue
             if len(row) != len(header) or not any(ch.isdigit() for ch in text[span[0]:span[1]]):
                 break
@@ -214,7 +220,7 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
         start = span[0] + max(at, 0)
         if previous:
             return Mention(kind, code, "close", "close", value, False, start, start + len(cell), span[0], span[1],
-                           "table.previous", decimals=dec, quantum=quantum, date_ref=DateRef("previous", "previous session", 0, 0))
+                           "table.previous", decimals=dec, quantum=quantum, date_ref=PREVIOUS_SESSION)
         return Mention(kind, code, metric, as_of, value, False, start, start + len(cell), span[0], span[1],
                        f"table.{metric}", decimals=dec, quantum=quantum)
 
@@ -237,7 +243,7 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
         m = SIGNED.match(row[points_col].strip())
         if m and m["sign"]:  # "+46.20": the index's change in points
             try:
-                value = float(parse_number(m["n"])) * (-1 if m["sign"] in ("-", "\u2212", "▼") else 1)
+                value = float(parse_number(m["n"])) * _sign(m["sign"])
                 out.append(mention("change", row[points_col], value, decimals(m["n"]), 10.0 ** -decimals(m["n"])))
             except NumberError:
                 pass
@@ -245,7 +251,7 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
         cell = row[change_col]
         m = PERCENT.match(cell)
         if m and "%" in cell:  # a bare number in a change column could be won or points
-            sign = -1 if m["sign"] in ("-", "\u2212", "▼", "▽") else 1
+            sign = _sign(m["sign"])
             try:
                 value = parse_number(m["n"])
             except NumberError:
@@ -268,7 +274,7 @@ def _investor_columns(article: Article, spans: list[tuple[int, int]], as_of: str
     if None in subjects:
         return []
     rows = spans[2:]
-    if rows and re.fullmatch(r"[|\s:-]+", text[rows[0][0]:rows[0][1]]):
+    if rows and MARKDOWN_RULE.fullmatch(text[rows[0][0]:rows[0][1]]):
         rows = rows[1:]
     if not rows:
         return []
@@ -285,7 +291,7 @@ def _investor_columns(article: Article, spans: list[tuple[int, int]], as_of: str
             value = float(parse_number(m["n"])) * scale  # type: ignore[index]
         except NumberError:
             return []
-        sign = -1 if m["sign"] in ("-", "\u2212", "▼") else 1  # type: ignore[index]
+        sign = _sign(m["sign"])  # type: ignore[index]
         start = span[0] + max(line.find(cell), 0)
         dec = decimals(m["n"])  # type: ignore[index]
         out.append(Mention("flow", subject, "net_buy", as_of, sign * value, False, start, start + len(cell),
