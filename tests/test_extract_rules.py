@@ -1015,6 +1015,14 @@ DEV2 = [
                  "dev4 m11/m12: a flow table on its side (investors head the columns, one row of amounts, the unit "
                  "'(KRW bn)' above); a printed sign on basis points; a digest's '+56.69p'; 'N까지 남은 거리 6%' is a "
                  "distance; 'tops 6,450' is a threshold", id="digest-tables"),
+    pytest.param(posted("Published 2026-09-29 16:41 KST", "Investor flows, KOSPI (KRW bn)\n| Foreign | Institution |\n"
+                        "| +872.3 | -455.8 |\nThe KOSPI rose 1.2 percent to 2,500.12."),
+                 [o("2026-09-29", "flow", "foreign", "net_buy", "close", 872300000000),
+                  o("2026-09-29", "flow", "institution", "net_buy", "close", -455800000000),
+                  o("2026-09-29", "index", K, "close", "close", 2500.12),
+                  o("2026-09-29", "index", K, "change_pct", "close", 1.2)],
+                 "a flow table on its side without a '|---|' rule takes its header and its row, not the line after it",
+                 id="sideways-table-no-rule"),
     pytest.param(pub("18 Aug. 2026, 16:10", "The Kospi closed at 6,438.15, down 83.32 points. It opened at 6,492.30 and touched "
                      "6,401.27 in the afternoon."),
                  [o("2026-08-18", "index", K, "close", "close", 6438.15),

@@ -150,10 +150,9 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
             j += 1
         i = j
     for k in range(1, len(paragraphs) - 1):
-        found = _investor_columns(article, paragraphs[k - 1:k + 3], as_of)
-        if found:
-            out += found
-            taken.update(paragraphs[k:k + 3])
+        found, spans = _investor_columns(article, paragraphs[k - 1:k + 3], as_of)
+        out += found
+        taken.update(spans)
     for k, span in enumerate(paragraphs):
         if span in taken:
             continue
@@ -263,26 +262,28 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
 
 
 
-def _investor_columns(article: Article, spans: list[tuple[int, int]], as_of: str) -> list[Mention]:
-    """``spans``: the unit line, the header of investors, (a ``|---|`` rule,) the row of amounts."""
+def _investor_columns(article: Article, spans: list[tuple[int, int]],
+                      as_of: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """``spans``: the unit line, the header of investors, (a ``|---|`` rule,) the row of amounts.
+    The mentions of the row, and the spans of the header, rule and row they take."""
     text = article.text
     unit = AMOUNT_UNIT.search(text[spans[0][0]:spans[0][1]])
     header = _cells(text[spans[1][0]:spans[1][1]])
     if unit is None or "|" not in text[spans[1][0]:spans[1][1]] or len(header) < 2:
-        return []
+        return [], []
     subjects = [INVESTOR_CELLS.get(c.lower()) for c in header]
     if None in subjects:
-        return []
+        return [], []
     rows = spans[2:]
     if rows and MARKDOWN_RULE.fullmatch(text[rows[0][0]:rows[0][1]]):
         rows = rows[1:]
     if not rows:
-        return []
+        return [], []
     span = rows[0]
     cells = _cells(text[span[0]:span[1]])
     matches = [SIGNED.match(c) for c in cells]
     if len(cells) != len(header) or not all(matches):
-        return []
+        return [], []
     scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
     line = text[span[0]:span[1]]
     out = []
@@ -290,10 +291,10 @@ def _investor_columns(article: Article, spans: list[tuple[int, int]], as_of: str
         try:
             value = float(parse_number(m["n"])) * scale  # type: ignore[index]
         except NumberError:
-            return []
+            return [], []
         sign = _sign(m["sign"])  # type: ignore[index]
         start = span[0] + max(line.find(cell), 0)
         dec = decimals(m["n"])  # type: ignore[index]
         out.append(Mention("flow", subject, "net_buy", as_of, sign * value, False, start, start + len(cell),
                            span[0], span[1], "table.net_buy", decimals=dec, quantum=scale * 10.0 ** -dec))
-    return out
+    return out, [s for s in spans[1:] if s[0] <= span[0]]
