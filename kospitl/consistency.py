@@ -17,6 +17,10 @@ rest of the article. These are facts about market figures, not about any file:
   session's, or where it has only two, the article's for that subject) is a misreading (a count
   like "776 to 121", a date like "2025.09").
 
+- **A figure restated rounded is the same figure**: of two values of one key in one article,
+  one that is the other rounded to its own printed precision ("a net 1.53 trillion won ...
+  their net selling came to 1,528.3 billion won") is a restatement: the precise one stands.
+
 - **A stock's move in won is not its price**: of two prices of one stock at one time, the small
   one that is the stated percent of the previous price is the move.
 
@@ -43,6 +47,8 @@ MAX_SPREAD = 1.5  # levels of one subject within one article stay within this fa
 def check_article(observations: list[Observation]) -> tuple[list[Observation], list[Problem]]:
     """The observations the article's figures bear out, and a problem for each one rejected."""
     kept = [o for o in observations if not _threshold(o)]  # a threshold is no figure: nothing to review
+    rounded = _restated(kept)
+    kept = [o for o in kept if o not in rounded]  # the same figure again, less precisely: nothing to review
     problems: list[Problem] = []
     for reject in (_beyond_limit, _outliers, _changes_beyond_level, _won_moves):
         rejected = reject(kept)
@@ -67,6 +73,20 @@ def _threshold(o: Observation) -> bool:
     if not (_level_of(o) or o.kind == "index" and o.metric == "change"):
         return False
     return o.decimals == 0 and o.value != 0 and o.value % 100 == 0
+
+
+def _restated(obs: list[Observation]) -> set[Observation]:
+    by_key: dict[tuple[str, str, str, str, str], list[Observation]] = {}
+    for o in obs:
+        by_key.setdefault(o.key(), []).append(o)
+    out: set[Observation] = set()
+    for group in by_key.values():
+        for o in group:
+            q = o.quantum
+            if q > 0 and any(p.quantum < q and p.value != o.value and abs(round(p.value / q) * q - o.value) <= q * 1e-6
+                             for p in group):
+                out.add(o)
+    return out
 
 
 def _beyond_limit(obs: list[Observation]) -> dict[Observation, str]:

@@ -141,6 +141,10 @@ REVERSAL_AFTER: tuple[tuple[str, Gated], ...] = (
                   r"|trimm(?:ing|ed) (?:its |the )?losses|recover(?:ing|ed)|rebound(?:ing|ed)|bounc(?:ing|ed) back|turn(?:ing|ed) (?:higher|positive))\b", I)),
 )
 RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
+# "its biggest single-day point drop on record", "the largest foreign selling on record": a record
+# move or sum, not a record level
+RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|routs?|sell-?offs?|rises?|gains?|jumps?|"
+                    r"rall(?:y|ies)|surges?|outflows?|inflows?|selling|buying|volumes?|turnover)\s+(?:ever\s+)?on\s+$", I)
 NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
 PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치(?:는|은)|(?:기존|종전|이전|직전)의?\s?(?:장중 |종가 기준 )?사상 최고치", I)
@@ -166,12 +170,12 @@ OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forw
 # "On Sept. 29 it had finished at a record 6,629.55": a flashback, whose day does not carry to what follows
 FLASHBACK = gated(r"\bhad (?:\w+ )?(?:closed|finished|ended|risen|fallen|gained|lost|climbed|dropped|set|hit|reached|surged|slid|rallied)\b", I)
 RESPECTIVELY = gated(r"\brespectively\b|각각", I)
-EACH = gated(r"\b(?:each|both)\b", I)
+EACH = gated(r"\b(?:each|both|all)\b", I)  # "Hyundai Mobis, Kia and Hyundai Motor all rose 3.60 percent"
 SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|같은 시각|같은 시간|동시간대", I)
 MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
 VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
 BREADTH = (
-    gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|trounced|dwarfed|topped|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
+    gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|overwhelming|trounced|dwarfed|dwarfing|topped|topping|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
@@ -190,6 +194,11 @@ DISTANCE_AFTER = gated(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:
 UNCHANGED_QUOTE = gated(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
 DAYS_HIGH = gated(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
 HALT_EVENT = gated(r"사이드카|서킷\s?브레이커|매매(?:가)? (?:일시 )?정지|\bsidecar\b|\bcircuit[- ]breakers?\b|\btrading halts?\b", I)
+HALTED = gated(r"\b(?:halt(?:ed|s)?|suspend(?:ed|s)?|suspension)\b", I)
+# the threshold of a halt's rule: "(suspended after it) fell more than 8 percent", "8% 이상 하락해"
+HALT_TRIGGER = gated(r"\b(?:more than|over|at least|by more than|beyond)\s+$", I)
+# "At the time of the halt, the index stood at 2,455.80": the clock of the halt named before
+AT_HALT = gated(r"\bat the time of (?:the )?(?:trading )?(?:halt|suspension|circuit[- ]breaker|sidecar)\b|(?:사이드카|서킷\s?브레이커) 발동 (?:당시|시점)", I)
 NOISE_CLOCK = gated(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
 
 # A KRX code printed with a name: "Hanmi Pharm (128940)", "(005930.KS)"
@@ -210,8 +219,9 @@ NOT_COMPANY_WORDS = gated(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b")
 UNCHANGED_COUNT = gated(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|(?P<v>{NUM})개(?: 종목)?(?:은|이|는)? 보합|(?P<w>{NUM})\s+(?:stocks|issues|shares)?\s*(?:were |closed |finished |ended )?(?:unchanged|flat)\b", I)
-# "moved between 3,190.85 and 3,227.03", "traded in a range of X to Y": the day's low and high
-RANGE = gated(rf"\b(?:moved|traded|fluctuated|swung|ranged|oscillated|hovered)\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
+# "moved between 3,190.85 and 3,227.03", "traded in a range of X to Y", "after trading between X and Y"
+# (RTTNews' closing template): the day's low and high
+RANGE = gated(rf"\b(?:mov(?:ed|ing)|trad(?:ed|ing)|fluctuat(?:ed|ing)|swung|swinging|rang(?:ed|ing)|oscillat(?:ed|ing)|hover(?:ed|ing))\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
 # "short of its record close": a record not reached
 NOT_RECORD = gated(r"(?:short of|shy of|below|under|near|close to|approach(?:ing|ed)?|off|from|within [\w\s.%]+ of)\s+(?:its|the|a)?\s*(?:previous\s+)?$", I)
 # a percent that belongs to a noun after it: "a 25% tariff", "a 30% stake"

@@ -74,7 +74,7 @@ TIME_AFTER = re.compile(r"""
     (?!\d)
     (?: \s* (?P<ap> [AaPp] \.? \s? [Mm] \.? ) (?![a-z]) )?
     (?: \s* \(? \s* (?-i: (?P<tz> KST|JST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|GMT|UTC|BST|CET|CEST|HKT|SGT ) )
-        (?: \s* (?P<tzoff> [+-] \s* \d{1,2} (?: :? \d\d )? ) )? \s* \)?
+        (?: \s* (?P<tzoff> [+-] \s* \d{1,2} (?: :? \d\d )? ) )? (?: [ \t]* \) )?
       | \s* (?P<off> [+-]\d\d:?\d\d ) (?!\d) )?
     """, re.X | re.I)
 

@@ -1130,6 +1130,44 @@ DEV2 = [
                   o("2026-05-06", "milestone", HYNIX, "first_close_above", "close", 1000000)],
                  "dev3 k06/k08/k09, k04: '종가 N 첫 돌파' is a first close above; 'N원 시대', 'N원 간다' are thresholds, "
                  "not prices", id="ko-price-thresholds"),
+    pytest.param(posted("8/6/2024 8:11 PM ET", "The KOSPI finished sharply higher on Tuesday. For the day, the index jumped 80.60 "
+                        "points or 3.30 percent to finish at 2,522.15 after trading between 2,475.35 and 2,597.24.",
+                        "Among the actives, KEPCO collected 1.09 percent and Hyundai Mobis, Kia Motors and Hyundai Motor all "
+                        "rose 3.60 percent."),
+                 [o("2024-08-06", "index", K, "change", "close", 80.6),
+                  o("2024-08-06", "index", K, "change_pct", "close", 3.3),
+                  o("2024-08-06", "index", K, "close", "close", 2522.15),
+                  o("2024-08-06", "index", K, "low", "close", 2475.35),
+                  o("2024-08-06", "index", K, "high", "close", 2597.24),
+                  o("2024-08-06", "quote", "015760", "change_pct", "close", 1.09),
+                  o("2024-08-06", "quote", "012330", "change_pct", "close", 3.6),
+                  o("2024-08-06", "quote", KIA, "change_pct", "close", 3.6),
+                  o("2024-08-06", "quote", HMC, "change_pct", "close", 3.6)],
+                 "dev5 x08 (RTTNews): a stamp line followed by a blank line is still a line of its own (its clock's "
+                 "zone ate the newline); 'after trading between X and Y' is the day's range; 'A, B and C all rose N "
+                 "percent' gives N to each", id="rtt-template"),
+    pytest.param(pub("05 Aug. 2024, 17:42", "Trading on the main bourse was suspended for 20 minutes from 2:14 p.m. after "
+                     "the KOSPI fell more than 8 percent.", "At the time of the halt, the index stood at 2,455.80, down "
+                     "8.24 percent."),
+                 [o("2024-08-05", "index", K, "level", "14:14", 2455.8),
+                  o("2024-08-05", "index", K, "change_pct", "14:14", -8.24)],
+                 "dev5 x02: the clock of a halt is when it came, no snapshot, but 'at the time of the halt' is that clock",
+                 id="at-the-halt"),
+    pytest.param(pub("05 Aug. 2024, 17:42", "South Korean stocks went into free fall Monday, logging their biggest single-day "
+                     "point drop on record. The KOSPI plummeted 234.64 points, or 8.77 percent, to close at 2,441.55.",
+                     "Trading volume was heavy, with decliners overwhelming gainers 899 to 20."),
+                 [o("2024-08-05", "index", K, "change", "close", -234.64),
+                  o("2024-08-05", "index", K, "change_pct", "close", -8.77),
+                  o("2024-08-05", "index", K, "close", "close", 2441.55),
+                  o("2024-08-05", "index", K, "decliners", "close", 899),
+                  o("2024-08-05", "index", K, "advancers", "close", 20)],
+                 "dev5 x02: 'the biggest drop on record' is a record move, not a record close; 'decliners "
+                 "overwhelming gainers 899 to 20' is the breadth", id="record-drop-breadth"),
+    pytest.param(pub("05 Aug. 2024, 17:42", "Foreigners dumped a net 1.53 trillion won worth of stocks, according to final "
+                     "data. Their net selling came to 1,528.3 billion won, the largest since early 2021."),
+                 [o("2024-08-05", "flow", "foreign", "net_buy", "close", -1528300000000)],
+                 "dev5 x02: 'Their' is the investors just named; the same figure restated rounded (1.53 trillion) is "
+                 "the precise one's restatement", id="restated-rounded"),
 ]
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from kospitl import lexicon as L
 from kospitl.articles import Article
-from kospitl.dates import after_the_bell, find_dates
+from kospitl.dates import after_the_bell, find_dates, find_times
 from kospitl.pubtime import latest_day
 from kospitl.errors import Problem
 from kospitl.records import Mention
@@ -167,6 +167,9 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
         ctx.para_date = replace(named[-1], start=0, end=0)
     clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"
               and not after_the_bell(t.as_of)]
+    if L.HALT_EVENT.search(s.text) or L.HALTED.search(s.text):
+        halts = [t for t in find_times(s.text) if t.form == "clock"]  # dropped as snapshots (reading)
+        ctx.halt_time = halts[0].as_of if halts else ctx.halt_time
     as_ofs = {m.as_of for m in out if m.kind != "milestone"}
     ctx.prev_as_of = next(iter(as_ofs)) if len(as_ofs) == 1 else None
     if clocks:

@@ -125,6 +125,8 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
         e = ctx.prev_entities[-1]
         if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (s.korean and e.type == "company"):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
+        if e.type == "investor" and gate.match(r"\s*(?:Their|They)\b", s.text):
+            return Entity(e.type, e.subject, -1, -1)  # "Foreigners dumped ... Their net selling came to ..."
     if f.unit == "shares":
         return Entity("index", "KOSPI", -1, -1)
     return None

@@ -30,6 +30,7 @@ class Context:
     narrative: bool = False  # aggregator pages: a sentence without a date is about the last one named
     para_date: DateRef | None = None
     prev_as_of: str | None = None
+    halt_time: str | None = None  # when the last halt named came ("suspended ... from 2:14 p.m.")
     block_won: bool = False  # under a heading that names the won as its currency ("investor flows (KRW)")
 
 

@@ -39,6 +39,8 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
         for m in L.RECORD.finditer(clause):
             if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending:
                 continue
+            if m.group() == "record" and L.RECORD_MOVE.search(clause[max(0, m.start() - 40):m.start()]):
+                continue
             if gate.search(r"만의\s*$|이후\s*$|이래\s*$", clause[max(0, m.start() - 12):m.start()]) or gate.match(
                     r"\s*(?:since|in (?:more than |over |about )?(?:\w+\s+){0,3}(?:years?|months?|weeks?))\b", clause[m.end():]):
                 continue  # "11개월 만의 최고치", "its highest close since March": a high in a while, not a record

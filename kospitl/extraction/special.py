@@ -39,6 +39,10 @@ def _skip_noise_figures(s: Sentence) -> None:
             for f in s.figures:
                 if cs <= f.start < ce and f.unit != "threshold":
                     f.used = True
+    if L.HALT_EVENT.search(s.text) or L.HALTED.search(s.text):
+        for f in s.figures:  # "suspended ... after the KOSPI fell more than 8 percent": the rule that halts, no move
+            if f.unit == "pct" and L.HALT_TRIGGER.search(s.text[max(0, f.start - 30):f.start]):
+                f.used = True
     m = L.OFFSHORE.search(s.text)
     if m:  # "In offshore trading, the won was quoted at 1,453.9": not the Seoul market's rate
         first = s.clauses[_clause_of(s, m.start())][0]

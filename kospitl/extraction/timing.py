@@ -132,6 +132,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     after = [t for t in in_clause if fig.end <= t.start <= limit]
     if after:
         return after[0].as_of
+    if ctx.halt_time and L.AT_HALT.search(s.text):
+        return ctx.halt_time
     if L.SAME_TIME.search(s.text) and ctx.carry_time:
         return ctx.carry_time
     if ctx.para_time:
