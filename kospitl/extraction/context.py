@@ -96,7 +96,7 @@ def _same_session(m: Mention, day: Any, doc: date | None = None) -> bool:
 
 
 def _is_intraday_report(article: Article) -> bool:
-    if any(s.kind in ("sources", "timeline", "related") for s in article.sections):
+    if any(s.kind in ("sources", "timeline") for s in article.sections):
         return False  # digests and aggregators sum up finished sessions
     pub = article.published_at
     upd = article.updated_at
