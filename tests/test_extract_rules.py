@@ -1168,6 +1168,15 @@ DEV2 = [
                  [o("2024-08-05", "flow", "foreign", "net_buy", "close", -1528300000000)],
                  "dev5 x02: 'Their' is the investors just named; the same figure restated rounded (1.53 trillion) is "
                  "the precise one's restatement", id="restated-rounded"),
+    pytest.param(pub("06 Aug. 2024, 09:38", "As of 9:15 a.m., the Kospi was up 150.10 points at 2,591.65.",
+                     "Samsung Electronics jumped 6.58 percent to 76,100 won.",
+                     "Related Articles\n- Kospi crashes 8.77% as panic selling sweeps Asia\n- Circuit breakers explained"),
+                 [o("2024-08-06", "index", K, "change", "09:15", 150.1),
+                  o("2024-08-06", "index", K, "level", "09:15", 2591.65),
+                  o("2024-08-06", "quote", SAMSUNG, "change_pct", "09:15", 6.58),
+                  o("2024-08-06", "quote", SAMSUNG, "price", "09:15", 76100)],
+                 "dev5 x05: a page written during the session is an intraday report though a related-articles list "
+                 "follows it", id="intraday-with-related-list"),
 ]
 
 
