@@ -104,6 +104,9 @@ HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|o
 # ---- direction words -----------------------------------------------------------------------
 UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|뛴|뛰어|올랐", I)
 DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠진", I)
+# a move printed in apposition to the level before it: "3,440.39, 30.72 points or", "opened at 2,453.95,
+# down", "1,419.0 per dollar,": it holds when the level does
+APPOSITION = gated(r"(?:\s*(?:won\s+)?(?:per|against the|to the)\s+(?:U\.S\.\s+)?dollar)?[\s,(]*(?:or\s+)?(?:(?:up|down)\s+)?[\s,(]*", I)
 COMPARED_WITH = gated(r"\b(?:from|than|over|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$", I)
 FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)

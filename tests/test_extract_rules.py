@@ -1177,6 +1177,18 @@ DEV2 = [
                   o("2024-08-06", "quote", SAMSUNG, "price", "09:15", 76100)],
                  "dev5 x05: a page written during the session is an intraday report though a related-articles list "
                  "follows it", id="intraday-with-related-list"),
+    pytest.param(pub("04 Dec. 2024, 09:48", "The benchmark KOSPI opened at 2,453.95, down 1.85 percent from Tuesday's close, "
+                     "and was trading at 2,452.87 as of 9:30 a.m., down 47.23 points, or 1.89 percent.",
+                     "The Korean won opened at 1,419.0 per dollar, 16.1 won weaker than Tuesday's 3:30 p.m. close."),
+                 [o("2024-12-04", "index", K, "open", "open", 2453.95),
+                  o("2024-12-04", "index", K, "change_pct", "open", -1.85),
+                  o("2024-12-04", "index", K, "level", "09:30", 2452.87),
+                  o("2024-12-04", "index", K, "change", "09:30", -47.23),
+                  o("2024-12-04", "index", K, "change_pct", "09:30", -1.89),
+                  o("2024-12-04", "fx", "USD/KRW", "open", "open", 1419.0),
+                  o("2024-12-04", "fx", "USD/KRW", "change", "open", 16.1)],
+                 "dev5 x09: a move in apposition to the open ('opened at N, down P') is the open's, though a later clause "
+                 "has a clock; 'than Tuesday's 3:30 p.m. close' is the base of the move, not its time", id="apposition-open"),
 ]
 
 

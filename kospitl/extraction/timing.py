@@ -108,7 +108,7 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     A move printed in apposition to a level ("the open was 3,440.39, 30.72 points or 0.89
     percent lower") holds when the level does."""
     prev = [f for f in s.figures if f.end <= fig.start]
-    if prev and _depth < 3 and gate.fullmatch(r"[\s,(]*(?:or\s+)?[\s,(]*", s.text[prev[-1].end:fig.start]):
+    if prev and _depth < 3 and L.APPOSITION.fullmatch(s.text[prev[-1].end:fig.start]):
         return _as_of_for(s, prev[-1], ctx, etype, _depth + 1)
     ci = _clause_of(s, fig.start)
     cs, ce = s.clauses[ci]
@@ -157,6 +157,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
 def _comparison_base(s: Sentence, t: TimeRef) -> bool:
     """"up 6.1 won from the previous session's close": a close named as the base of a move says
     nothing of when the move was measured."""
+    if t.form == "clock" and t.as_of == "close" and gate.match(r"\s*(?:close|closing)\b", s.text[t.end:t.end + 9]):
+        return bool(L.COMPARED_WITH.search(s.text[max(0, t.start - 40):t.start]))  # "than Tuesday's 3:30 p.m. close"
     return t.form == "close" and bool(L.COMPARED_WITH.search(s.text[max(0, t.start - 40):t.start]))
 
 
