@@ -25,9 +25,9 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
                              r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX|닛케이|나스닥|다우(?:존스)?|필라델피아 반도체|항셍|상하이종합|대만 가권)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average)){0,2}", I)),
     ("mcap", "market_cap:KOSPI", gated(
-        r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board)"
+        r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board|main bourse|main market)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
-        r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))(?: of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board))?"
+        r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))(?: of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board|main bourse|main market))?"
         r"|코스피 시가총액|유가증권시장 시가총액|시가총액은", I)),
     ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),

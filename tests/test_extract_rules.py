@@ -1189,6 +1189,21 @@ DEV2 = [
                   o("2024-12-04", "fx", "USD/KRW", "change", "open", 16.1)],
                  "dev5 x09: a move in apposition to the open ('opened at N, down P') is the open's, though a later clause "
                  "has a clock; 'than Tuesday's 3:30 p.m. close' is the base of the move, not its time", id="apposition-open"),
+    pytest.param(pub("17 June 2026, 07:40", "On Tuesday, the Kospi rose 84.52 points, or 1.58 percent, to 5,402.67, from "
+                     "Monday's 5,318.42, surpassing the previous closing high of 5,371.06 set on June 11.",
+                     "The combined market capitalization of the main bourse rose to a record 4,412 trillion won."),
+                 [o("2026-06-16", "index", K, "change", "close", 84.52),
+                  o("2026-06-16", "index", K, "change_pct", "close", 1.58),
+                  o("2026-06-16", "index", K, "close", "close", 5402.67),
+                  o("2026-06-16", "milestone", K, "record_close", "close", 5402.67),
+                  o("2026-06-15", "index", K, "close", "close", 5318.42),
+                  o("2026-06-11", "index", K, "close", "close", 5371.06),
+                  o("2026-06-11", "milestone", K, "record_close", "close", 5371.06),
+                  o("2026-06-16", "indicator", "market_cap:KOSPI", "value", "close", 4412e12),
+                  o("2026-06-16", "milestone", "market_cap:KOSPI", "record_close", "close", 4412e12)],
+                 "dev5 x20: 'from Monday's N' is Monday's close, the base, so the record surpassing the old one is the "
+                 "level before it; the market capitalization 'of the main bourse' rising 'to a record' is a record",
+                 id="weekday-base-mcap-record"),
 ]
 
 

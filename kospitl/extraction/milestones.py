@@ -52,7 +52,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
             if not surpass and L.PREVIOUS_RECORD.search(clause[max(0, m.start() - 12):m.end() + 6]):
                 continue
             if surpass:
-                target = _figure_before(s, cs + m.start(), cs)
+                target = _figure_before(s, cs + m.start(), cs, levels_only=True)
                 if target is not None:
                     _record(s, target, ctx, emit, owners)
                 target = _figure_after(s, cs + m.end(), len(text), 20)
@@ -132,8 +132,10 @@ def _list_from(s: Sentence, first: Figure) -> list[Figure]:
     return out
 
 
-def _figure_before(s: Sentence, pos: int, start: int) -> Figure | None:
-    cands = [f for f in s.figures if start <= f.start and f.end <= pos and f.unit in ("num", "won")]
+def _figure_before(s: Sentence, pos: int, start: int, *, levels_only: bool = False) -> Figure | None:
+    """The last figure before ``pos``; ``levels_only``: not a base of comparison ("from Monday's N")."""
+    cands = [f for f in s.figures if start <= f.start and f.end <= pos and f.unit in ("num", "won")
+             and not (levels_only and f.reserved)]
     return cands[-1] if cands else None
 
 
@@ -176,6 +178,11 @@ def _record(s: Sentence, f: Figure, ctx: Context, emit: _Emitter, owners: dict[i
     clause = s.text[cs:ce]
     intraday = bool(L.RECORD_INTRADAY.search(clause)) or (ctx.intraday_report and not L.CLOSE_WORDS.search(clause))
     was_used = f.used
+    if ent.type == "mcap" or (ent.type == "index" and f.unit == "won" and f.value >= 10**14):
+        if f.unit == "won" and f.value >= 10**14:  # "market capitalization rose to a record 4,412 trillion won"
+            emit.add(f, "milestone", "market_cap:KOSPI", "record_close", "close", f.value, "milestone.record_close",
+                     date_ref=date_ref, shift=shift, approx=False)
+        return
     if ent.type == "index":
         lo, hi = INDEX_RANGES.get(ent.subject, (0, 10**9))
         if f.unit != "num" or not lo <= f.value <= hi:

@@ -70,8 +70,8 @@ def _skip_noise_figures(s: Sentence) -> None:
 
 REF_CLOSE = gated(
     r"(?:(?P<cmp>from|than|versus|against)\s+)?(?:the\s+)?(?P<when>previous session's|previous trading day's|prior session's|previous|prior|"
-    r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:record\s+|day-session\s+|final\s+)?(?P<what>close|closing level|closing price|finish|closing rate)"
-    r"(?:\s+(?:of|at)|,\s+which\s+(?:at|was|stood at|of))\s+$"
+    r"(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s))\s+(?:(?:record\s+|day-session\s+|final\s+)?(?P<what>close|closing level|closing price|finish|closing rate)"
+    r"(?:\s+(?:of|at)|,\s+which\s+(?:at|was|stood at|of))\s+$|(?(cmp)$|(?!)))"  # "from Monday's 5,318.42": the base itself
     r"|(?:the\s+)?(?:previous|prior) (?:trading day|session)\s*\(\s*$"
     r"|(?:compared (?:to|with)|from|than|versus)\s+(?:the\s+)?(?:previous|prior) (?:trading day|session)(?:'s|\u2019s)\s+$"  # "... compared to the previous trading day's 6521.47"
     r"|(?P<ko>지난해 마지막 거래일 종가|전 거래일(?: 종가)?)\s*\(\s*$", re.I)
