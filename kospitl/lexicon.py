@@ -92,7 +92,7 @@ WON_BLOCK = gated(r"^[^\d]{0,60}(?:\(|,\s*|\bin\s+)(?:[\w\s,]*\s)?(?:KRW|won)(?:
 # to open with a digit, "(?<!\w\d)" standing for "\b" before it, so the engine skips to the
 # digits) and those that open with a word ("No. 3", "top 10", "G20", "Q3")
 NOT_FIGURES = (
-    gated(r"\d(?:\d*(?=개월)|(?<!\w\d)(?:\d*(?:st|nd|rd|th)\b|\d*[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
+    gated(r"\d(?:\d*(?=개월)|(?<![\w.,]\d)(?:\d*(?:st|nd|rd|th)\b|\d*[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
           r"(?<=1)9\d\d\b(?![,.]\d)|(?<=2)0\d\d\b(?![,.]\d)|\d*\s?(?:MW|GW|tons?|km|kg)\b|\d*(?:년|월|분기)|"
           r"\d* (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\d*Q\b))", I),
     gated(r"(?<=\btotal )\d[\d,]*(?= (?:traded |listed )?(?:issues|stocks|shares|companies)\b)", I),  # "Of the total 931 traded issues"

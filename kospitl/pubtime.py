@@ -55,9 +55,9 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
     ("slash", re.compile(rf"""(?<![\d./]) (?P<p>\d{{1,2}}) / (?P<q>\d{{1,2}}) / {YEAR} (?![\d/])""", re.X)),
     # 2025년 09월 26일
     ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
-    # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025
+    # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025 / Mar.21,2024 (Hankyoreh)
     ("en_mdy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
-        (?P<mon>{MONTH_RE}) \.? \s+ (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? \s* ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),
+        (?P<mon>{MONTH_RE}) (?: \.\s* | \s+ ) (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? (?: \s*,\s* | \s+ ) {YEAR} (?!\d)""", re.X | re.I)),
     # 13 Feb. 2026 / 11 Sep. 2025 / Thu, 12 Feb 2026
     ("en_dmy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
         (?<!\d) (?P<d>\d{{1,2}}) \s+ (?P<mon>{MONTH_RE}) \.? ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),

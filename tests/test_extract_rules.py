@@ -1204,6 +1204,15 @@ DEV2 = [
                  "dev5 x20: 'from Monday's N' is Monday's close, the base, so the record surpassing the old one is the "
                  "level before it; the market capitalization 'of the main bourse' rising 'to a record' is a record",
                  id="weekday-base-mcap-record"),
+    pytest.param(posted("Posted on : Mar.21,2024 17:24 KST  Modified on : Mar.21,2024 18:02 KST",
+                        "SK hynix rose 7.71% to 167,600 won, its highest closing price ever.",
+                        "Foreign investors bought a net 1.2055 trillion won worth of shares on the main board."),
+                 [o("2024-03-21", "quote", HYNIX, "change_pct", "close", 7.71),
+                  o("2024-03-21", "quote", HYNIX, "price", "close", 167600),
+                  o("2024-03-21", "milestone", HYNIX, "record_close", "close", 167600),
+                  o("2024-03-21", "flow", "foreign", "net_buy", "close", 1205500000000)],
+                 "dev6 e10 (Hankyoreh): 'Mar.21,2024' is a date without spaces; '1.2055 trillion' holds no year 2055",
+                 id="hankyoreh-stamp-decimals"),
 ]
 
 
