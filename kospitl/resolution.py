@@ -47,12 +47,17 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
     if doc is None:
         return None, "no date"
     how = "--date" if given else (article.date_source or "article date")
-    return _session_of(doc, article.published_at if given is None else None, how, cal)
+    return _session_of(doc, article.published_at if given is None else None, how, cal,
+                       article.updated_at if given is None else None)
 
 
-def _session_of(doc: date, pub: datetime | None, how: str, cal: Calendar) -> tuple[date, str]:
-    """The session a text dated ``doc`` (published at ``pub``, KST) reports on."""
-    if pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0):
+def _session_of(doc: date, pub: datetime | None, how: str, cal: Calendar,
+                updated: datetime | None = None) -> tuple[date, str]:
+    """The session a text dated ``doc`` (published at ``pub``, KST) reports on: before the open,
+    the previous one, unless the page was updated after that day's close (a live page opened
+    at 08:42 and updated at 17:12 reports the day's own close)."""
+    revised = updated is not None and updated.date() == doc and (updated.hour, updated.minute) >= (15, 30)
+    if pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0) and not revised:
         d = cal.previous_session(doc)
         return d, f"published {pub:%H:%M} before the open: previous session of {doc}"
     if not cal.is_session(doc):

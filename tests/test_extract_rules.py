@@ -1213,6 +1213,15 @@ DEV2 = [
                   o("2024-03-21", "flow", "foreign", "net_buy", "close", 1205500000000)],
                  "dev6 e10 (Hankyoreh): 'Mar.21,2024' is a date without spaces; '1.2055 trillion' holds no year 2055",
                  id="hankyoreh-stamp-decimals"),
+    pytest.param(posted("Published Wed, Mar 20 2024 7:42 PM EDT\nUpdated Thu, Mar 21 2024 4:12 AM EDT",
+                        "Asia-Pacific markets rallied on Thursday.",
+                        "South Korea's Kospi climbed 2.41% to end at 2,754.86, while the small-cap Kosdaq added 1.45% to 904.88."),
+                 [o("2024-03-21", "index", K, "change_pct", "close", 2.41),
+                  o("2024-03-21", "index", K, "close", "close", 2754.86),
+                  o("2024-03-21", "index", Q, "change_pct", "close", 1.45),
+                  o("2024-03-21", "index", Q, "close", "close", 904.88)],
+                 "dev6 e11 (CNBC): a page opened before Seoul's open (08:42 KST) and updated after the close (17:12) "
+                 "reports the day's own session, not the previous one", id="updated-after-close"),
 ]
 
 
