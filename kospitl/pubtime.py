@@ -36,6 +36,9 @@ MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
             r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 WEEKDAY_RE = r"(?:Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)"
 YEAR = r"(?P<y>(?:19|20)\d\d)"
+# where a year ends: no digit follows, or only its clock glued on ("November 6, 20234:19 PM GMT+9":
+# Reuters' date and time spans printed without a space between)
+YEAR_STOP = r"(?: (?!\d) | (?=\d{1,2}:\d\d) )"
 
 # ---- stamp forms: the date, then (optionally) its clock time --------------------------------
 
@@ -57,10 +60,10 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
     ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
     # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025 / Mar.21,2024 (Hankyoreh)
     ("en_mdy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
-        (?P<mon>{MONTH_RE}) (?: \.\s* | \s+ ) (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? (?: \s*,\s* | \s+ ) {YEAR} (?!\d)""", re.X | re.I)),
+        (?P<mon>{MONTH_RE}) (?: \.\s* | \s+ ) (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? (?: \s*,\s* | \s+ ) {YEAR} {YEAR_STOP}""", re.X | re.I)),
     # 13 Feb. 2026 / 11 Sep. 2025 / Thu, 12 Feb 2026
     ("en_dmy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
-        (?<!\d) (?P<d>\d{{1,2}}) \s+ (?P<mon>{MONTH_RE}) \.? ,? \s+ {YEAR} (?!\d)""", re.X | re.I)),
+        (?<!\d) (?P<d>\d{{1,2}}) \s+ (?P<mon>{MONTH_RE}) \.? ,? \s+ {YEAR} {YEAR_STOP}""", re.X | re.I)),
 )
 
 # the clock time right after a date: "15:58:21", "- 16:12", ", 17:05", "· 07:30 KST", "3:58 PM GMT+9",
@@ -305,7 +308,7 @@ def _head_end(text: str, start: int) -> int:
 # than whitespace, so they are scanned only in the stretch before each year that a match can
 # span: the same matches as a scan of the whole head.
 YEAR_LAST = frozenset({"en_mdy", "en_dmy"})
-YEAR_END = re.compile(r"(?:19|20)\d\d(?!\d)")
+YEAR_END = re.compile(rf"(?:19|20)\d\d{YEAR_STOP}", re.X)
 
 
 @lru_cache(maxsize=None)
@@ -325,7 +328,7 @@ def _near_years(pat: Gated, text: str, start: int, end: int) -> Iterator[re.Matc
         while lo > start and (text[lo - 1].isspace() or solid < reach):  # \s is str.isspace
             solid += not text[lo - 1].isspace()
             lo -= 1
-        hi = min(end, y.end() + 1)  # the character after the year: what (?!\d) reads
+        hi = min(end, y.end() + 5)  # the characters after the year: what YEAR_STOP reads
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = hi
         else:

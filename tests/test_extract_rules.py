@@ -1222,6 +1222,14 @@ DEV2 = [
                   o("2024-03-21", "index", Q, "close", "close", 904.88)],
                  "dev6 e11 (CNBC): a page opened before Seoul's open (08:42 KST) and updated after the close (17:12) "
                  "reports the day's own session, not the previous one", id="updated-after-close"),
+    pytest.param(posted("November 6, 20234:19 PM GMT+9Updated 3 years ago",
+                        "SEOUL, Nov 6 (Reuters) - South Korean shares logged their biggest daily gain on Monday.",
+                        "- The benchmark KOSPI (.KS11) closed up 134.03 points, or 5.66%, at 2,502.37."),
+                 [o("2023-11-06", "index", K, "change", "close", 134.03),
+                  o("2023-11-06", "index", K, "change_pct", "close", 5.66),
+                  o("2023-11-06", "index", K, "close", "close", 2502.37)],
+                 "dev6 e08 (Reuters): the page's date and time spans print glued ('20234:19 PM'): the year ends where "
+                 "its clock begins", id="reuters-glued-clock"),
 ]
 
 
