@@ -10,6 +10,8 @@ evidence and spans the extractor records still point at the article as printed).
 ('gained 29.67 points, or 0.9 percent, to close at 3344.2.', True)
 >>> " ".join(respell("rose one-point-76 points to four-thousand-143-point-55, and 397-point-three million shares").split())
 'rose 1.76 points to 4143.55, and 397.3 million shares'
+>>> " ".join(respell("shed one-point-one-five percent to six-hundred-71-point-five-one").split())
+'shed 1.15 percent to 671.51'
 >>> respell("one of the two-point plays")  # no digits after "point": not a number
 'one of the two-point plays'
 """
@@ -26,7 +28,7 @@ _WORD_VALUE = {w: i for i, w in enumerate(ONES)} | {w: 10 + i for i, w in enumer
 
 _ONE = "|".join(ONES)
 _WORD = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{_ONE}))?|{'|'.join(TEENS)}|{_ONE})"
-_INT = rf"(?:\d{{1,3}}|{_WORD})"
+_INT = rf"(?:(?:{_ONE})-hundred(?:-(?:and-)?(?:\d{{1,2}}|{_WORD}))?|\d{{1,3}}|{_WORD})"  # "six-hundred-71"
 # a thousands part, a part below a thousand, and a fraction; "-point-" or "-thousand" is what
 # marks the spelling (a bare "one" or "29" is not rewritten)
 SPELLED = re.compile(
@@ -37,8 +39,13 @@ SPELLED = re.compile(
 def _int(part: str) -> int:
     if part.isdigit():
         return int(part)
-    words = part.lower().split("-")
-    return sum(_WORD_VALUE[w] for w in words)
+    total = 0
+    for w in part.lower().split("-"):
+        if w == "hundred":
+            total *= 100
+        elif w != "and":
+            total += int(w) if w.isdigit() else _WORD_VALUE[w]
+    return total
 
 
 def _fraction(part: str) -> str:

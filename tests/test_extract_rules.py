@@ -1230,6 +1230,28 @@ DEV2 = [
                   o("2023-11-06", "index", K, "close", "close", 2502.37)],
                  "dev6 e08 (Reuters): the page's date and time spans print glued ('20234:19 PM'): the year ends where "
                  "its clock begins", id="reuters-glued-clock"),
+    pytest.param(pub("02 Jan. 2023, 16:10", "The tech-heavy KOSDAQ shed one-point-one-five percent to six-hundred-71-point-five-one.",
+                     "Analysts expected the market to remain range-bound, with the KOSPI seen moving between 2,150 and 2,400 "
+                     "in January.",
+                     "The South Korea stock market has finished higher in two straight sessions, advancing almost 100 points "
+                     "or 3.7 percent along the way."),
+                 [o("2023-01-02", "index", Q, "change_pct", "close", -1.15),
+                  o("2023-01-02", "index", Q, "close", "close", 671.51)],
+                 "dev6 e03 (Arirang), e01, e12 (RTTNews): a spelled 'six-hundred-71-point-five-one' is 671.51; a band "
+                 "the index is 'seen moving between' is a forecast; a move 'in two straight sessions ... along the way' "
+                 "sums sessions", id="spelled-hundreds-forecast-band-streak"),
+    pytest.param(pub("02 Jan. 2023, 16:10", "The best performers of the session on the KOSPI were Hanjin Transportation Co Ltd "
+                     "(KS:002320), which rose 7.52% or 1,700 points to trade at 24,300 at the close.",
+                     "The KOSPI Volatility, which measures the implied volatility of KOSPI 200 index options, was up 4.21% "
+                     "to 21.76.",
+                     "Samsung Electronics (005930.KS) and SK Hynix (000660.KS) rose 2.16% and 1.39%, respectively."),
+                 [o("2023-01-02", "quote", "002320", "change_pct", "close", 7.52),
+                  o("2023-01-02", "quote", "002320", "price", "close", 24300),
+                  o("2023-01-02", "quote", SAMSUNG, "change_pct", "close", 2.16),
+                  o("2023-01-02", "quote", HYNIX, "change_pct", "close", 1.39)],
+                 "dev6 e04 (Investing.com), e08 (Reuters): the digits of a code '(KS:002320)' are no figure; the KOSPI "
+                 "Volatility index and KOSPI 200 options are not the index; a name and its code are one mention",
+                 id="codes-volatility"),
 ]
 
 

@@ -171,8 +171,14 @@ def _entities(text: str, digit: bool = True) -> list[Entity]:
         out.append(Entity("unknown", m[1], s, e))
         taken.append((s, e))
     out.sort(key=lambda x: x.start)
-    # "Samsung Electronics' market value", "its market capitalization": a single stock's value
-    return out
+    merged: list[Entity] = []
+    for e in out:  # "Samsung Electronics (005930.KS)": one mention of the company, its code printed after it
+        if merged and e.type == "company" == merged[-1].type and e.subject == merged[-1].subject \
+                and not text[merged[-1].end:e.start].strip():
+            merged[-1] = Entity("company", e.subject, merged[-1].start, e.end)
+        else:
+            merged.append(e)
+    return merged
 
 
 def _clause_of(s: Sentence, pos: int) -> int:

@@ -127,9 +127,13 @@ def _reference_closes(s: Sentence, emit: _Emitter) -> None:
 
 def _ranges(s: Sentence, ctx: Context, emit: _Emitter) -> None:
     """"moved between 3,190.85 and 3,227.03 during the session": the day's low and high."""
+    if L.FORECAST.search(s.text):
+        return  # "with the KOSPI seen moving between 2,150 and 2,400 in January"
     for m in L.RANGE.finditer(s.text):
         x = next((f for f in s.figures if f.start == m.start("x")), None)
         y = next((f for f in s.figures if f.start == m.start("y")), None)
+        if x is not None and y is not None and all(f.dec == 0 and f.value % 50 == 0 for f in (x, y)):
+            continue  # "between 2,150 and 2,400": a band of round levels, not the day's extremes
         ent = _owner(s, x) if x else None
         if x is None or y is None or ent is None or ent.type not in ("index", "index_ref"):
             continue
