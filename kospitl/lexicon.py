@@ -38,6 +38,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:\s?지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
     ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures| fut\.)|코스피200(?!\s?(?:야간)?선물)", I)),
     ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)(?:\s?지수)?|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
+    ("noise", "", gated(r"\b(?:trading value|turnover) of short (?:sales|selling)\b|\bshort[- ]sell(?:ing)? (?:trading value|turnover)\b|공매도 거래대금", I)),
     ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
     ("index_ref", "", gated(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b(?! (?:buyers?|sellers?|drivers?|reasons?|culprits?|factors?|winners?|losers?|beneficiar))|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
@@ -67,6 +68,7 @@ KO_AMOUNT = rf"(?<!\d)(?<![\d.][eE])(?<![\d.][eE][-+\u2212])(?:(?:{KO_GROUP})+(?
 SCALE = r"(?:million|billion|trillion|bn|tn|mln|mn|bln|trln|trn)"  # Reuters/broker abbreviations too
 FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
+    ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원\s*(?P<jeon>\d{{1,2}})\s*전(?![자기쟁후])")),  # "1,472원 90전": 1,472.90 won
     ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원(?!대)")),  # "1440원대": a range, not a rate
     ("won", gated(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
     ("pctpt", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
@@ -104,7 +106,7 @@ HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|o
 
 # ---- direction words -----------------------------------------------------------------------
 UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|뛴|뛰어|올랐", I)
-DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠진", I)
+DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진", I)
 # a move printed in apposition to the level before it: "3,440.39, 30.72 points or", "opened at 2,453.95,
 # down", "1,419.0 per dollar,": it holds when the level does
 APPOSITION = gated(r"(?:\s*(?:won\s+)?(?:per|against the|to the)\s+(?:U\.S\.\s+)?dollar)?[\s,(]*(?:or\s+)?(?:(?:up|down)\s+)?[\s,(]*", I)
@@ -180,7 +182,7 @@ MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)",
 VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)
 BREADTH = (
     gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|overwhelming|trounced|dwarfed|dwarfing|topped|topping|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
-    gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
+    gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?:only\s+|just\s+)?(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
     gated(rf"\b(?P<a>falling|rising|advancing|declining|gaining|losing) (?:stocks|issues|shares) outnumbered (?:advancing|declining|falling|rising|gaining|losing) ones\b[^.\d]{{0,60}}?\bby (?P<x>{NUM}) to (?P<y>{NUM})", I),

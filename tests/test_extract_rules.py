@@ -1252,6 +1252,19 @@ DEV2 = [
                  "dev6 e04 (Investing.com), e08 (Reuters): the digits of a code '(KS:002320)' are no figure; the KOSPI "
                  "Volatility index and KOSPI 200 options are not the index; a name and its code are one mention",
                  id="codes-volatility"),
+    pytest.param(pub("31 Mar. 2025, 16:10", "On Monday, 812 stocks fell and only 98 rose on the main board.",
+                     "Trading value of short sales reached 1.7 trillion won across the KOSPI and the KOSDAQ."),
+                 [o("2025-03-31", "index", K, "decliners", "close", 812),
+                  o("2025-03-31", "index", K, "advancers", "close", 98)],
+                 "dev6 m04: 'N stocks fell and only M rose' is the breadth; the trading value of short sales is not the "
+                 "market's turnover", id="breadth-only-short-sales"),
+    pytest.param(posted("입력 2025.03.31 16:10", "SK하이닉스는 5.66% 빠지며 19만 원 선을 겨우 지켰습니다.",
+                        "원·달러 환율은 6원 40전 오른 1,472원 90전으로 마감했습니다."),
+                 [o("2025-03-31", "quote", HYNIX, "change_pct", "close", -5.66),
+                  o("2025-03-31", "fx", "USD/KRW", "change", "close", 6.4),
+                  o("2025-03-31", "fx", "USD/KRW", "rate", "close", 1472.9)],
+                 "dev6 m03 (MBN script): '빠지며' is a fall; '1,472원 90전' is 1,472.90 won (전, a hundredth)",
+                 id="ko-jeon-ppajimyeo"),
 ]
 
 

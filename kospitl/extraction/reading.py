@@ -133,6 +133,8 @@ def _figure(unit: str, m: re.Match[str], text: str) -> Figure | None:
     except NumberError:
         return None
     value = scale_en(value, g.get("scale"))
+    if g.get("jeon"):
+        value += Decimal(g["jeon"]) / 100  # 전, a hundredth of a won (broadcast scripts: "6원 40전")
     sign = -1 if g.get("sign") in ("-", "\u2212", "▼", "▽") else 1 if g.get("sign") in ("+", "▲", "△") else 0
     before = text[max(0, m.start() - 30):m.start()]
     approx = bool(L.HEDGES.search(before) or L.HEDGES_AFTER.match(text[m.end():m.end() + 6]))
