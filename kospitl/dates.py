@@ -194,6 +194,8 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
 TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("clock", gated(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
     ("clock", gated(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
+    # "9시 15분 현재", "오후 2시 기준" without 오전/오후: the session's hours read as in "at 2:30"
+    ("clock", gated(r"(?<![\d오후전]\s)(?<!\d)(?P<h>\d{1,2})시\s*(?:(?P<mi>\d{1,2})분\s*)?(?=현재|기준|께|쯤|경)")),
     # Reuters' "As of 0230 GMT": Greenwich time, nine hours behind Seoul
     ("clock", gated(r"\b(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?P<gmt>GMT|UTC)\b")),
     ("clock", gated(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:KST|Seoul time|local time)\b")),

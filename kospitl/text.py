@@ -24,7 +24,7 @@ CLAUSE_BREAKS = re.compile(
     r"(?<=,)\s+when\s+|(?<=\s)\s*when\s+(?=it|the|its)|(?<=,)\s+which\s+|(?<=,)\s+as\s+(?=the|it|foreign|individual|institution)|"
     r"(?<=,)\s+and\s+(?=[A-Z]|the|its|foreign|individual|institution|retail)|(?<=,)\s+before\s+|"
     r"(?<=,)\s+after\s+(?=clos|end|finish|ris|fall|gain|los|jump|slid|drop|sink|sank|surg|soar|tumbl|plung|climb|advanc|declin|rall)|(?<=\s)\s*before\s+(?=clos|turn|end|finish)|"
-    r"(?<=[가-힣],)\s+(?!\d)|(?<=[했였됐]고)\s+|(?<=[한인]뒤)\s+|(?<=[한인]\s)\s*뒤\s+|(?<=[가-힣]며)\s+|(?<=[가-힣]으)나\s+|(?<=[가-힣]지)만\s+)")
+    r"(?<=[가-힣],)\s+(?!\d)|(?<=[한인]\s뒤,)\s+|(?<=[한인]\s후,)\s+|(?<=[했였됐]고)\s+|(?<=[한인]뒤)\s+|(?<=[한인]\s)\s*뒤\s+|(?<=[가-힣]며)\s+|(?<=[가-힣]으)나\s+|(?<=[가-힣]지)만\s+)")
 
 
 def paragraphs(text: str, start: int, end: int) -> list[Span]:

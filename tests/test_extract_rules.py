@@ -1265,6 +1265,15 @@ DEV2 = [
                   o("2025-03-31", "fx", "USD/KRW", "rate", "close", 1472.9)],
                  "dev6 m03 (MBN script): '빠지며' is a fall; '1,472원 90전' is 1,472.90 won (전, a hundredth)",
                  id="ko-jeon-ppajimyeo"),
+    pytest.param(posted("2025년 05월 02일 09시 24분", "코스닥지수는 4.52포인트(0.63%) 오른 722.90에 출발한 뒤, 9시 15분 현재 "
+                        "722.41(0.56%)을 나타내고 있다."),
+                 [o("2025-05-02", "index", Q, "open", "open", 722.9),
+                  o("2025-05-02", "index", Q, "change", "open", 4.52),
+                  o("2025-05-02", "index", Q, "change_pct", "open", 0.63),
+                  o("2025-05-02", "index", Q, "level", "09:15", 722.41),
+                  o("2025-05-02", "index", Q, "change_pct", "09:15", 0.56)],
+                 "dev6 m05 (Digital Times): '9시 15분 현재' is a clock without 오전; '출발한 뒤,' ends the opening's clause",
+                 id="ko-bare-clock-after-open"),
 ]
 
 
