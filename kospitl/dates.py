@@ -60,7 +60,7 @@ BASE_BEFORE = gated(r"\bfrom\s+(?:W|\$)?\d[\d,.]*\s*(?:won|points?|percent|pct|%
 PREVIOUS_SESSION = DateRef("previous", "previous session", 0, 0)
 CALENDAR_PREVIOUS = re.compile(r"yesterday|전날|전일|어제", re.I)
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
-COMPARISON_AFTER = gated(r"^\s*(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다"
+COMPARISON_AFTER = gated(r"^\s*(?:(?:주간|야간)\s*(?:거래\s*)?)?(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다", "전 거래일 주간 거래 종가 대비"
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
 CLOSURE_AFTER = gated(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|holiday|break|shutdown)\b", re.I)
 # "a day after reaching the milestones": the milestones were one session before the clause's date

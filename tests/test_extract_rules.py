@@ -1274,6 +1274,12 @@ DEV2 = [
                   o("2025-05-02", "index", Q, "change_pct", "09:15", 0.56)],
                  "dev6 m05 (Digital Times): '9시 15분 현재' is a clock without 오전; '출발한 뒤,' ends the opening's clause",
                  id="ko-bare-clock-after-open"),
+    pytest.param(posted("입력 2025.05.02 15:48", "2일 서울 외환시장에서 달러-원 환율은 오후 3시 30분 기준 전 거래일 주간 거래 종가 대비 "
+                        "32.00원 급락한 1,405.30원에 마감했다."),
+                 [o("2025-05-02", "fx", "USD/KRW", "change", "close", -32.0),
+                  o("2025-05-02", "fx", "USD/KRW", "rate", "close", 1405.3)],
+                 "dev6 m06 (Infomax), dev5 x12: '전 거래일 주간 거래 종가 대비' names the base of the move, not its day",
+                 id="ko-day-session-base"),
 ]
 
 
