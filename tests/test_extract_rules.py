@@ -1280,6 +1280,13 @@ DEV2 = [
                   o("2025-05-02", "fx", "USD/KRW", "rate", "close", 1405.3)],
                  "dev6 m06 (Infomax), dev5 x12: '전 거래일 주간 거래 종가 대비' names the base of the move, not its day",
                  id="ko-day-session-base"),
+    pytest.param(pub("02 May 2025, 16:10", "The index started at 2578.40 and climbed to 2582.96 in the early stage, but the "
+                     "increase width reduced in the afternoon. The lowest point of the day was 2551.23."),
+                 [o("2025-05-02", "index", K, "open", "open", 2578.4),
+                  o("2025-05-02", "index", K, "high", "close", 2582.96),
+                  o("2025-05-02", "index", K, "low", "close", 2551.23)],
+                 "dev6 m07 (machine translation): a level climbed to 'but the increase width reduced' (상승폭을 줄였다) "
+                 "is the high; 'the lowest point of the day was' the low", id="mt-extremes"),
 ]
 
 
