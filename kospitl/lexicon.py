@@ -170,7 +170,7 @@ MULTI_DAY = gated(
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
     r"\d+\s*거래일\s*(?:동안|간)|이 기간|같은 기간|해당 기간|\b(?:during|over|in) (?:that|this|the same) (?:period|stretch|span)\b|\b(?:for|in|over|during) the (?:first|second|third|fourth|last|latest) (?:quarter|half)\b|\bas a whole\b|"
-    r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\b(?:in|over|for) (?:two|three|four|five|six|seven|\d+) (?:straight|consecutive) (?:sessions|trading days|days)\b|\balong the way\b|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
+    r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\b(?:in|over|for) (?:two|three|four|five|six|seven|\d+) (?:straight|consecutive) (?:sessions|trading days|days)\b|\balong the way\b|^\s*(?:Week|Weekly|This week|Month|Monthly|YTD|Year to date)\s*:|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 # the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)
 OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forwards?\b|\bNDFs?\b|역외", I)
 # "On Sept. 29 it had finished at a record 6,629.55": a flashback, whose day does not carry to what follows

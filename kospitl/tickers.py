@@ -119,12 +119,22 @@ FOLLOWERS = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|shares?|stock|Chairman|Vice|CEO|C
 KO_PARTICLE = re.compile(r"^(?:[은는이가도의를을와과에로]|와의|에서|으로|보다|까지|만|조차|부터|·|\s|$)")
 
 
+@lru_cache(maxsize=1)
+def _acronyms() -> frozenset[str]:
+    """Names listed in capitals of up to four characters ("APR", "SK", "KT&G"), lower-cased."""
+    return frozenset(n.lower() for listing in load() for n in listing.names()
+                     if n.isascii() and len(n) <= 4 and n.upper() == n and any(c.isalpha() for c in n))
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of every company named in ``text``; a name that only starts a longer
-    name ("HD Hyundai Mipo", "한화비전") is some other company, not this one."""
+    name ("HD Hyundai Mipo", "한화비전") is some other company, not this one, and a name listed in
+    capitals is that company only printed in capitals ("Apr 28" is a date, not APR Corp.)."""
     out = []
     for start, end, code in _raw_matches(text):
         name = text[start:end]
+        if name.lower() in _acronyms() and name != name.upper():
+            continue
         rest = text[end:end + 20]
         if HANGUL.search(name[-1]):
             if rest and gate.match(r"[\uac00-\ud7a3]", rest[0]) and not KO_PARTICLE.match(rest):

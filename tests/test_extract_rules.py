@@ -1287,6 +1287,19 @@ DEV2 = [
                   o("2025-05-02", "index", K, "low", "close", 2551.23)],
                  "dev6 m07 (machine translation): a level climbed to 'but the increase width reduced' (상승폭을 줄였다) "
                  "is the high; 'the lowest point of the day was' the low", id="mt-extremes"),
+    pytest.param(pub("03 May 2025, 07:02", "| Day (2025) | KOSPI close | Change | KOSDAQ close |\n|---|---|---|---|\n"
+                     "| Mon Apr 28 | 2,548.86 | +0.10% | 715.46 |\n| Thu May 1 | closed (Workers' Day) | — | — |\n"
+                     "| Fri May 2 | 2,559.79 | +0.12% | 723.16 |",
+                     "Week: KOSPI +0.53%, KOSDAQ +1.2%."),
+                 [o("2025-04-28", "index", K, "close", "close", 2548.86),
+                  o("2025-04-28", "index", K, "change_pct", "close", 0.1),
+                  o("2025-04-28", "index", Q, "close", "close", 715.46),
+                  o("2025-05-02", "index", K, "close", "close", 2559.79),
+                  o("2025-05-02", "index", K, "change_pct", "close", 0.12),
+                  o("2025-05-02", "index", Q, "close", "close", 723.16)],
+                 "dev6 m08 (newsletter): a table with a row a session is dated row by row, each column's index named in "
+                 "its header ('Change' is the KOSPI's, the column before it); 'Apr 28' is no company (APR); "
+                 "'Week:' sums the week", id="dated-table"),
 ]
 
 

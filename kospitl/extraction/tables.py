@@ -17,6 +17,7 @@ import re
 from kospitl import tickers
 from kospitl.articles import Article
 from kospitl.dates import PREVIOUS_SESSION
+from kospitl.extraction import dated_tables
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
@@ -128,6 +129,12 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
     taken: set[tuple[int, int]] = set()
     i = 0
     while i < len(paragraphs):
+        dated = dated_tables.find(article, paragraphs, i)
+        if dated is not None:  # a row a session: "| Mon Apr 28 | 2,548.86 | +0.10% | 715.46 |"
+            out += dated[0]
+            taken.update(dated[1])
+            i += len(dated[1])
+            continue
         header = _cells(text[paragraphs[i][0]:paragraphs[i][1]])
         columns = _columns(header)
         if columns is None:
