@@ -110,6 +110,8 @@ DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s
 # a move printed in apposition to the level before it: "3,440.39, 30.72 points or", "opened at 2,453.95,
 # down", "1,419.0 per dollar,": it holds when the level does
 APPOSITION = gated(r"(?:\s*(?:won\s+)?(?:per|against the|to the)\s+(?:U\.S\.\s+)?dollar)?[\s,(]*(?:or\s+)?(?:(?:up|down)\s+)?[\s,(]*", I)
+# "지난달 30일 주간 종가보다 22.30원 내린": the close named as the base of the move
+KO_COMPARED_WITH = gated(r"\s*(?:\([^)]{0,15}\))?\s*(?:보다|대비|에 비해)")
 COMPARED_WITH = gated(r"\b(?:from|than|over|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$", I)
 FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
@@ -170,7 +172,7 @@ MULTI_DAY = gated(
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
     r"\d+\s*거래일\s*(?:동안|간)|이 기간|같은 기간|해당 기간|\b(?:during|over|in) (?:that|this|the same) (?:period|stretch|span)\b|\b(?:for|in|over|during) the (?:first|second|third|fourth|last|latest) (?:quarter|half)\b|\bas a whole\b|"
-    r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\b(?:in|over|for) (?:two|three|four|five|six|seven|\d+) (?:straight|consecutive) (?:sessions|trading days|days)\b|\balong the way\b|^\s*(?:Week|Weekly|This week|Month|Monthly|YTD|Year to date)\s*:|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
+    r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\b(?:in|over|for) (?:two|three|four|five|six|seven|\d+) (?:straight|consecutive) (?:sessions|trading days|days)\b|\balong the way\b|^\s*(?:Week|Weekly|This week|Month|Monthly|YTD|Year to date)\s*:|\((?:week|weekly|w/w|WoW|month|monthly|YTD)\)|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 # the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)
 OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forwards?\b|\bNDFs?\b|역외", I)
 # "On Sept. 29 it had finished at a record 6,629.55": a flashback, whose day does not carry to what follows

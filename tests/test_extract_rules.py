@@ -1300,6 +1300,23 @@ DEV2 = [
                  "dev6 m08 (newsletter): a table with a row a session is dated row by row, each column's index named in "
                  "its header ('Change' is the KOSPI's, the column before it); 'Apr 28' is no company (APR); "
                  "'Week:' sums the week", id="dated-table"),
+    pytest.param(pub("22 Sept. 2025, 17:03", "The benchmark index closed at 3,468.65. During the session it rose as high as "
+                     "3,474.91, also a record, surpassing the "
+                     "intraday peak of 3,467.89 reached on the same Thursday.",
+                     "Institutions bought a net 480.7 billion won and foreigners 314.2 billion won, offsetting net selling of "
+                     "832.1 billion won by individual investors.",
+                     "Movers (week): Hanwha Aerospace +11.7%, Kakao -3.0%."),
+                 [o("2025-09-22", "index", K, "close", "close", 3468.65),
+                  o("2025-09-22", "index", K, "high", "close", 3474.91),
+                  o("2025-09-22", "milestone", K, "record_high", "close", 3474.91),
+                  o("2025-09-18", "index", K, "high", "close", 3467.89),
+                  o("2025-09-18", "milestone", K, "record_high", "close", 3467.89),
+                  o("2025-09-22", "flow", "institution", "net_buy", "close", 480.7e9),
+                  o("2025-09-22", "flow", "foreign", "net_buy", "close", 314.2e9),
+                  o("2025-09-22", "flow", "individual", "net_buy", "close", -832.1e9)],
+                 "dev6 m09 (Chosun English), m08: 'reached on the same Thursday' dates the peak it follows alone; "
+                 "'net selling of N by individual investors' is theirs, a sale; '(week)' sums the week",
+                 id="same-thursday-passive-selling"),
 ]
 
 

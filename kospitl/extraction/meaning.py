@@ -307,6 +307,9 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
     if ent.start > fig.end:  # passive: "1.42 trillion won ... was scooped up by foreign investors"
         between = s.text[fig.end:ent.end + 25]  # "... in foreign buying", "... by foreign investors"
         sign = 1 if L.BUY.search(between) else -1 if L.SELL.search(between) else 0
+        if sign == 0:  # "offsetting net selling of 832.1 billion won by individual investors": the noun before it
+            prev_end = max([f.end for f in s.figures if f.end <= fig.start] + [cs])
+            sign = _nearest_match(s.text[prev_end:fig.start], L.BUY, L.SELL)
         if sign == 0:  # "296.4 billion won in foreign buying and 18.6 billion won from retail investors"
             prev = [f.end for f in s.figures if f.end <= fig.start]
             listed = s.text[max(prev):fig.start] if prev else ""
@@ -333,6 +336,8 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
         return  # "breaching the 1,400 level", "dipping below 1,400"
     if FX_RANGE[0] <= v <= FX_RANGE[1] and fig.dec <= 2:
         cue = _level_cue(s, fig, ent)
+        if cue in ("high", "low") and not gate.fullmatch(r"\d\d:\d\d", as_of):
+            return  # "장중 한때 1,400.20원까지 밀리며": the day's extreme, no reading at a time
         if cue == "open" or as_of == "open":
             emit.add(fig, "fx", "USD/KRW", "open", "open", v, "fx.open", **kw)
         else:

@@ -10,7 +10,7 @@ from kospitl.extraction.reading import Figure, Sentence, _clause_of
 from kospitl.extraction.context import Context
 
 
-BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?", re.I)
+BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?(?:same\s+)?", re.I)
 
 
 def _exclusive(s: Sentence, d: DateRef) -> bool:
@@ -159,7 +159,8 @@ def _comparison_base(s: Sentence, t: TimeRef) -> bool:
     nothing of when the move was measured."""
     if t.form == "clock" and t.as_of == "close" and gate.match(r"\s*(?:close|closing)\b", s.text[t.end:t.end + 9]):
         return bool(L.COMPARED_WITH.search(s.text[max(0, t.start - 40):t.start]))  # "than Tuesday's 3:30 p.m. close"
-    return t.form == "close" and bool(L.COMPARED_WITH.search(s.text[max(0, t.start - 40):t.start]))
+    return t.form == "close" and bool(L.COMPARED_WITH.search(s.text[max(0, t.start - 40):t.start])
+                                      or L.KO_COMPARED_WITH.match(s.text[t.end:t.end + 20]))
 
 
 def _extreme_as_of(s: Sentence, as_of: str, ctx: Context, kw: dict) -> str:
