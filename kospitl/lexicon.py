@@ -117,6 +117,8 @@ FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
 BUY = gated(r"사들(?:였|이|인)|매수\s?(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
 SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|팔았|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+# an investor flow in a few stocks, not the market's: "net selling of the two chipmakers"
+FLOW_IN_STOCKS = gated(r"\b(?:of|in)\s+(?:the\s+)?(?:two|three|four|both|these|those|the)\s+(?:chipmakers|chip\s+giants|stocks|shares|companies|names|heavyweights)\b", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
 WON_STRONGER = gated(r"\b(?:up|rose|rise[sn]?|gain(?:ed|s|ing)?|strengthen(?:ed|ing|s)?|stronger|firm(?:ed|er|ing|s)?|appreciat(?:ed|ing|es)|rebound(?:ed|s|ing)?|clawed back|recover(?:ed|s|ing)?|advanc(?:ed|ing))\b|강세", I)
 WON_WEAKER = gated(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken(?:ed|ing|s)?|weaker|depreciat(?:ed|ing|es)|slid(?:e|es|ing)?|dropp?(?:ed|ing|s)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|lost ground|slump(?:ed|s)?|sank)\b|약세", I)
@@ -170,7 +172,7 @@ MULTI_DAY = gated(
     r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
-    r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|"
+    r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)|"
     r"\d+\s*거래일\s*(?:동안|간)|이 기간|같은 기간|해당 기간|\b(?:during|over|in) (?:that|this|the same) (?:period|stretch|span)\b|\b(?:for|in|over|during) the (?:first|second|third|fourth|last|latest) (?:quarter|half)\b|\bas a whole\b|"
     r"\byear[- ]to[- ]date\b|\bsince (?:it|the (?:index|kospi|benchmark|bourse))\b|\bfor the year\b|\bacross two sessions\b|\b(?:in|over|for) (?:two|three|four|five|six|seven|\d+) (?:straight|consecutive) (?:sessions|trading days|days)\b|\balong the way\b|^\s*(?:Week|Weekly|This week|Month|Monthly|YTD|Year to date)\s*:|\((?:week|weekly|w/w|WoW|month|monthly|YTD)\)|\bsince the year began\b|\bfor the week\b|올해|연간|이번 주|이달 들어", I)
 # the won traded outside Seoul: offshore, in non-deliverable forwards (역외, NDF)

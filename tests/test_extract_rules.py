@@ -1317,6 +1317,20 @@ DEV2 = [
                  "dev6 m09 (Chosun English), m08: 'reached on the same Thursday' dates the peak it follows alone; "
                  "'net selling of N by individual investors' is theirs, a sale; '(week)' sums the week",
                  id="same-thursday-passive-selling"),
+    pytest.param(posted("Approved 2024.09.05 08:51", "According to the Korea Exchange on Sept. 5, the KOSPI closed at 2,508.80 "
+                        "on Sept. 4, down 83.83 points (3.15%) from 2,664.63 on the previous day.",
+                        "The combined net selling of the two chipmakers by foreigners reached 911.4 billion won.",
+                        "On the KOSDAQ, the index closed at 733.52, down 3.80%.",
+                        "Related articles\n- Foreigners Net Buy 2.3 Trillion Won in KOSPI in July  2024.08.01"),
+                 [o("2024-09-04", "index", K, "close", "close", 2508.8),
+                  o("2024-09-04", "index", K, "change", "close", -83.83),
+                  o("2024-09-04", "index", K, "change_pct", "close", -3.15),
+                  o("2024-09-03", "index", K, "close", "close", 2664.63),
+                  o("2024-09-04", "index", Q, "close", "close", 733.52),
+                  o("2024-09-04", "index", Q, "change_pct", "close", -3.8)],
+                 "dev8 e15 (BusinessKorea): 'Approved 2024.09.05 08:51' is its publication stamp; a flow 'of the two "
+                 "chipmakers' is not the market's; 'On the KOSDAQ, the index' is the KOSDAQ; 'in July' before a "
+                 "related line's date sums the month", id="businesskorea"),
 ]
 
 

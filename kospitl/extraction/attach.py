@@ -112,7 +112,11 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     if strong:
         before = strong
     if before:
-        return _concrete(before[-1], ctx)
+        e = before[-1]
+        named = [x for x in before if x.type == "index"]
+        if e.type == "index_ref" and named:  # "On the KOSDAQ, the index closed at 733.52": the one just named
+            return Entity("index", named[-1].subject, e.start, e.end)
+        return _concrete(e, ctx)
     # "After opening 0.8 percent higher at 1,174.27, the index ...": the subject comes later
     ci = _clause_of(s, f.start)
     after = [e for e in ents if f.end <= e.start < ce and e.type in ("index", "index_ref")]

@@ -304,6 +304,8 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
     after = s.text[fig.end:fig.end + 60]
     if gate.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
         return
+    if L.FLOW_IN_STOCKS.search(s.text[cs:fig.start]):
+        return  # "the combined net selling of the two chipmakers by foreigners reached 911.4 billion won"
     if ent.start > fig.end:  # passive: "1.42 trillion won ... was scooped up by foreign investors"
         between = s.text[fig.end:ent.end + 25]  # "... in foreign buying", "... by foreign investors"
         sign = 1 if L.BUY.search(between) else -1 if L.SELL.search(between) else 0
