@@ -1331,6 +1331,20 @@ DEV2 = [
                  "dev8 e15 (BusinessKorea): 'Approved 2024.09.05 08:51' is its publication stamp; a flow 'of the two "
                  "chipmakers' is not the market's; 'On the KOSDAQ, the index' is the KOSDAQ; 'in July' before a "
                  "related line's date sums the month", id="businesskorea"),
+    pytest.param(pub("04 Sept. 2024, 17:22", "SK Hynix tumbled 7.99% to 153,100 won, 36% below its record close of 241,000 "
+                     "won on July 10, while Samsung Electronics fell 3.45% to 69,900 won.",
+                     "Hanmi Semiconductor Co., which makes HBM bonding equipment for SK Hynix, plunged 7.16% to 98,600 won."),
+                 [o("2024-09-04", "quote", HYNIX, "change_pct", "close", -7.99),
+                  o("2024-09-04", "quote", HYNIX, "price", "close", 153100),
+                  o("2024-07-10", "quote", HYNIX, "price", "close", 241000),
+                  o("2024-07-10", "milestone", HYNIX, "record_close", "close", 241000),
+                  o("2024-09-04", "quote", SAMSUNG, "change_pct", "close", -3.45),
+                  o("2024-09-04", "quote", SAMSUNG, "price", "close", 69900),
+                  o("2024-09-04", "quote", "042700", "change_pct", "close", -7.16),
+                  o("2024-09-04", "quote", "042700", "price", "close", 98600)],
+                 "dev8 e14 (KED Global): 'its record close of N on July 10' dates that record alone (not the clause, not "
+                 "the 'while' clause after it); a company in a ', which ...,' aside owns no figure of the main clause",
+                 id="record-of-another-day-aside"),
 ]
 
 

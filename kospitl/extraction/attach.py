@@ -108,6 +108,10 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
         if agent:
             return _concrete(agent[0], ctx)
     before = [e for e in ents if e.end <= f.start and (e.type != "noise" or e.start >= cs)]
+    # "Hanmi Semiconductor Co., which makes equipment for SK Hynix, plunged 7.16%": not the relative clause's
+    asides = [(a, b) for a, b in s.clauses if b <= f.start and gate.match(r",\s+which\b", s.text[a:b])]
+    if asides:
+        before = [e for e in before if not any(a <= e.start < b for a, b in asides)] or before
     strong = [e for e in before if not _possessive(s, e)]
     if strong:
         before = strong

@@ -21,7 +21,7 @@ def _exclusive(s: Sentence, d: DateRef) -> bool:
     if s.korean:
         return True
     return bool(gate.search(r"\b(?:set|reached|hit|recorded|touched|seen)\b", s.text[f.end:d.start])) \
-        or d.form == "previous"
+        or d.form == "previous" or bool(L.OTHER_DAY_NOUN.search(s.text[max(0, f.start - 40):f.start]))
 
 
 def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
@@ -83,7 +83,7 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
         ps, pe = s.clauses[ci - 1]
         when = bool(gate.match(r"\s*,?\s*when\b", clause))
         prev = [d for d in s.dates if ps <= d.start < pe and (not d.comparison or when)
-                and (d.form != "previous" or when)]
+                and (d.form != "previous" or when) and not _exclusive(s, d)]
         if prev:
             return prev[-1], shift
     # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
