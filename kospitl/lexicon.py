@@ -19,7 +19,7 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
-    ("noise", "", gated(r"(?:KOSPI|Kospi) (?:200 )?Volatility\b|\bV-?KOSPI\b|(?:KOSPI|Kospi)\s?200 (?:index )?options\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
+    ("noise", "", gated(r"(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|(?:KOSPI|Kospi) (?:200 )?Volatility\b|\bV-?KOSPI\b|(?:KOSPI|Kospi)\s?200 (?:index )?options\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
@@ -237,6 +237,8 @@ UNCHANGED_COUNT = gated(rf"보합(?: 종목)?(?:은|이|는)?\s*(?P<z>{NUM})개|
 RANGE = gated(rf"\b(?:mov(?:ed|ing)|trad(?:ed|ing)|fluctuat(?:ed|ing)|swung|swinging|rang(?:ed|ing)|oscillat(?:ed|ing)|hover(?:ed|ing))\s+(?:in a (?:range|band) of|between|from)\s+(?P<x>{NUM})\s+(?:and|to)\s+(?P<y>{NUM})", I)
 # "short of its record close": a record not reached
 NOT_RECORD = gated(r"(?:short of|shy of|below|under|near|close to|approach(?:ing|ed)?|off|from|within [\w\s.%]+ of)\s+(?:its|the|a)?\s*(?:previous\s+)?$", I)
+# a percent that is a distance from another level: "roughly 42 percent below its 2021 peak"
+PCT_DISTANCE = gated(r"^\s*(?:below|above|off|short of|under|over)\s+(?:its|the|a)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|low|top|bottom|level)s?\b", I)
 # a percent that belongs to a noun after it: "a 25% tariff", "a 30% stake"
 PCT_OF_NOUN = gated(r"^\s*(?:tariffs?|levy|levies|duty|duties|tax(?:es)?|stake|interest|discount|premium|"
                          r"market share|share of|of (?:the|its|total)|cut|hike|limit|cap|ceiling|관세|지분|세율)", I)

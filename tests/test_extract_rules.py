@@ -1345,6 +1345,20 @@ DEV2 = [
                  "dev8 e14 (KED Global): 'its record close of N on July 10' dates that record alone (not the clause, not "
                  "the 'while' clause after it); a company in a ', which ...,' aside owns no figure of the main clause",
                  id="record-of-another-day-aside"),
+    pytest.param(pub("26 July 2023, 17:51", "EcoPro, the cathode material maker listed on the Kosdaq, which had closed at a "
+                     "record 1,202,000 won on Tuesday, rocketed to an all-time intraday high of 1,540,000 won, up 28.12 percent, "
+                     "before a flood of sell orders sent it tumbling. It closed at 1,142,000 won, down 4.99 percent from the "
+                     "previous day. The stock is now roughly 42 percent below its 2021 peak."),
+                 [o("2023-07-25", "quote", "086520", "price", "close", 1202000),
+                  o("2023-07-25", "milestone", "086520", "record_close", "close", 1202000),
+                  o("2023-07-26", "quote", "086520", "high", "close", 1540000),
+                  o("2023-07-26", "milestone", "086520", "record_high", "close", 1540000),
+                  o("2023-07-26", "quote", "086520", "change_pct", "intraday", 28.12),
+                  o("2023-07-26", "quote", "086520", "price", "close", 1142000),
+                  o("2023-07-26", "quote", "086520", "change_pct", "close", -4.99)],
+                 "dev8 e07 (Chosun English), dev6 e16: 'the maker listed on the Kosdaq' names no index; 'It' after a "
+                 "sentence about a company is the company; '42 percent below its 2021 peak' is a distance",
+                 id="listed-on-it-distance"),
 ]
 
 

@@ -133,6 +133,9 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
         e = ctx.prev_entities[-1]
         if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (s.korean and e.type == "company"):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
+        lead = next((x for x in ctx.prev_entities if x.type != "noise"), None)
+        if lead is not None and lead.type == "company" and gate.match(r"\s*(?:It|The stock|The shares|Its shares)\b", s.text):
+            return Entity("company", lead.subject, -1, -1)  # "EcoPro ... rocketed ... It closed at 1,142,000 won"
         if e.type == "investor" and gate.match(r"\s*(?:Their|They)\b", s.text):
             return Entity(e.type, e.subject, -1, -1)  # "Foreigners dumped ... Their net selling came to ..."
     if f.unit == "shares":

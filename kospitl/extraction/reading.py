@@ -108,8 +108,8 @@ def _figures(text: str, masked: list[tuple[int, int]]) -> list[Figure]:
                 out.append(fig)
     out.sort(key=lambda f: f.start)
     for f in out:
-        if f.unit == "pct" and L.PCT_OF_NOUN.match(text[f.end:f.end + 20]):
-            f.used = True  # "a 25% tariff": not a market move
+        if f.unit == "pct" and (L.PCT_OF_NOUN.match(text[f.end:f.end + 20]) or L.PCT_DISTANCE.match(text[f.end:f.end + 40])):
+            f.used = True  # "a 25% tariff", "36% below its record close": not a market move
         if f.unit != "pt":
             continue
         before = text[max(0, f.start - 40):f.start]
