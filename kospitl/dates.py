@@ -47,6 +47,8 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("weekday", gated(rf"\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
     ("daynum", gated(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("daynum", gated(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
+    # "ended 2023 at 2,655.28", "ended last year at 2,399.49": the last session of that year
+    ("lastyear_final", gated(r"\b(?:ended|finished|closed(?: out)?|wrapped up)\s+(?:last year|the previous year|(?P<y>(?:19|20)\d\d))(?=\s+(?:at|on)\b)")),
     ("lastyear_final", gated(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
     ("following", gated(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
     ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|(?:just )?(?:a|one) (?:day|session|trading day) (?:earlier|before)|the day before|yesterday)\b|전 거래일|전날|전일")),
@@ -122,6 +124,8 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
         return DateRef(form, m.group(), s, e, weekday=WEEKDAYS[fold(g["wd"])])
     if form == "daynum":
         return DateRef(form, m.group(), s, e, day=day)
+    if form == "lastyear_final" and g.get("y"):
+        return DateRef(form, m.group(), s, e, year=int(g["y"]))
     return DateRef(form, m.group(), s, e)
 
 
@@ -162,8 +166,11 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
         d = cal.previous_session(of)
         return d, f"previous session of {of}"
     if ref.form == "lastyear_final":
-        d = cal.last_session_of_year(doc.year - 1)
-        return d, f"last session of {doc.year - 1}"
+        year = ref.year or doc.year - 1
+        if year >= doc.year:
+            raise Unresolved(f"'{ref.text}' is not a finished year of a {doc.year} article")
+        d = cal.last_session_of_year(year)
+        return d, f"last session of {year}"
     if ref.form == "weekday":
         back = (doc.weekday() - (ref.weekday or 0)) % 7
         if ref.text.lower().startswith("last") and back == 0:

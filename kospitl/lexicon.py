@@ -120,6 +120,8 @@ SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|팔았|던졌|던지(?:며|�
 # a figure named as another day's: "its record close of 241,000 won on July 10", "the previous high of"
 OTHER_DAY_NOUN = gated(r"\b(?:(?:its|their|the)\s+(?:(?:previous|prior|former|old)\s+)?(?:record|all-time)|(?:previous|prior|former|old)(?:\s+(?:record|all-time))?)"
                        r"\s+(?:closing\s+)?(?:close|high|low|peak|level|finish)\s+(?:of|at)\s+$", I)  # not "a fresh record high of"
+SET_IN_MONTH = gated(r"\s*(?:won\s+)?(?:(?:that\s+)?it\s+|which\s+it\s+)?(?:reached|set|hit|posted|recorded|touched|marked)\s+(?:back\s+)?in\s+"
+                     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|early|mid|late)\s+)?(?:19|20)\d\d\b", I)
 # an investor flow in a few stocks, not the market's: "net selling of the two chipmakers"
 FLOW_IN_STOCKS = gated(r"\b(?:of|in)\s+(?:the\s+)?(?:two|three|four|both|these|those|the)\s+(?:chipmakers|chip\s+giants|stocks|shares|companies|names|heavyweights)\b", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW
@@ -129,7 +131,7 @@ WON_WEAKER = gated(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken
 # ---- what a level is: cues before a number (English) or after it (Korean) -----------------
 LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"\b(?:(?:rose|rising|climbed|climbing|jumped|jumping|rallied|rallying|advanced|advancing|gained|gaining|surged|surging|spiked|soared)\s+as (?:far|much) as|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|highest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed|ing)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
-    ("low", gated(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|lowest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session low|day's low|lows? of|as low as|bottom(?:ed)? (?:out )?at|troughs?(?: came| was)?(?: of| at)?|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
+    ("low", gated(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|lowest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session low|day's low|(?<!closing )(?<!year.s )lows? of|as low as|bottom(?:ed)? (?:out )?at|troughs?(?: came| was)?(?: of| at)?|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
     ("open", gated(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
     ("high", gated(r"(?:^|[/|,;]\s*)High\s*:?\s*$", I)),
     ("low", gated(r"(?:^|[/|,;]\s*)Low\s*:?\s*$", I)),

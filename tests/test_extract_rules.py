@@ -1359,6 +1359,13 @@ DEV2 = [
                  "dev8 e07 (Chosun English), dev6 e16: 'the maker listed on the Kosdaq' names no index; 'It' after a "
                  "sentence about a company is the company; '42 percent below its 2021 peak' is a distance",
                  id="listed-on-it-distance"),
+    pytest.param(pub("17 Jan. 2024, 16:10", "The index has lost 8.26 percent since it ended 2023 at 2,655.28.",
+                     "It fell below the year's previous closing low of 2,292.01 set on Jan. 5, far below the record close "
+                     "of 3,305.21 it reached in July 2021."),
+                 [o("2023-12-28", "index", K, "close", "close", 2655.28),
+                  o("2024-01-05", "index", K, "close", "close", 2292.01)],
+                 "dev8 e09 (JoongAng), e02, e18: 'ended 2023 at N' is 2023's last session (Dec. 28); a closing low is a "
+                 "close; a record 'it reached in July 2021' has no session to be filed under", id="year-end-closing-low"),
 ]
 
 
