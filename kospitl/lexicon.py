@@ -98,6 +98,7 @@ NOT_FIGURES = (
           r"(?<=1)9\d\d\b(?![,.]\d)|(?<=2)0\d\d\b(?![,.]\d)|\d*\s?(?:MW|GW|tons?|km|kg)\b|\d*(?:년|월|분기)|"
           r"\d* (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\d*Q\b))", I),
     gated(r"(?<=\btotal )\d[\d,]*(?= (?:traded |listed )?(?:issues|stocks|shares|companies)\b)", I),  # "Of the total 931 traded issues"
+    gated(r"^\d{4}(?=\s+(?:ET|EDT|EST|GMT|UTC|KST)\b)"),  # a wire entry's stamp: "0319 ET - South Korea's Kospi closes ..."
     gated(r"(?<=\()(?:(?:KRX|KS|KQ|KOSPI|KOSDAQ|KSE)\s*:\s*)?\d{6}(?:\.K[SQ])?(?=\))", I),  # a code: "(KS:002320)"
     gated(r"\[\d+\]|\b(?=[a-z]++\.?\s?\d)(?:No\.\s?\d+|top \d+\b|G\d+\b|CES \d+|Q\d\b|[A-Z]+\d+\b)", I),
 )

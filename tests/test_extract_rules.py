@@ -1366,6 +1366,14 @@ DEV2 = [
                   o("2024-01-05", "index", K, "close", "close", 2292.01)],
                  "dev8 e09 (JoongAng), e02, e18: 'ended 2023 at N' is 2023's last session (Dec. 28); a closing low is a "
                  "close; a record 'it reached in July 2021' has no session to be filed under", id="year-end-closing-low"),
+    pytest.param(pub("26 July 2023, 16:30", "0319 ET - South Korea's Kospi closes down 1.7% at 2,592.36 as battery-material "
+                     "stocks erase big morning gains.", "POSCO Holdings ends 4.9% lower after jumping as much as 28% earlier."),
+                 [o("2023-07-26", "index", K, "change_pct", "close", -1.7),
+                  o("2023-07-26", "index", K, "close", "close", 2592.36),
+                  o("2023-07-26", "quote", "005490", "change_pct", "close", -4.9),
+                  o("2023-07-26", "quote", "005490", "change_pct", "intraday", 28)],
+                 "dev8 e08 (Dow Jones Market Talk): '0319 ET' stamps the entry, no figure; a stock's 'as much as 28%' is "
+                 "its move at the day's extreme", id="market-talk-as-much-as"),
 ]
 
 

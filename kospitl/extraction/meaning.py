@@ -262,6 +262,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN)
         if sign == 0:
             sign = 1
+        if gate.search(r"\bas (?:much|far) as\s+$", s.text[max(0, fig.start - 16):fig.start]) and not gate.fullmatch(r"\d\d:\d\d", as_of):
+            as_of = "intraday"  # "jumping as much as 28% earlier": the move at the day's extreme, untimed
         emit.add(fig, "quote", code, "change_pct", as_of, sign * fig.value, "quote.change_pct", **kw)
     elif fig.unit in ("won", "num") and 0 < fig.value < MAX_PRICE:
         before, after = s.text[max(0, fig.start - 2):fig.start], s.text[fig.end:fig.end + 12]
