@@ -305,6 +305,9 @@ def _publication(art: Article, text: str, body_start: int) -> None:
     pub = publication(text, body_start, head_end)
     art.page_dates, art.stamp_lines, art.updated_at = pub.page_dates, pub.lines, pub.updated_at
     choice = None if pub.other is None else _weekday_choice(text[body_start:head_end], pub.day, pub.other)
+    if choice is None and pub.other is not None and pub.published_at is not None and pub.updated_at is not None \
+            and pub.updated_at.date() == pub.other == pub.published_at.date():
+        choice = pub.other  # "PUBLISHED TUE, SEP 3 2024 7:33 PM EDT  UPDATED WED ... 4:11 AM EDT": all Seoul's Wednesday
     day = pub.day if pub.other is None else (choice or pub.fallback)
     if day is not None and (pub.published_at is not None or art.doc_date is None):
         if pub.published_at is not None:

@@ -241,7 +241,7 @@ RANGE = gated(rf"\b(?:mov(?:ed|ing)|trad(?:ed|ing)|fluctuat(?:ed|ing)|swung|swin
 # "short of its record close": a record not reached
 NOT_RECORD = gated(r"(?:short of|shy of|below|under|near|close to|approach(?:ing|ed)?|off|from|within [\w\s.%]+ of)\s+(?:its|the|a)?\s*(?:previous\s+)?$", I)
 # a percent that is a distance from another level: "roughly 42 percent below its 2021 peak"
-PCT_DISTANCE = gated(r"^\s*(?:below|above|off|short of|under|over)\s+(?:its|the|a)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|low|top|bottom|level)s?\b", I)
+PCT_DISTANCE = gated(r"^\s*(?:below|above|off|short of|under|over|from)\s+(?:its|the|a)\s+(?:[\w-]+\s+){0,3}?(?:peak|high|record|low|top|bottom)s?\b", I)
 # a percent that belongs to a noun after it: "a 25% tariff", "a 30% stake"
 PCT_OF_NOUN = gated(r"^\s*(?:tariffs?|levy|levies|duty|duties|tax(?:es)?|stake|interest|discount|premium|"
                          r"market share|share of|of (?:the|its|total)|cut|hike|limit|cap|ceiling|관세|지분|세율)", I)

@@ -1374,6 +1374,16 @@ DEV2 = [
                   o("2023-07-26", "quote", "005490", "change_pct", "intraday", 28)],
                  "dev8 e08 (Dow Jones Market Talk): '0319 ET' stamps the entry, no figure; a stock's 'as much as 28%' is "
                  "its move at the day's extreme", id="market-talk-as-much-as"),
+    pytest.param(posted("PUBLISHED TUE, SEP 3 2024 7:33 PM EDT  UPDATED WED, SEP 4 2024 4:11 AM EDT",
+                        "- Asia-Pacific markets fell sharply Wednesday, tracking losses on Wall Street on Tuesday.",
+                        "South Korea's Kospi fell 3.15% to close at 2,580.8, while the small-cap Kosdaq lost 3.8% to 733.52.",
+                        "The Kospi has now given up 8.8 percent from its 2024 high."),
+                 [o("2024-09-04", "index", K, "change_pct", "close", -3.15),
+                  o("2024-09-04", "index", K, "close", "close", 2580.8),
+                  o("2024-09-04", "index", Q, "change_pct", "close", -3.8),
+                  o("2024-09-04", "index", Q, "close", "close", 733.52)],
+                 "dev8 e16 (CNBC), e12: a U.S. desk's page published and updated on Seoul's Wednesday is Wednesday's, "
+                 "though the text names Tuesday too; '8.8 percent from its 2024 high' is a distance", id="cnbc-seoul-day"),
 ]
 
 
