@@ -19,7 +19,7 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
-    ("noise", "", gated(r"(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|(?:KOSPI|Kospi) (?:200 )?Volatility\b|\bV-?KOSPI\b|(?:KOSPI|Kospi)\s?200 (?:index )?options\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
+    ("noise", "", gated(r"\b(?:BOK|Bank of Korea|central bank)\s+(?:keeps|kept|holds|held|raises|raised|cuts|cut|lowers|lowered|freezes|froze)\b|(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|(?:KOSPI|Kospi) (?:200 )?Volatility\b|\bV-?KOSPI\b|(?:KOSPI|Kospi)\s?200 (?:index )?options\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"

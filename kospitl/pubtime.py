@@ -140,6 +140,7 @@ LAYOUTS: tuple[Layout, ...] = LAYOUTS_EN + LAYOUTS_KO
 # masthead's separator ("Korea Pro · Thursday, December 5, 2024 · 07:30 KST", "뉴스1 | 2026-02-12 15:41")
 LINE_START = re.compile(r"^[\s\-•·*\u2500\u2014=]*$")  # "──── 10.04.2025 ────": a chat export's day rule
 AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
+SECTION_LABEL = re.compile(r"\s*[A-Z][A-Z&/.]+(?: [A-Z&/.]+)?\s+")  # a section's name in capitals before the stamp
 HEAD_LINE_MAX = 120
 PARAGRAPH = 200  # a line this long is prose: the page head has ended
 BULLET = re.compile(r"^[\s\-•·*]*$")
@@ -398,6 +399,8 @@ def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
         return None, None
     if AFTER_SEPARATOR.search(before) and len(before) <= 40:
         return "line", "masthead_stamp"
+    if SECTION_LABEL.fullmatch(before) and timed and not rest.strip():
+        return "line", "section_stamp"  # Yonhap English: "ECONOMY  2025-12-03 15:54"
     return None, None
 
 

@@ -1384,6 +1384,14 @@ DEV2 = [
                   o("2024-09-04", "index", Q, "close", "close", 733.52)],
                  "dev8 e16 (CNBC), e12: a U.S. desk's page published and updated on Seoul's Wednesday is Wednesday's, "
                  "though the text names Tuesday too; '8.8 percent from its 2024 high' is a distance", id="cnbc-seoul-day"),
+    pytest.param(posted("ECONOMY  2025-12-03 15:54", "SEOUL, Dec. 3 (Yonhap) -- The benchmark KOSPI gained 64.53 points, "
+                        "or 1.65 percent, to close at 3,984.90.",
+                        "Most Liked\n- (2nd LD) BOK keeps rate steady at 2.50 pct for 4th straight time"),
+                 [o("2025-12-03", "index", K, "change", "close", 64.53),
+                  o("2025-12-03", "index", K, "change_pct", "close", 1.65),
+                  o("2025-12-03", "index", K, "close", "close", 3984.9)],
+                 "dev8 m01 (Yonhap English): 'ECONOMY  2025-12-03 15:54' is the page's stamp after its section's name; "
+                 "'BOK keeps rate steady at 2.50 pct' is the policy rate", id="section-stamp-bok"),
 ]
 
 
