@@ -28,7 +28,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board|main bourse|main market)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
         r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))(?: of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board|main bourse|main market))?"
-        r"|코스피 시가총액|유가증권시장 시가총액|시가총액은", I)),
+        r"|코스피 시가총액|유가증권시장 시가총액|시가총액(?:은|도)", I)),
     ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", gated(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
@@ -46,7 +46,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("investor", "institution", gated(r"\bInstitution(?:s|al)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
     ("investor", "individual", gated(r"\b(?:Retail|Individuals?)(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
     ("dollar", "USD/KRW", gated(r"(?<!against )(?<!per )(?<!to )(?<!versus )(?<!against the U\.S\. )\bthe (?:U\.S\. |US )?(?:dollar|greenback)\b(?! index)", I)),
-    ("dollar", "USD/KRW", gated(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b|원·달러 환율|원/달러 환율|원·달러|환율", I)),
+    ("dollar", "USD/KRW", gated(r"\b(?:the )?(?:won-dollar|dollar-won|won/dollar|won-to-dollar) (?:exchange )?rate\b|\bUSD/KRW\b|\bthe exchange rate\b|원·달러 환율|원/달러 환율|원·달러|원/달러|환율", I)),
     ("won", "USD/KRW", gated(r"\bthe (?:Korean |South Korean |local )?(?:won|currency)\b|\bthe local currency\b|\bKorean currency\b", I)),
     ("noise", "", gated(
         r"Wall Street|New York|\bDow\b|Dow Jones|Nasdaq|S&P\s?500|Nikkei|TAIEX|Hang Seng|Shanghai|Tokyo|Taiwan|"
@@ -69,7 +69,7 @@ SCALE = r"(?:million|billion|trillion|bn|tn|mln|mn|bln|trln|trn)"  # Reuters/bro
 FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
     ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원\s*(?P<jeon>\d{{1,2}})\s*전(?![자기쟁후])")),  # "1,472원 90전": 1,472.90 won
-    ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원(?!대)")),  # "1440원대": a range, not a rate
+    ("won", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{KO_AMOUNT})\s*원(?!대)")),  # "1440원대": a range, not a rate; "(-4.6원)"
     ("won", gated(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
     ("pctpt", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
     ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
@@ -84,6 +84,8 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("pt", gated(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
     ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])(?P<n>{NUM})p\b")),  # a digest's "(+65.69p, +0.87%)"
     ("amount", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
+    # a bare Korean amount in 억/조 is won ("외국인 +2843억 / 기관 +402억 / 개인 -1조2290억"): a channel's or a table's shorthand
+    ("won", gated(r"(?P<sign>(?<![\w.])[-\u2212+])?(?<![\d.,])(?P<n>(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?\d[\d,]*\s*억|\d[\d,]*(?:\.\d+)?\s*조)(?!\s*(?:원|주|달러|엔|위안|[조억만천백]|\d))")),
     ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+▲▼△▽])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
 FIGURE_TABLE = Table(FIGURE_PATTERNS)
@@ -134,8 +136,8 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"\b(?:(?:rose|rising|climbed|climbing|jumped|jumping|rallied|rallying|advanced|advancing|gained|gaining|surged|surging|spiked|soared)\s+as (?:far|much) as|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|highest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed|ing)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
     ("low", gated(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|lowest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session low|day's low|(?<!closing )(?<!year.s )lows? of|as low as|bottom(?:ed)? (?:out )?at|troughs?(?: came| was)?(?: of| at)?|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
     ("open", gated(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
-    ("high", gated(r"(?:^|[/|,;]\s*)High\s*:?\s*$", I)),
-    ("low", gated(r"(?:^|[/|,;]\s*)Low\s*:?\s*$", I)),
+    ("high", gated(r"(?:^|[/|,;(]\s*|\s)(?:High|고가)\s*:?\s*$", I)),
+    ("low", gated(r"(?:^|[/|,;(]\s*|\s)(?:Low|저가)\s*:?\s*$", I)),
     ("close", gated(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
     ("level", gated(r"\b(?:stood at|was at|is at|stands at|trades at|is trading at|is (?:up|down|off|higher|lower) [^\d]*at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
 )

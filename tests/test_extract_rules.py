@@ -881,7 +881,8 @@ DEV2 = [
                         "Hot news", "· KOSPI ends at 2,977.74 after choppy session"),
                  [o("2025-11-24", "index", K, "change_pct", "close", -2.2),
                   o("2025-11-21", "index", K, "change_pct", "close", -3.79),
-                  o("2025-11-21", "index", K, "close", "close", 3853.26)],
+                  o("2025-11-21", "index", K, "close", "close", 3853.26),
+                  o("2025-11-21", "flow", "foreign", "net_buy", "close", -2.8e12)],
                  "dev2 r28, dev3 e14: a page's lists of other stories ('▶ 관련기사', 'Hot news') are claims only where a line "
                  "carries its own date, a month and day included", id="more-lists"),
     pytest.param(posted("김도윤 기자  |  2026-06-04 16:02:17", "실시간 지수 ▸ 코스피 6,455.03 ▲52.15 (+0.81%)  코스닥 1,195.80 ▼5.57 (-0.46%)",
@@ -1392,6 +1393,36 @@ DEV2 = [
                   o("2025-12-03", "index", K, "close", "close", 3984.9)],
                  "dev8 m01 (Yonhap English): 'ECONOMY  2025-12-03 15:54' is the page's stamp after its section's name; "
                  "'BOK keeps rate steady at 2.50 pct' is the policy rate", id="section-stamp-bok"),
+    pytest.param(posted("입력 2026.05.26 16:10", "[08:41] 📌 휴장 끝, 오늘 장 체크\n- 전 거래일(22일) 코스피 6088.37 마감, 외국인 3210억 순매도",
+                        "[09:01] 🔔 개장\n코스피 6120.55 (+32.18, +0.53%)\n원/달러 1394.0원 출발 (-4.6원)",
+                        "[10:30] ⏱ 10시 30분 현재\n코스피 6131.09 (+42.72 / +0.70%)\n수급(코스피): 외국인 +2843억 / 기관 +402억 / 개인 -3120억",
+                        "[15:36] 🏁 마감 (수급은 잠정)\n코스피 6153.20 (+64.83, +1.06%)  고가 6171.44 / 저가 6109.83\n"
+                        "외국인 +9510억 | 기관 +3377억 | 개인 -1조2290억"),
+                 [o("2026-05-22", "index", K, "close", "close", 6088.37),
+                  o("2026-05-22", "flow", "foreign", "net_buy", "close", -321e9),
+                  o("2026-05-26", "index", K, "open", "open", 6120.55),
+                  o("2026-05-26", "index", K, "change", "open", 32.18),
+                  o("2026-05-26", "index", K, "change_pct", "open", 0.53),
+                  o("2026-05-26", "fx", "USD/KRW", "open", "open", 1394.0),
+                  o("2026-05-26", "fx", "USD/KRW", "change", "open", -4.6),
+                  o("2026-05-26", "index", K, "level", "10:30", 6131.09),
+                  o("2026-05-26", "index", K, "change", "10:30", 42.72),
+                  o("2026-05-26", "index", K, "change_pct", "10:30", 0.7),
+                  o("2026-05-26", "flow", "foreign", "net_buy", "10:30", 284.3e9),
+                  o("2026-05-26", "flow", "institution", "net_buy", "10:30", 40.2e9),
+                  o("2026-05-26", "flow", "individual", "net_buy", "10:30", -312e9),
+                  o("2026-05-26", "index", K, "close", "close", 6153.2),
+                  o("2026-05-26", "index", K, "change", "close", 64.83),
+                  o("2026-05-26", "index", K, "change_pct", "close", 1.06),
+                  o("2026-05-26", "index", K, "high", "close", 6171.44),
+                  o("2026-05-26", "index", K, "low", "close", 6109.83),
+                  o("2026-05-26", "flow", "foreign", "net_buy", "close", 951e9),
+                  o("2026-05-26", "flow", "institution", "net_buy", "close", 337.7e9),
+                  o("2026-05-26", "flow", "individual", "net_buy", "close", -1229e9)],
+                 "dev6 m17 (telegram channel): an entry headed '개장' holds the open, '마감' the close; a bare '+2843억' "
+                 "is won; '(+42.72 / +0.70%)' the change; '고가 N / 저가 M' the extremes; '(-4.6원)' a signed change; "
+                 "the previous session's figures in an entry are that session's close, not the entry's clock",
+                 id="telegram-entries"),
 ]
 
 

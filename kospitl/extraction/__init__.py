@@ -194,8 +194,20 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _entry_time(paragraph: str) -> str | None:
-    """A live-update entry's time stamp ("10:32 KST —"): the as_of of its figures."""
-    return _clock_as_of(ENTRY_TIME.match(paragraph))
+    """A live-update entry's time stamp ("10:32 KST —"): the as_of of its figures; an entry
+    headed as the open or the close ("[09:01] 🔔 개장", "[15:36] 🏁 마감") holds those."""
+    m = ENTRY_TIME.match(paragraph)
+    rest = paragraph[m.end():] if m else ""
+    if m and not any(ch.isdigit() for ch in rest):
+        if ENTRY_OPEN.search(rest):
+            return "open"
+        if ENTRY_CLOSE.search(rest):
+            return "close"
+    return _clock_as_of(m)
+
+
+ENTRY_OPEN = re.compile(r"개장|장 시작|시초가|open(?:ing|s)?|at the open", re.I)
+ENTRY_CLOSE = re.compile(r"마감|장 마감|clos(?:e|ing)", re.I)
 
 
 CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?)?", re.I)

@@ -136,6 +136,8 @@ class _Emitter:
             date_ref = self.ctx.para_date
         if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date  # "that day": the day the paragraph last named
+        if date_ref is not None and date_ref.form not in ("today", "that_day") and as_of == self.ctx.para_time:
+            as_of = "close"  # "[08:41] 전 거래일(22일) … 외국인 3210억 순매도": another day's figure, not the entry's moment
         self.out.append(Mention(
             kind=kind, subject=subject, metric=metric, as_of=as_of, value=float(value),
             approx=fig.approx if approx is None else approx,

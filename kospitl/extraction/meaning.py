@@ -210,7 +210,7 @@ def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
             return
         emit.add(fig, "index", subject, "change_pct", as_of, sign * fig.value, "index.change_pct", **kw)
     elif fig.unit in ("num", "threshold"):
-        if fig.sign and fig.unit == "num" and gate.match(r"\s*(?:[,)]|\(\s*[-+\u2212]?[\d.]+\s*%)", s.text[fig.end:fig.end + 12]):
+        if fig.sign and fig.unit == "num" and gate.match(r"\s*(?:[,)/]|\(\s*[-+\u2212]?[\d.]+\s*%)", s.text[fig.end:fig.end + 12]):
             emit.add(fig, "index", subject, "change", as_of, fig.sign * fig.value, "index.change", **kw)
             return  # "KOSPI: 2,671.52 (+44.71, +1.70%)"
         lo, hi = INDEX_RANGES.get(subject, (0, 10**9))
