@@ -1,6 +1,8 @@
 """Resolution: mentions → observations with session dates, or problems. Never a guess."""
 from __future__ import annotations
 
+import re
+
 import math
 from datetime import date, datetime, timedelta
 
@@ -47,8 +49,16 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
     if doc is None:
         return None, "no date"
     how = "--date" if given else (article.date_source or "article date")
+    if given is None and article.published_at is None and MORNING_NOTE.search(article.text[:400]):
+        d = cal.previous_session(doc)  # "DAILY MORNING NOTE — Wednesday, May 27, 2026": written before the open
+        return d, f"{how} {doc}, a morning note: previous session {d}"
     return _session_of(doc, article.published_at if given is None else None, how, cal,
                        article.updated_at if given is None else None)
+
+
+# a broker's or a desk's note written before the open about the session before ("DAILY MORNING NOTE",
+# "Morning Brief", "모닝 브리핑", "장전 시황")
+MORNING_NOTE = re.compile(r"\b(?:morning (?:note|brief(?:ing)?|call|report|wrap)|pre-?market (?:note|brief))\b|모닝\s?(?:브리프|브리핑|노트|코멘트)|장전 시황", re.I)
 
 
 def _session_of(doc: date, pub: datetime | None, how: str, cal: Calendar,

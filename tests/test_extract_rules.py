@@ -1423,6 +1423,15 @@ DEV2 = [
                  "is won; '(+42.72 / +0.70%)' the change; '고가 N / 저가 M' the extremes; '(-4.6원)' a signed change; "
                  "the previous session's figures in an entry are that session's close, not the entry's clock",
                  id="telegram-entries"),
+    pytest.param("HANYANG INVESTMENT & SECURITIES | Equity Research\nDAILY MORNING NOTE \u2014 Wednesday, May 27, 2026\n\n"
+                 "- Back from the long weekend, the KOSPI rose for a second straight session. The intraday high was 6,171.44.\n\n"
+                 "- Semis led: SK hynix +2.76% to KRW 1,081,000.\n\n"
+                 "Top picks (unchanged): SK hynix (TP KRW 1,350,000). Key level: 6,266 (record close).\n",
+                 [o("2026-05-26", "index", K, "high", "close", 6171.44),
+                  o("2026-05-26", "quote", HYNIX, "change_pct", "close", 2.76),
+                  o("2026-05-26", "quote", HYNIX, "price", "close", 1081000)],
+                 "dev6 m18 (broker's morning note): a morning note dated without a clock reports the previous session; "
+                 "a target price ('TP') and a 'key level' are no figures", id="morning-note"),
 ]
 
 

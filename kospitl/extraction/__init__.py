@@ -206,8 +206,8 @@ def _entry_time(paragraph: str) -> str | None:
     return _clock_as_of(m)
 
 
-ENTRY_OPEN = re.compile(r"개장|장 시작|시초가|open(?:ing|s)?|at the open", re.I)
-ENTRY_CLOSE = re.compile(r"마감|장 마감|clos(?:e|ing)", re.I)
+ENTRY_OPEN = re.compile(r"개장|장 시작|시초가|\bopen(?:ing|s)?\b|\bat the open\b", re.I)
+ENTRY_CLOSE = re.compile(r"마감|장 마감|\bclos(?:e|ing)\b", re.I)
 
 
 CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?)?", re.I)
