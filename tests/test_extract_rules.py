@@ -1432,6 +1432,25 @@ DEV2 = [
                   o("2026-05-26", "quote", HYNIX, "price", "close", 1081000)],
                  "dev6 m18 (broker's morning note): a morning note dated without a clock reports the previous session; "
                  "a target price ('TP') and a 'key level' are no figures", id="morning-note"),
+    pytest.param(posted("Updated Nov. 14, 2024 2:07 am ET",
+                        "0651 GMT - South Korea's Kospi ends 0.1% higher at 2418.86. Samsung falls 1.4% to close below 50,000 "
+                        "won for the first time since mid-2020.",
+                        "0212 GMT - Korean stocks edge lower in morning trade. The Kospi is down 0.3% at 2409.83, with Samsung "
+                        "Electronics down 1.3%."),
+                 [o("2024-11-14", "index", K, "change_pct", "close", 0.1),
+                  o("2024-11-14", "index", K, "close", "close", 2418.86),
+                  o("2024-11-14", "quote", SAMSUNG, "change_pct", "close", -1.4),
+                  o("2024-11-14", "index", K, "change_pct", "11:12", -0.3),
+                  o("2024-11-14", "index", K, "level", "11:12", 2409.83),
+                  o("2024-11-14", "quote", SAMSUNG, "change_pct", "11:12", -1.3)],
+                 "dev6 e18 (Dow Jones Market Talk): a '0212 GMT -' entry holds Seoul's 11:12; 'Samsung' alone is "
+                 "Samsung Electronics", id="market-talk-gmt-samsung"),
+    pytest.param(pub("14 Nov. 2024, 17:00", "Samsung fell 700 won, or 1.38 percent, to 49,900 won, after touching 49,700 "
+                     "won in the morning."),
+                 [o("2024-11-14", "quote", SAMSUNG, "change_pct", "close", -1.38),
+                  o("2024-11-14", "quote", SAMSUNG, "price", "close", 49900),
+                  o("2024-11-14", "quote", SAMSUNG, "low", "close", 49700)],
+                 "dev6 e19 (Pulse): a price a stock touched below its close is the day's low", id="quote-extreme-by-close"),
 ]
 
 

@@ -196,6 +196,10 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 def _entry_time(paragraph: str) -> str | None:
     """A live-update entry's time stamp ("10:32 KST —"): the as_of of its figures; an entry
     headed as the open or the close ("[09:01] 🔔 개장", "[15:36] 🏁 마감") holds those."""
+    g = GMT_ENTRY.match(paragraph)  # Dow Jones' Market Talk: "0212 GMT - Korean stocks edge lower ..."
+    if g:
+        h, mi = (int(g["h"]) + 9) % 24, int(g["mi"])
+        return "close" if (h, mi) >= (15, 30) else f"{h:02d}:{mi:02d}"
     m = ENTRY_TIME.match(paragraph)
     rest = paragraph[m.end():] if m else ""
     if m and not any(ch.isdigit() for ch in rest):
@@ -206,6 +210,7 @@ def _entry_time(paragraph: str) -> str | None:
     return _clock_as_of(m)
 
 
+GMT_ENTRY = re.compile(r"^\s*(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?:GMT|UTC)\s*[-\u2013\u2014]")
 ENTRY_OPEN = re.compile(r"개장|장 시작|시초가|\bopen(?:ing|s)?\b|\bat the open\b", re.I)
 ENTRY_CLOSE = re.compile(r"마감|장 마감|\bclos(?:e|ing)\b", re.I)
 

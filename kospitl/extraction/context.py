@@ -62,14 +62,19 @@ def _consistent_extremes(found: list[Mention]) -> list[Mention]:
     for m in found:
         if m.kind == "index" and m.metric in ("open", "close") and m.as_of in ("open", "close"):
             anchors.setdefault((m.subject, m.date_ref, m.shift, m.base), []).append(m.value)
+        elif m.kind == "quote" and m.metric == "price" and m.as_of == "close":
+            anchors.setdefault((m.subject, m.date_ref, m.shift, m.base), []).append(m.value)
     out = []
     for m in found:
         levels = anchors.get((m.subject, m.date_ref, m.shift, m.base), [])
-        if m.kind == "index" and m.metric in ("high", "low") and len(levels) >= 2:
+        if m.kind == "quote":  # within the daily limit of it (not a move misread as a price, "fell 700 won")
+            levels = [v for v in levels if 0.7 * m.value <= v <= 1.3 * m.value]
+        # a stock's close alone bounds its day ("fell ... to 49,900 won, after touching 49,700 won")
+        if m.kind in ("index", "quote") and m.metric in ("high", "low") and len(levels) >= (2 if m.kind == "index" else 1):
             if m.metric == "high" and all(m.value < v for v in levels):
-                m = replace(m, metric="low", rule="index.low_by_levels")
+                m = replace(m, metric="low", rule=f"{m.kind}.low_by_levels")
             elif m.metric == "low" and all(m.value > v for v in levels):
-                m = replace(m, metric="high", rule="index.high_by_levels")
+                m = replace(m, metric="high", rule=f"{m.kind}.high_by_levels")
         out.append(m)
     return out
 
