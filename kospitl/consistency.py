@@ -77,16 +77,28 @@ def _threshold(o: Observation) -> bool:
 
 def _restated(obs: list[Observation]) -> set[Observation]:
     by_key: dict[tuple[str, str, str, str, str], list[Observation]] = {}
-    for o in obs:
-        by_key.setdefault(o.key(), []).append(o)
+    for o in obs:  # any moment of the session is one moment here: "intraday" and a clock alike
+        moment = "intraday" if o.as_of == "intraday" or ":" in o.as_of else o.as_of
+        by_key.setdefault((o.date, o.kind, o.subject, o.metric, moment), []).append(o)
     out: set[Observation] = set()
     for group in by_key.values():
         for o in group:
-            q = o.quantum
-            if q > 0 and any(p.quantum < q and p.value != o.value and abs(round(p.value / q) * q - o.value) <= q * 1e-6
+            q = _precision(o)
+            if q > 0 and any(_precision(p) < q and p.value != o.value and abs(round(p.value / q) * q - o.value) <= q * 1e-6
                              for p in group):
                 out.add(o)
     return out
+
+
+def _precision(o: Observation) -> float:
+    """The unit of the last digit that carries information: a whole amount's trailing zeros
+    carry none ("외국인 6000억" is to the nearest 100 billion won, "1,528.3 billion" to 0.1)."""
+    q = o.quantum
+    if o.decimals == 0 and o.value and float(o.value).is_integer():
+        v = abs(int(o.value))
+        while v % (q * 10) == 0 and q * 10 <= v:
+            q *= 10
+    return q
 
 
 def _beyond_limit(obs: list[Observation]) -> dict[Observation, str]:

@@ -1451,6 +1451,11 @@ DEV2 = [
                   o("2024-11-14", "quote", SAMSUNG, "price", "close", 49900),
                   o("2024-11-14", "quote", SAMSUNG, "low", "close", 49700)],
                  "dev6 e19 (Pulse): a price a stock touched below its close is the day's low", id="quote-extreme-by-close"),
+    pytest.param(posted("입력 2025.07.14 16:10", "코스피, 3200 돌파 마감…외국인 6000억 순매수",
+                        "이날 외국인은 6123억원을 순매수했다."),
+                 [o("2025-07-14", "flow", "foreign", "net_buy", "close", 612.3e9)],
+                 "dev5 x15: a headline's '6000억' is the body's 6123억 rounded (its trailing zeros carry no digit)",
+                 id="restated-trailing-zeros"),
 ]
 
 
