@@ -136,8 +136,8 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"\b(?:(?:rose|rising|climbed|climbing|jumped|jumping|rallied|rallying|advanced|advancing|gained|gaining|surged|surging|spiked|soared)\s+as (?:far|much) as|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|highest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed|ing)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
     ("low", gated(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|lowest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session low|day's low|(?<!closing )(?<!year.s )lows? of|as low as|bottom(?:ed)? (?:out )?at|troughs?(?: came| was)?(?: of| at)?|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
     ("open", gated(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
-    ("high", gated(r"(?:^|[/|,;(]\s*|\s)(?:High|고가)\s*:?\s*$", I)),
-    ("low", gated(r"(?:^|[/|,;(]\s*|\s)(?:Low|저가)\s*:?\s*$", I)),
+    ("high", gated(r"(?:^|[/|,;(]\s*|\s)(?:High|고가|고점)\s*:?\s*$", I)),
+    ("low", gated(r"(?:^|[/|,;(]\s*|\s)(?:Low|저가|저점)\s*:?\s*$", I)),
     ("close", gated(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
     ("level", gated(r"\b(?:stood at|was at|is at|stands at|trades at|is trading at|is (?:up|down|off|higher|lower) [^\d]*at|changing hands at|chang(?:ed|ing) hands at|hover(?:ed|ing) (?:around|at)|trad(?:ed|ing) at|quoted at|was (?:up|down) [^\d]*at|stands at|was trading at)\b[^\d]*$", I)),
 )
@@ -159,6 +159,8 @@ REVERSAL_AFTER: tuple[tuple[str, Gated], ...] = (
                   r"|trimm(?:ing|ed) (?:its |the )?losses|recover(?:ing|ed)|rebound(?:ing|ed)|bounc(?:ing|ed) back|turn(?:ing|ed) (?:higher|positive)|(?:the )?(?:decrease|decline|drop|fall|losses?)(?: width| range)? (?:reduced|narrowed|shrank|decreased))\b", I)),
 )
 RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
+# the market's value at a record: "시가총액은 5천412조원으로 사상 최대를 기록했다"
+KO_MCAP_RECORD = gated(r"사상 최대|역대 최대|사상 최고")
 # "its biggest single-day point drop on record", "the largest foreign selling on record": a record
 # move or sum, not a record level
 RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|routs?|sell-?offs?|rises?|gains?|jumps?|"
@@ -198,8 +200,8 @@ BREADTH = (
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
     gated(rf"\b(?P<a>falling|rising|advancing|declining|gaining|losing) (?:stocks|issues|shares) outnumbered (?:advancing|declining|falling|rising|gaining|losing) ones\b[^.\d]{{0,60}}?\bby (?P<x>{NUM}) to (?P<y>{NUM})", I),
-    # Reuters' template: "the number of advancing shares was 512, while 372 shares declined"
-    gated(rf"\bnumber of (?P<a>advancing|declining|rising|falling|gaining|losing) (?:shares|stocks|issues) (?:was|were|stood at|totall?ed|came to) (?P<x>{NUM}),?\s+(?:while|and|with|whereas)\s+(?P<y>{NUM}) (?:shares|stocks|issues)?\s*(?:declined|fell|advanced|rose|gained|lost|were (?:down|up|lower|higher))\b", I),
+    # Reuters' template: "the number of advancing shares was 512, while 372 shares declined" (or the first alone)
+    gated(rf"\bnumber of (?P<a>advancing|declining|rising|falling|gaining|losing) (?:shares|stocks|issues) (?:was|were|stood at|totall?ed|came to) (?P<x>{NUM})(?:,?\s+(?:while|and|with|whereas)\s+(?P<y>{NUM}) (?:shares|stocks|issues)?\s*(?:declined|fell|advanced|rose|gained|lost|were (?:down|up|lower|higher))\b)?", I),
     # "하락 종목이 499개로 상승 종목(379개)보다 많았다": each count follows its own word
     gated(rf"(?P<a>상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<x>{NUM})\s*개[^\d]{{1,20}}?(?:상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<y>{NUM})\s*개"),
 )

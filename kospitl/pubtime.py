@@ -138,7 +138,7 @@ LAYOUTS: tuple[Layout, ...] = LAYOUTS_EN + LAYOUTS_KO
 
 # an unlabelled stamp counts only in the page head, on a short line: at its start, or after a
 # masthead's separator ("Korea Pro · Thursday, December 5, 2024 · 07:30 KST", "뉴스1 | 2026-02-12 15:41")
-LINE_START = re.compile(r"^[\s\-•·*\u2500\u2014=]*$")  # "──── 10.04.2025 ────": a chat export's day rule
+LINE_START = re.compile(r"^[\s\-•·*\u2500\u2014=\[]*$")  # "──── 10.04.2025 ────": a chat export's day rule
 AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
 SECTION_LABEL = re.compile(r"\s*[A-Z][A-Z&/.]+(?: [A-Z&/.]+)?\s+")  # a section's name in capitals before the stamp
 HEAD_LINE_MAX = 120

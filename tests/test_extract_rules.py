@@ -1456,6 +1456,25 @@ DEV2 = [
                  [o("2025-07-14", "flow", "foreign", "net_buy", "close", 612.3e9)],
                  "dev5 x15: a headline's '6000억' is the body's 6123억 rounded (its trailing zeros carry no digit)",
                  id="restated-trailing-zeros"),
+    pytest.param("t.me/s/kstock_morning_brief\n\n[2026.08.06 07:50] 📊 어제(8/5) 국내 증시 마감 요약\n\n"
+                 "▶ 코스피 6,612.40 (▲38.04, +0.58%)\n  - 장중 고점 6,631.88 / 저점 6,566.10\n"
+                 "  - 외국인 +6,813억 / 기관 +2,440억 / 개인 -8,512억\n"
+                 "유가증권시장 시가총액은 5천412조원으로 사상 최대를 기록했다.\n"
+                 "** Of the total 928 issues traded, the number of advancing shares was 402.\n",
+                 [o("2026-08-05", "index", K, "close", "close", 6612.4),
+                  o("2026-08-05", "index", K, "change", "close", 38.04),
+                  o("2026-08-05", "index", K, "change_pct", "close", 0.58),
+                  o("2026-08-05", "index", K, "high", "close", 6631.88),
+                  o("2026-08-05", "index", K, "low", "close", 6566.1),
+                  o("2026-08-05", "flow", "foreign", "net_buy", "close", 681.3e9),
+                  o("2026-08-05", "flow", "institution", "net_buy", "close", 244e9),
+                  o("2026-08-05", "flow", "individual", "net_buy", "close", -851.2e9),
+                  o("2026-08-05", "indicator", "market_cap:KOSPI", "value", "close", 5412e12),
+                  o("2026-08-05", "milestone", "market_cap:KOSPI", "record_close", "close", 5412e12),
+                  o("2026-08-05", "index", K, "advancers", "close", 402)],
+                 "dev8 m19 (telegram), m17, m20: a channel's '[2026.08.06 07:50]' stamp dates the page (before the open: "
+                 "the previous session); '고점 N / 저점 M' the extremes; '시가총액 … 사상 최대' the market value's record; "
+                 "'the number of advancing shares was 402' alone", id="telegram-brief-mcap-breadth"),
 ]
 
 

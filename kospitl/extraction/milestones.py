@@ -30,6 +30,10 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
                 if _is_threshold(s, f):
                     _first(s, f, ci, ctx, emit, owners, anywhere=milestone_sentence)
         lending = any(e.type == "lending" for e in s.entities)
+        if L.KO_MCAP_RECORD.search(clause) and any(e.type == "mcap" and cs <= e.start < ce for e in s.entities):
+            for f in figs:  # "유가증권시장 시가총액은 5천412조원으로 사상 최대를 기록했다"
+                if f.unit == "won" and f.value >= 10**14:
+                    _record(s, f, ctx, emit, owners)
         for m in L.PREVIOUS_RECORD.finditer(clause):
             if lending:
                 continue

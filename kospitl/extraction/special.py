@@ -176,14 +176,16 @@ def _breadth_phrases(s: Sentence, emit: _Emitter) -> None:
             continue
         first_adv = bool(L.ADVANCE_FIRST.search(m["a"]))
         x = next((f for f in s.figures if f.start == m.start("x")), None)
-        y = next((f for f in s.figures if f.start == m.start("y")), None)
-        if x is None or y is None:
+        y = next((f for f in s.figures if f.start == m.start("y")), None) if m["y"] else None
+        if x is None or (y is None and m["y"]):
             continue
         adv, dec = (x, y) if first_adv else (y, x)
         date_ref, shift = _date_for(s, x)
         as_of = _breadth_as_of(emit)
-        emit.add(adv, "index", "KOSPI", "advancers", as_of, adv.value, "index.breadth", date_ref=date_ref)
-        emit.add(dec, "index", "KOSPI", "decliners", as_of, dec.value, "index.breadth", date_ref=date_ref)
+        if adv is not None:
+            emit.add(adv, "index", "KOSPI", "advancers", as_of, adv.value, "index.breadth", date_ref=date_ref)
+        if dec is not None:  # "the number of advancing shares was 402": one side alone
+            emit.add(dec, "index", "KOSPI", "decliners", as_of, dec.value, "index.breadth", date_ref=date_ref)
         u = L.UNCHANGED_COUNT.search(s.text)
         if u:
             pos = u.start("z") if u["z"] else u.start("v") if u["v"] else u.start("w")
