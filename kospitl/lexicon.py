@@ -28,7 +28,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
         r"(?:(?:total|combined|overall) )?market (?:capitali[sz]ation|cap|value) of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board|main bourse|main market)"
         r"|(?:the )?(?:Kospi|KOSPI)(?:'s|\u2019s)? (?:total |combined )?market (?:capitali[sz]ation|cap|value)"
         r"|(?:the )?(?:total|combined) (?:market (?:capitali[sz]ation|cap|value)|value of (?:Kospi|KOSPI)-listed (?:shares|stocks|companies))(?: of (?:all (?:companies|stocks) listed on )?(?:the )?(?:Kospi|KOSPI|main board|main bourse|main market))?"
-        r"|코스피 시가총액|유가증권시장 시가총액|시가총액(?:은|도)", I)),
+        r"|코스피 시가총액|유가증권시장 시가총액|시가총액(?:은|도)|시총", I)),
     ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", gated(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),

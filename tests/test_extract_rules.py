@@ -1475,6 +1475,15 @@ DEV2 = [
                  "dev8 m19 (telegram), m17, m20: a channel's '[2026.08.06 07:50]' stamp dates the page (before the open: "
                  "the previous session); '고점 N / 저점 M' the extremes; '시가총액 … 사상 최대' the market value's record; "
                  "'the number of advancing shares was 402' alone", id="telegram-brief-mcap-breadth"),
+    pytest.param(posted("입력 2026.10.06 09:20", "삼성전자는 0.70% 오른 21만 7천 원에 첫 거래를 시작했습니다.",
+                        "▶ 코스피 6,735.10 (+22.66)\n  - 시총 5,512조"),
+                 [o("2026-10-06", "quote", SAMSUNG, "change_pct", "open", 0.7),
+                  o("2026-10-06", "quote", SAMSUNG, "price", "open", 217000),
+                  o("2026-10-06", "index", K, "level", "intraday", 6735.1),
+                  o("2026-10-06", "index", K, "change", "intraday", 22.66),
+                  o("2026-10-06", "indicator", "market_cap:KOSPI", "value", "close", 5512e12)],
+                 "dev3 k17 (YTN), k19: '첫 거래' is the first trade, the open; '시총' is the market's value and 5,512조 "
+                 "no day's investor flow", id="ko-first-trade-sichong"),
 ]
 
 

@@ -6,7 +6,7 @@ from functools import lru_cache
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.gate import Gated, gated
-from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_PRICE, MIN_FLOW, Sentence
+from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_FLOW, MAX_PRICE, MIN_FLOW, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _date_for, _extreme_as_of, _indicator_as_of
 from kospitl.extraction.context import Context, _Emitter
@@ -289,8 +289,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
 
 
 def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
-    if fig.unit != "won" or fig.value < MIN_FLOW:
-        return
+    if fig.unit != "won" or fig.value < MIN_FLOW or fig.value > MAX_FLOW:
+        return  # a sum of 50 trillion won or more is no day's net flow (a market value: "시총 5512조")
     seg = s.text[ent.start:fig.start]
     if any(e.type == "index" and e.subject == "KOSDAQ" for e in s.entities) and \
             not gate.search(r"KOSPI|Kospi|main board|유가증권|코스피", seg):
