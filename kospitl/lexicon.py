@@ -91,6 +91,8 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
 FIGURE_TABLE = Table(FIGURE_PATTERNS)
 # a block's heading that names its currency ("■ KOSPI investor flows (Yesterday, KRW)", "Net buying,
 # KRW bn:"): the scaled amounts printed bare under it ("Foreign  +1,394.5bn") are won
+# a Korean heading's unit for the bare amounts under it: "[수급: 유가증권시장, 억원]", "(단위: 억원)"
+KO_UNIT_BLOCK = gated(r"[\[(](?:[^\])]*[,:·]\s*)?(?P<u>억원|조원|십억원|백만원)\s*[\])]")
 WON_BLOCK = gated(r"^[^\d]{0,60}(?:\(|,\s*|\bin\s+)(?:[\w\s,]*\s)?(?:KRW|won)(?:\s*(?:bn|tn|billion|trillion))?\s*\)?\s*:?\s*$", I)
 # things that look like numbers but are not figures: those that open with the number (written
 # to open with a digit, "(?<!\w\d)" standing for "\b" before it, so the engine skips to the

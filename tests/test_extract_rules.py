@@ -1484,6 +1484,12 @@ DEV2 = [
                   o("2026-10-06", "indicator", "market_cap:KOSPI", "value", "close", 5512e12)],
                  "dev3 k17 (YTN), k19: '첫 거래' is the first trade, the open; '시총' is the market's value and 5,512조 "
                  "no day's investor flow", id="ko-first-trade-sichong"),
+    pytest.param(posted("입력 2026.07.16 16:10", "[수급: 유가증권시장, 억원]\n외국인 +3,250 / 기관 -1,180 / 개인 -2,310"),
+                 [o("2026-07-16", "flow", "foreign", "net_buy", "close", 325e9),
+                  o("2026-07-16", "flow", "institution", "net_buy", "close", -118e9),
+                  o("2026-07-16", "flow", "individual", "net_buy", "close", -231e9)],
+                 "dev3 k13 (broker note): a heading's unit '[수급: 유가증권시장, 억원]' scales the bare amounts of its block",
+                 id="ko-unit-heading"),
 ]
 
 

@@ -44,13 +44,16 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
             last_end = sec.start
             for para in paras:
                 if BLANK_LINE.search(article.text, last_end, para[0]):
-                    ctx.block_won = False  # a declared currency holds to the end of its block
+                    ctx.block_won, ctx.block_scale = False, 1  # a declared currency holds to the end of its block
                 last_end = para[1]
                 if para in table_rows or _stamp_only(article, para):
                     continue  # the page's own date lines ("Last Updated: Jan 22, 2026 at 1:32 a.m. EST")
                 line = article.text[para[0]:para[1]]
                 if L.WON_BLOCK.match(line):
                     ctx.block_won = True
+                unit = L.KO_UNIT_BLOCK.search(line)
+                if unit and not any(ch.isdigit() for ch in line):
+                    ctx.block_won, ctx.block_scale = True, KO_UNITS[unit["u"]]  # "[수급: 유가증권시장, 억원]"
                 if SEPARATOR.fullmatch(line):
                     entry = None
                     continue
@@ -122,9 +125,12 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
         return []
     s = _read(text, span[0])
     if ctx.block_won:  # "Foreign  +1,394.5bn" under "investor flows (KRW)"
+        investors = any(e.type == "investor" for e in s.entities)
         for f in s.figures:
             if f.unit == "amount":
                 f.unit = "won"
+            elif f.unit == "num" and ctx.block_scale > 1 and investors:  # "외국인 +3,250" under "[수급, 억원]"
+                f.unit, f.value = "won", f.value * ctx.block_scale
     out: list[Mention] = []
     emit = _Emitter(article, s, ctx, out)
     owners: dict[int, list[Entity]] = {}
@@ -211,6 +217,7 @@ def _entry_time(paragraph: str) -> str | None:
 
 
 GMT_ENTRY = re.compile(r"^\s*(?P<h>[01]\d|2[0-3]):?(?P<mi>[0-5]\d)\s*(?:GMT|UTC)\s*[-\u2013\u2014]")
+KO_UNITS = {"억원": 10**8, "조원": 10**12, "십억원": 10**9, "백만원": 10**6}
 ENTRY_OPEN = re.compile(r"개장|장 시작|시초가|\bopen(?:ing|s)?\b|\bat the open\b", re.I)
 ENTRY_CLOSE = re.compile(r"마감|장 마감|\bclos(?:e|ing)\b", re.I)
 

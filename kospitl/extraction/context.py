@@ -31,6 +31,7 @@ class Context:
     para_date: DateRef | None = None
     prev_as_of: str | None = None
     halt_time: str | None = None  # when the last halt named came ("suspended ... from 2:14 p.m.")
+    block_scale: int = 1  # the unit a Korean heading declares for its block's bare amounts ("(단위: 억원)": 10**8)
     block_won: bool = False  # under a heading that names the won as its currency ("investor flows (KRW)")
 
 
