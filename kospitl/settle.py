@@ -31,6 +31,7 @@ that day's keys itself.
 from __future__ import annotations
 
 import functools
+import operator
 from datetime import date
 from typing import Any, Iterable, Iterator
 
@@ -41,7 +42,7 @@ from kospitl.db import driver
 from kospitl.reconcile import DERIVABLE, Key, Row, _by_article, check_claim, implied_claims, median, settle_key
 
 KeyAt = tuple[str, str, str, str, str]  # date, subject, kind, metric, as_of
-Spec = tuple[str, str, str, str]  # date, subject, kind, metric: what one index probe reads (any as_of)
+Spec = tuple[str, str, str, str, str | None]  # date, subject, kind, metric, as_of (None: any): one index probe
 
 
 
@@ -67,6 +68,14 @@ SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.
        a.content_hash
 FROM g CROSS JOIN observation o JOIN article a ON a.id = o.article_id
 WHERE o.date = g.date AND o.kind = g.kind AND o.subject = g.subject AND o.metric = g.metric"""
+# the same for probes of one as_of (a key's own rows, and the closes a key reads): 5 parameters a probe
+KEY_SPECS_PER_QUERY = 150
+KEY_ROW_SQL = """WITH g(date, subject, kind, metric, as_of) AS (VALUES {specs})
+SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, o.status, o.note,
+       a.id AS article_id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit,
+       a.content_hash
+FROM g CROSS JOIN observation o JOIN article a ON a.id = o.article_id
+WHERE o.date = g.date AND o.kind = g.kind AND o.subject = g.subject AND o.metric = g.metric AND o.as_of = g.as_of"""
 # CROSS JOIN: SQLite then probes the key index once per spec instead of choosing another plan
 KEYS_PER_QUERY = 150  # 750 parameters
 FACT_SQL = """WITH g(date, subject, kind, metric, as_of) AS (VALUES {keys})
@@ -125,33 +134,34 @@ def dependents(conn: Connection, changed: Iterable[KeyAt], around: Calendar) -> 
 
 
 def reads(key: KeyAt, around: Calendar) -> Iterator[Spec]:
-    """What settling ``key`` reads (index probes: date, subject, kind, metric)."""
+    """What settling ``key`` reads (index probes: date, subject, kind, metric, and the as_of when
+    ``compose`` reads only one)."""
     d, s, kind, metric, as_of = key
-    yield d, s, kind, metric
+    yield key
     neighbours = not alone(s)
     prev_d, next_d, is_session = around(d)
     k = (kind, metric, as_of)
     if k == INDEX_CHANGE:
-        yield d, s, "index", "close"
-        yield d, s, "index", "change_pct"
+        yield d, s, *INDEX_CLOSE
+        yield d, s, "index", "change_pct", "close"
         if neighbours:
-            yield prev_d, s, "index", "close"
+            yield prev_d, s, *INDEX_CLOSE
     elif kind == "fx" and metric == "change":
-        yield d, s, "fx", "rate"
+        yield d, s, "fx", "rate", as_of
         if neighbours:
-            yield prev_d, s, "fx", "rate"
+            yield prev_d, s, *FX_CLOSE
     elif k == RECORD_CLOSE:
-        yield d, s, "milestone", "first_close_above"
-        yield d, s, "index", "close"
-        yield d, s, "quote", "price"
+        yield d, s, "milestone", "first_close_above", None
+        yield d, s, *INDEX_CLOSE
+        yield d, s, *PRICE_CLOSE
     elif k == INDEX_CLOSE and neighbours and is_session:
         for m in INDEX_LEVELS:
-            yield next_d, s, "index", m
+            yield next_d, s, "index", m, None
     elif k == FX_CLOSE and neighbours and is_session:
         for m in FX_LEVELS:
-            yield next_d, s, "fx", m
+            yield next_d, s, "fx", m, None
     elif kind == "quote" and metric in LIMITED and s.isdigit():
-        yield prev_d, s, "quote", "price"
+        yield prev_d, s, *PRICE_CLOSE
 
 
 Stored = dict[int, tuple[str, str | None]]  # each observation's verdict as stored
@@ -159,24 +169,43 @@ Stored = dict[int, tuple[str, str | None]]  # each observation's verdict as stor
 
 def load_rows(conn: Connection, specs: Iterable[Spec]) -> tuple[dict[tuple[str, str], dict[Key, list[Row]]], Stored]:
     """The rows of each spec, by (date, subject) and key, each key's rows in id order (the order
-    ``settle_group`` sees them in)."""
-    ordered = sorted(set(specs))
+    ``settle_group`` sees them in). A probe of one as_of is left out where a probe of any as_of
+    reads its rows already: each row is read once."""
+    specs = set(specs)
+    wide = {spec[:4] for spec in specs if spec[4] is None}
+    narrow = sorted(spec for spec in specs if spec[4] is not None and spec[:4] not in wide)
     out: dict[tuple[str, str], dict[Key, list[Row]]] = {}
     stored: Stored = {}
+    raw = driver(conn)
+    queries: list[tuple[str, tuple[Any, ...]]] = []
+    ordered = sorted(wide)
     for i in range(0, len(ordered), SPECS_PER_QUERY):
         chunk = ordered[i:i + SPECS_PER_QUERY]
+        queries.append((ROW_SQL.format(specs=",".join(["(?, ?, ?, ?)"] * len(chunk))),
+                        tuple(x for spec in chunk for x in spec)))
+    for i in range(0, len(narrow), KEY_SPECS_PER_QUERY):
+        chunk5 = narrow[i:i + KEY_SPECS_PER_QUERY]
+        queries.append((KEY_ROW_SQL.format(specs=",".join(["(?, ?, ?, ?, ?)"] * len(chunk5))),
+                        tuple(x for spec in chunk5 for x in spec)))
+    for sql, params in queries:
         for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
-             source_kind, version_tag, published_at, publisher, credit, article_hash) in driver(conn).execute(
-                ROW_SQL.format(specs=",".join(["(?, ?, ?, ?)"] * len(chunk))),
-                tuple(x for spec in chunk for x in spec)).fetchall():
+             source_kind, version_tag, published_at, publisher, credit, article_hash) in raw.execute(sql, params):
             stored[obs_id] = (status, note)
             row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
                       witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher,
                       credit, article_hash)
-            out.setdefault((day, subj), {}).setdefault(row.key, []).append(row)
-    for by_key in out.values():
-        for rows in by_key.values():
-            rows.sort(key=lambda r: r.id)
+            group = out.get((day, subj))
+            if group is None:
+                group = out[(day, subj)] = {}
+            rows = group.get(row.key)
+            if rows is None:
+                group[row.key] = [row]
+            else:
+                rows.append(row)
+    by_id = operator.attrgetter("id")
+    for group in out.values():
+        for rows in group.values():
+            rows.sort(key=by_id)
     return out, stored
 
 

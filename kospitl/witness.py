@@ -6,6 +6,7 @@ the wire's market report of that session. Every other article is its own witness
 """
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -46,6 +47,7 @@ def source_kind(art: Article) -> str:
     return kind_of(art.publisher) or "daily"  # the outlets table's kind of the publisher
 
 
+@functools.lru_cache(maxsize=4096)  # settling asks it of every row of a key: a few publishers and credits
 def is_copy(art_publisher: str | None, credit: str | None) -> bool:
     """A reprint under another outlet's name: credited to a wire it was not published by."""
     if not credit:
@@ -53,6 +55,7 @@ def is_copy(art_publisher: str | None, credit: str | None) -> bool:
     return (art_publisher or "").strip().lower() not in WIRES or WIRES[(art_publisher or "").strip().lower()] != credit
 
 
+@functools.lru_cache(maxsize=4096)
 def version_rank(tag: str | None) -> int:
     """(URGENT) < first take < (LEAD) < (2nd LD) < (3rd LD) ..."""
     if not tag:
