@@ -51,6 +51,14 @@ def driver(conn: Connection | sqlite3.Connection) -> sqlite3.Connection:
     return adapter  # type: ignore[no-any-return]
 
 
+def data_version(raw: object) -> int | None:
+    """SQLite's ``PRAGMA data_version`` of a driver connection: it changes when another
+    connection commits (not this one). None on PostgreSQL, which has no such count."""
+    if not isinstance(raw, sqlite3.Connection):
+        return None
+    return int(raw.execute("PRAGMA data_version").fetchone()[0])
+
+
 def is_server(name: str | None) -> bool:
     """Whether the database ``name`` is a PostgreSQL URL (``postgresql://``,
     ``postgresql+psycopg://``); anything else is a file path."""

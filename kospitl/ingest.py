@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
-from kospitl import parallel, sessions, store
+from kospitl import parallel, sessions, settle, store
 from kospitl.articles import Article, content_hash, read_text
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.paths import DATA_DIR, printable
@@ -230,6 +230,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         started = 0.0
         batch_bytes = 0
         results = parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1]))
+        memo = settle.Memo()  # the rows read for one batch's settling, for the next batches
         for i, (path, prep) in enumerate(zip(files, results)):  # one result per file, in order
             left = len(files) - i - 1  # files after this one
             prep.path = path  # this process's own string, not a worker's copy: a report holds one per file
@@ -251,10 +252,10 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                 started = started or time.monotonic()
                 limit = min(batch_size, max(TAIL_BATCH, left // TAIL_SHARE)) if jobs > 1 else batch_size
                 if len(batch) >= limit or batch_bytes > BATCH_BYTES or time.monotonic() - started > BATCH_SECONDS:
-                    done(write_batch(engine, batch, given))
+                    done(write_batch(engine, batch, given, memo))
                     batch, started, batch_bytes = [], 0.0, 0
         if batch:
-            done(write_batch(engine, batch, given))
+            done(write_batch(engine, batch, given, memo))
         _rename(engine, renames)
     return report
 
@@ -338,10 +339,12 @@ def _dry_run(lookup: Connection, prep: Prepared, given: date | None) -> FileResu
                       own_date=given is not None and prep.art.doc_date is not None)
 
 
-def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> list[FileResult]:
+def write_batch(engine: Engine, batch: list[Prepared], given: date | None,
+                memo: settle.Memo | None = None) -> list[FileResult]:
     """Store the articles of ``batch`` and settle the timeline keys they touch, in one
     transaction. If that fails, each article is retried in a transaction of its own, so one
-    article that cannot be stored costs only itself."""
+    article that cannot be stored costs only itself. ``memo``: the rows the earlier batches'
+    settling read (``settle.Memo``), dropped when a transaction fails."""
     try:
         with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
             results, touched, unsafe, fresh, moved = [], set(), set(), set(), set()
@@ -353,15 +356,23 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None) -> li
                 moved |= changed.moved
                 if changed.article_id:
                     fresh.add(changed.article_id)
-            store.reconcile_keys(conn, touched, fresh=fresh - moved, unsafe=unsafe)
+            store.reconcile_keys(conn, touched, fresh=fresh - moved, unsafe=unsafe, memo=memo)
         return results
     except (KospitlError, sqlalchemy.exc.OperationalError):
+        if memo is not None:
+            memo.clear()
         raise  # the database itself is unusable: stop, nothing of this batch was written
     except Exception as e:
+        if memo is not None:
+            memo.clear()  # it may hold what the failed transaction read or wrote
         if len(batch) > 1:
-            return [r for prep in batch for r in write_batch(engine, [prep], given)]
+            return [r for prep in batch for r in write_batch(engine, [prep], given, memo)]
         return [FileResult(batch[0].path, "error", error=f"{batch[0].path}: could not be stored "
                            f"({type(e).__name__}: {e}); nothing stored for it")]
+    except BaseException:  # Ctrl-C: the transaction is rolled back
+        if memo is not None:
+            memo.clear()
+        raise
 
 
 @dataclass

@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import functools
 import operator
+from collections import OrderedDict
 from datetime import date
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection
 
 from kospitl import sessions, vocab
-from kospitl.db import driver
+from kospitl.db import data_version, driver
 from kospitl.reconcile import DERIVABLE, Key, Row, _by_article, check_claim, implied_claims, median, settle_key
 
 KeyAt = tuple[str, str, str, str, str]  # date, subject, kind, metric, as_of
@@ -167,46 +168,178 @@ def reads(key: KeyAt, around: Calendar) -> Iterator[Spec]:
 Stored = dict[int, tuple[str, str | None]]  # each observation's verdict as stored
 
 
-def load_rows(conn: Connection, specs: Iterable[Spec]) -> tuple[dict[tuple[str, str], dict[Key, list[Row]]], Stored]:
+def load_rows(conn: Connection, specs: Iterable[Spec], memo: Memo | None = None) -> tuple[Rows, Stored]:
     """The rows of each spec, by (date, subject) and key, each key's rows in id order (the order
     ``settle_group`` sees them in). A probe of one as_of is left out where a probe of any as_of
-    reads its rows already: each row is read once."""
+    reads its rows already: each row is read once. With a ``memo`` (valid for this transaction:
+    ``Memo.begin``), the probes it holds are not read again, and those read are kept in it."""
     specs = set(specs)
     wide = {spec[:4] for spec in specs if spec[4] is None}
-    narrow = sorted(spec for spec in specs if spec[4] is not None and spec[:4] not in wide)
-    out: dict[tuple[str, str], dict[Key, list[Row]]] = {}
+    todo = [spec for spec in specs if spec[4] is None or spec[:4] not in wide]
+    out: Rows = {}
     stored: Stored = {}
+    if memo is not None:
+        missing = []
+        for spec in todo:
+            got = memo.get(spec)
+            if got is None:
+                missing.append(spec)
+                continue
+            SEEN["from memo"] += 1
+            group = out.setdefault((spec[0], spec[1]), {})
+            for row in got:
+                group.setdefault(row.key, []).append(row)
+                stored[row.id] = memo.stored[row.id]
+        todo = missing
+    read = _read_specs(conn, todo)
+    for spec, rows, verdicts in read:
+        group = out.setdefault((spec[0], spec[1]), {})
+        for row in rows:
+            group.setdefault(row.key, []).append(row)
+        stored.update(verdicts)
+        if memo is not None:
+            memo.put(spec, rows, verdicts)
+    by_id = operator.attrgetter("id")
+    for group in out.values():
+        for rows in group.values():
+            rows.sort(key=by_id)
+    return out, stored
+
+
+def _read_specs(conn: Connection, specs: list[Spec]) -> list[tuple[Spec, list[Row], Stored]]:
+    """The rows of each probe, from the database: (probe, its rows, their verdicts as stored)."""
+    wide = sorted(spec[:4] for spec in specs if spec[4] is None)
+    narrow = sorted(spec for spec in specs if spec[4] is not None)
     raw = driver(conn)
     queries: list[tuple[str, tuple[Any, ...]]] = []
-    ordered = sorted(wide)
-    for i in range(0, len(ordered), SPECS_PER_QUERY):
-        chunk = ordered[i:i + SPECS_PER_QUERY]
+    for i in range(0, len(wide), SPECS_PER_QUERY):
+        chunk = wide[i:i + SPECS_PER_QUERY]
         queries.append((ROW_SQL.format(specs=",".join(["(?, ?, ?, ?)"] * len(chunk))),
                         tuple(x for spec in chunk for x in spec)))
     for i in range(0, len(narrow), KEY_SPECS_PER_QUERY):
         chunk5 = narrow[i:i + KEY_SPECS_PER_QUERY]
         queries.append((KEY_ROW_SQL.format(specs=",".join(["(?, ?, ?, ?, ?)"] * len(chunk5))),
                         tuple(x for spec in chunk5 for x in spec)))
+    found: dict[Spec, tuple[list[Row], Stored]] = {spec: ([], {}) for spec in specs}
     for sql, params in queries:
         for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
              source_kind, version_tag, published_at, publisher, credit, article_hash) in raw.execute(sql, params):
-            stored[obs_id] = (status, note)
-            row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-                      witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher,
-                      credit, article_hash)
-            group = out.get((day, subj))
-            if group is None:
-                group = out[(day, subj)] = {}
-            rows = group.get(row.key)
-            if rows is None:
-                group[row.key] = [row]
-            else:
-                rows.append(row)
-    by_id = operator.attrgetter("id")
-    for group in out.values():
-        for rows in group.values():
-            rows.sort(key=by_id)
-    return out, stored
+            got = found.get((day, subj, kind, metric, None)) or found[(day, subj, kind, metric, as_of)]
+            got[0].append(Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+                              witness or f"article:{article_hash}", source_kind, version_tag, published_at,
+                              publisher, credit, article_hash))
+            got[1][obs_id] = (status, note)
+    return [(spec, rows, verdicts) for spec, (rows, verdicts) in found.items()]
+
+
+class Memo:
+    """What one writer read for its settles, kept from one of its transactions to the next
+    (``ingest.ingest_paths`` keeps one for its batches): the rows of the index probes it made
+    and their verdicts, so that a key settled again reads from the database only what is new
+    (the rows of the articles just stored). Each row is held by one probe at most (a probe of
+    any as_of replaces those of one as_of under it), at most ``LIMIT`` rows, the least recently
+    read dropped first.
+
+    It holds only while this connection alone has written the database: ``begin`` drops it when
+    another connection has committed since (``db.data_version``; on PostgreSQL it is never kept),
+    when the connection is another one, or when what changed is not known; the owner drops it
+    when a transaction fails (``clear``). Within that, ``begin`` forgets the probes of the keys
+    whose rows were removed or whose witnesses changed, and adds the rows of the articles just
+    stored to the probes they belong to; ``settle`` records the verdicts it writes."""
+
+    LIMIT = 50_000
+
+    def __init__(self) -> None:
+        self.raw: Any = None
+        self.version: int | None = None
+        self.specs: OrderedDict[Spec, list[Row]] = OrderedDict()
+        self.narrow: dict[tuple[str, str, str, str], set[str]] = {}  # the as_of of the one-as_of probes held
+        self.stored: Stored = {}
+        self.size = 0
+
+    def clear(self) -> None:
+        self.raw, self.version = None, None
+        self.specs.clear()
+        self.narrow.clear()
+        self.stored.clear()
+        self.size = 0
+
+    def begin(self, conn: Connection, fresh: set[int], unsafe: set[KeyAt] | None, news: tuple[Rows, Stored]) -> bool:
+        """Make the memo valid for this transaction, given what changed since its last settle:
+        ``fresh`` (with their rows ``news``), the articles stored since, and ``unsafe``, the keys
+        changed otherwise. Returns whether it can be used."""
+        raw = driver(conn)
+        version = data_version(raw)
+        if version is None:
+            self.clear()
+            return False
+        if raw is not self.raw or version != self.version or unsafe is None:
+            self.clear()
+        self.raw, self.version = raw, version
+        for d, s, kind, metric, as_of in unsafe or ():
+            self._drop((d, s, kind, metric, None))
+            self._drop((d, s, kind, metric, as_of))
+        rows, stored = news
+        for (d, s), group in rows.items():
+            for (kind, metric, as_of), new in group.items():
+                for spec in ((d, s, kind, metric, None), (d, s, kind, metric, as_of)):
+                    held = self.specs.get(spec)
+                    if held is not None:
+                        held.extend(new)
+                        self.size += len(new)
+                        for r in new:
+                            self.stored[r.id] = stored[r.id]
+                        break
+        self._trim()
+        return True
+
+    def get(self, spec: Spec) -> list[Row] | None:
+        held = self.specs.get(spec)
+        if held is not None:
+            self.specs.move_to_end(spec)
+            return held
+        if spec[4] is not None:  # one as_of, under a probe of any as_of held
+            held = self.specs.get((*spec[:4], None))
+            if held is not None:
+                self.specs.move_to_end((*spec[:4], None))
+                return [r for r in held if r.as_of == spec[4]]
+        return None
+
+    def put(self, spec: Spec, rows: list[Row], verdicts: Stored) -> None:
+        if spec[4] is None:
+            for as_of in self.narrow.pop(spec[:4], ()):
+                self._drop((*spec[:4], as_of))
+        else:
+            self.narrow.setdefault(spec[:4], set()).add(spec[4])
+        self._drop(spec)
+        self.specs[spec] = list(rows)
+        self.stored.update(verdicts)
+        self.size += len(rows)
+        self._trim()
+
+    def wrote(self, verdicts: list[tuple[str, str | None, int]]) -> None:
+        """The verdicts ``settle`` wrote (status, note, observation id)."""
+        for status, note, obs_id in verdicts:
+            if obs_id in self.stored:
+                self.stored[obs_id] = (status, note)
+
+    def _drop(self, spec: Spec) -> None:
+        held = self.specs.pop(spec, None)
+        if held is None:
+            return
+        if spec[4] is not None:
+            left = self.narrow.get(spec[:4])
+            if left is not None:
+                left.discard(spec[4])
+                if not left:
+                    del self.narrow[spec[:4]]
+        self.size -= len(held)
+        for r in held:
+            self.stored.pop(r.id, None)
+
+    def _trim(self) -> None:
+        while self.size > self.LIMIT and self.specs:
+            self._drop(next(iter(self.specs)))
 
 
 def stored_facts(conn: Connection, keys: list[KeyAt]) -> dict[KeyAt, tuple[Any, ...]]:
@@ -220,7 +353,7 @@ def stored_facts(conn: Connection, keys: list[KeyAt]) -> dict[KeyAt, tuple[Any, 
 
 
 def settle(conn: Connection, changed: Iterable[KeyAt], *, fresh: Iterable[int] = (),
-           unsafe: Iterable[KeyAt] | None = None) -> int:
+           unsafe: Iterable[KeyAt] | None = None, memo: Memo | None = None) -> int:
     """Re-settle the keys the ``changed`` keys can move; write the facts and verdicts that change.
     Returns the number of facts written. What each key settles to is exactly what settling the
     whole database from scratch gives it (``reconcile.settle_group`` over its group).
@@ -229,16 +362,25 @@ def settle(conn: Connection, changed: Iterable[KeyAt], *, fresh: Iterable[int] =
     since; ``unsafe``: the keys whose rows changed otherwise (rows removed, witnesses changed),
     None when that is not known. A key that reads the ``changed`` keys but has no row among them
     and none of the ``unsafe`` keys can move is left alone where the fresh articles' rows cannot
-    move it (``moves``)."""
+    move it (``moves``).
+
+    ``memo``: the rows this connection read for its earlier settles (``Memo``), for the keys
+    settled again; with it, ``fresh`` and ``unsafe`` must name everything that changed since."""
     around = Calendar()
     changed = set(changed)
+    fresh = set(fresh)
+    unsafe = set(unsafe) if unsafe is not None else None
+    news: Rows | None = None
+    if memo is not None:
+        got = _article_rows(conn, fresh)
+        news = got[0]
+        if not memo.begin(conn, fresh, unsafe, got):
+            memo = None
     todo = sorted(dependents(conn, changed, around))
     if not todo:
         return 0
-    fresh = set(fresh)
     if fresh and unsafe is not None:
         blocked = dependents(conn, unsafe, around) if unsafe else set()
-        news: Rows | None = None
         keep = []
         for key in todo:
             if key in changed or key in blocked:
@@ -251,7 +393,7 @@ def settle(conn: Connection, changed: Iterable[KeyAt], *, fresh: Iterable[int] =
         SEEN["skipped"] += len(todo) - len(keep)
         todo = keep
     SEEN["settled"] += len(todo)
-    rows, stored = load_rows(conn, (spec for key in todo for spec in reads(key, around)))
+    rows, stored = load_rows(conn, (spec for key in todo for spec in reads(key, around)), memo)
     before = stored_facts(conn, todo)
     gone: list[KeyAt] = []
     facts: list[tuple[Any, ...]] = []
@@ -275,29 +417,38 @@ def settle(conn: Connection, changed: Iterable[KeyAt], *, fresh: Iterable[int] =
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
     if verdicts:
         raw.executemany("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
+        if memo is not None:
+            memo.wrote(verdicts)
     return len(facts)
 
 
-SEEN = {"settled": 0, "skipped": 0}  # keys settled and left alone in this process (bench/README)
+SEEN = {"settled": 0, "skipped": 0, "from memo": 0}  # keys settled and left alone, probes from a Memo (bench/README)
 
 
 def load_article_rows(conn: Connection, article_ids: Iterable[int]) -> Rows:
     """The rows of these articles, by (date, subject) and key, in id order (as ``load_rows``)."""
+    return _article_rows(conn, article_ids)[0]
+
+
+def _article_rows(conn: Connection, article_ids: Iterable[int]) -> tuple[Rows, Stored]:
+    """``load_article_rows``, and the verdicts of the rows as stored."""
     ids = sorted(set(article_ids))
     out: Rows = {}
+    stored: Stored = {}
     for i in range(0, len(ids), 900):
         chunk = ids[i:i + 900]
-        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, article_id, witness,
+        for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
              source_kind, version_tag, published_at, publisher, credit, article_hash) in driver(conn).execute(
                 "SELECT o.id, o.date, o.subject, o.kind, o.metric, o.as_of, o.value, o.approx, o.precision, "
-                "a.id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, a.credit, a.content_hash "
-                "FROM observation o JOIN article a ON a.id = o.article_id "
+                "o.status, o.note, a.id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, "
+                "a.credit, a.content_hash FROM observation o JOIN article a ON a.id = o.article_id "
                 f"WHERE o.article_id IN ({','.join('?' * len(chunk))}) ORDER BY o.id", chunk).fetchall():
             row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
                       witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher,
                       credit, article_hash)
             out.setdefault((day, subj), {}).setdefault(row.key, []).append(row)
-    return out
+            stored[obs_id] = (status, note)
+    return out, stored
 
 
 NONE: list[Row] = []

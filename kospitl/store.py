@@ -138,11 +138,12 @@ def insert_problems(conn: Connection, article_id: int | None, source: str, probl
 # ---- the timeline ---------------------------------------------------------------------
 
 def reconcile_keys(conn: Connection, keys: Iterable[KeyAt], *, fresh: Iterable[int] = (),
-                   unsafe: Iterable[KeyAt] | None = None) -> int:
+                   unsafe: Iterable[KeyAt] | None = None, memo: settle.Memo | None = None) -> int:
     """Re-settle the timeline keys whose rows changed and the keys that read them
-    (``kospitl.settle``; ``fresh`` and ``unsafe`` as there: the articles just stored, the keys
-    changed otherwise). Returns the number of facts written."""
-    return settle.settle(conn, keys, fresh=fresh, unsafe=unsafe)
+    (``kospitl.settle``; ``fresh``, ``unsafe`` and ``memo`` as there: the articles just stored,
+    the keys changed otherwise, the rows read for earlier batches). Returns the number of facts
+    written."""
+    return settle.settle(conn, keys, fresh=fresh, unsafe=unsafe, memo=memo)
 
 
 def reconcile_groups(conn: Connection, groups: set[Group]) -> int:

@@ -124,3 +124,84 @@ def test_incremental_settling_is_settling_from_scratch(name, tmp_path):
     with engine.begin() as conn:
         assert store.resettle_all(conn, dates_per_step=3) == 0  # nothing to rewrite
     assert exports(db) == before
+
+
+def test_the_memo_of_earlier_batches_holds_only_while_nothing_else_changed(tmp_path, monkeypatch):
+    """``ingest_paths`` keeps the rows its batches' settling read (``settle.Memo``) for the next
+    batches. Another writer committing between two batches, a batch rolled back after it had
+    settled, and the keys whose witnesses change make it read again: the result is still what
+    settling from scratch gives, and the memo did serve probes."""
+    files = synth(tmp_path / "synth")
+    random.Random(7).shuffle(files)
+    ours, theirs = files[:70], files[70:]
+    db = str(tmp_path / "x.db")
+    engine, other = open_db(db), open_db(db)
+    done = []
+
+    def between(result):  # called after each batch: another connection writes the same sessions
+        done.append(result)
+        if len(done) in (12, 30, 51):
+            k = len(done) // 10
+            ingest_paths(other, theirs[k * 6:k * 6 + 6], jobs=1, batch_size=2)
+
+    real = store.reconcile_keys
+    calls = []
+
+    def then_fail(conn, keys, **kw):  # the 9th batch settles, then its transaction fails
+        written = real(conn, keys, **kw)
+        calls.append(1)
+        if len(calls) == 9:
+            raise RuntimeError("disk says no")
+        return written
+
+    monkeypatch.setattr(store, "reconcile_keys", then_fail)
+    served = settle.SEEN["from memo"]
+    report = ingest_paths(engine, ours, jobs=1, batch_size=3, on_file=between)
+    assert report.count("new") == 70 and not report.count("error")
+    assert settle.SEEN["from memo"] > served
+    with engine.connect() as conn:
+        facts, verdicts = stored(conn)
+        want_facts, want_verdicts = from_scratch(conn)
+    assert len(facts) > 20
+    assert sorted(facts - want_facts) == [] and sorted(want_facts - facts) == []
+    assert {k: v for k, v in verdicts.items() if want_verdicts.get(k, ("kept", None)) != v} == {}
+
+
+def test_a_witness_that_changes_is_read_again(tmp_path):
+    """An article settled in one batch, whose near-duplicate (the same report with one figure
+    changed) comes in a later batch of the same ingest: the two become one witness, and the
+    first article's witness changes. The memo of the earlier batch held the first article's rows
+    under its old witness; they are read again, and the result is what settling from scratch
+    gives (one voice, a version superseded, not two witnesses in conflict)."""
+    import re
+
+    from kospitl.articles import content_hash, parse
+    from kospitl.witness import wire_of
+
+    files = synth(tmp_path / "synth")
+    first = next(f for f in files if wire_of(parse(Path(f).read_text(), f)) is None
+                 and re.search(r"\d,\d{3}\.\d\d", Path(f).read_text()))
+    text = Path(first).read_text()
+    m = re.search(r"\d,\d{3}\.\d\d", text)
+    for cents in range(1, 99):  # the same report with one figure changed, of a smaller content hash
+        twin = text[:m.end() - 2] + f"{(int(m[0][-2:]) + cents) % 100:02d}" + text[m.end():]
+        if content_hash(twin) < content_hash(text):
+            break
+    later = tmp_path / "twin.txt"
+    later.write_text(twin)
+    session = [f for f in files if f.rsplit("_", 1)[1] == first.rsplit("_", 1)[1] and f != first]
+    order = [first] + session[:6] + [str(later)] + session[6:10]
+    db = str(tmp_path / "x.db")
+    engine = open_db(db)
+    served = settle.SEEN["from memo"]
+    ingest_paths(engine, order, jobs=1, batch_size=3)
+    assert settle.SEEN["from memo"] > served
+    with engine.connect() as conn:
+        raw = driver(conn)
+        (witness,) = raw.execute("SELECT witness FROM article WHERE source_path = ?", (first,)).fetchone()
+        assert witness == "article:" + content_hash(twin)  # it changed when the twin came
+        facts, verdicts = stored(conn)
+        want_facts, want_verdicts = from_scratch(conn)
+        assert raw.execute("SELECT COUNT(*) FROM observation WHERE status = 'superseded'").fetchone()[0] > 0
+    assert sorted(facts - want_facts) == [] and sorted(want_facts - facts) == []
+    assert {k: v for k, v in verdicts.items() if want_verdicts.get(k, ("kept", None)) != v} == {}
