@@ -361,9 +361,9 @@ def settle_key(key: Key, rows: list[Row], implied: list[Claim], refuted: dict[in
         value = win[0].value
         if losers or invalid:
             status = "conflict-resolved"
+            kept = f"{fmt_value(value)} ({len(backers)} witness{'es' if len(backers) != 1 else ''}) over "
             why = "; ".join(sorted(refuted[c.obs_id][0] for c in invalid) +  # type: ignore[index]
-                            [f"{fmt_value(value)} ({len(backers)} witness{'es' if len(backers) != 1 else ''}) over {fmt_value(c.value)}: "
-                             f"{reason[id(c)]}" for c in losers[:3]])
+                            [f"{kept}{fmt_value(c.value)}: {reason[id(c)]}" for c in losers[:3]])
         else:
             status = "agreed" if len(backers) >= 2 else "single"
         return Fact(kind, metric, as_of, value, status, len(backers), len(win), why), verdicts

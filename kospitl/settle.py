@@ -177,7 +177,7 @@ def load_rows(conn: Connection, specs: Iterable[Spec], memo: Memo | None = None)
     wide = {spec[:4] for spec in specs if spec[4] is None}
     todo = [spec for spec in specs if spec[4] is None or spec[:4] not in wide]
     out: Rows = {}
-    stored: Stored = {}
+    stored: Stored = {} if memo is None else memo.stored  # the memo holds the verdicts of every row it holds
     if memo is not None:
         missing = []
         for spec in todo:
@@ -187,27 +187,23 @@ def load_rows(conn: Connection, specs: Iterable[Spec], memo: Memo | None = None)
                 continue
             SEEN["from memo"] += 1
             group = out.setdefault((spec[0], spec[1]), {})
-            for row in got:
-                group.setdefault(row.key, []).append(row)
-                stored[row.id] = memo.stored[row.id]
+            for k, rows in got.items():
+                group[k] = list(rows)  # no two probes read the same key
         todo = missing
-    read = _read_specs(conn, todo)
-    for spec, rows, verdicts in read:
+    for spec, by_key, verdicts in _read_specs(conn, todo):
         group = out.setdefault((spec[0], spec[1]), {})
-        for row in rows:
-            group.setdefault(row.key, []).append(row)
-        stored.update(verdicts)
+        for k, rows in by_key.items():
+            group[k] = list(rows)
         if memo is not None:
-            memo.put(spec, rows, verdicts)
-    by_id = operator.attrgetter("id")
-    for group in out.values():
-        for rows in group.values():
-            rows.sort(key=by_id)
+            memo.put(spec, by_key, verdicts)
+        else:
+            stored.update(verdicts)
     return out, stored
 
 
-def _read_specs(conn: Connection, specs: list[Spec]) -> list[tuple[Spec, list[Row], Stored]]:
-    """The rows of each probe, from the database: (probe, its rows, their verdicts as stored)."""
+def _read_specs(conn: Connection, specs: list[Spec]) -> list[tuple[Spec, dict[Key, list[Row]], Stored]]:
+    """The rows of each probe, from the database: (probe, its rows by key in id order, their
+    verdicts as stored)."""
     wide = sorted(spec[:4] for spec in specs if spec[4] is None)
     narrow = sorted(spec for spec in specs if spec[4] is not None)
     raw = driver(conn)
@@ -220,16 +216,25 @@ def _read_specs(conn: Connection, specs: list[Spec]) -> list[tuple[Spec, list[Ro
         chunk5 = narrow[i:i + KEY_SPECS_PER_QUERY]
         queries.append((KEY_ROW_SQL.format(specs=",".join(["(?, ?, ?, ?, ?)"] * len(chunk5))),
                         tuple(x for spec in chunk5 for x in spec)))
-    found: dict[Spec, tuple[list[Row], Stored]] = {spec: ([], {}) for spec in specs}
+    found: dict[Spec, tuple[dict[Key, list[Row]], Stored]] = {spec: ({}, {}) for spec in specs}
     for sql, params in queries:
         for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
              source_kind, version_tag, published_at, publisher, credit, article_hash) in raw.execute(sql, params):
             got = found.get((day, subj, kind, metric, None)) or found[(day, subj, kind, metric, as_of)]
-            got[0].append(Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-                              witness or f"article:{article_hash}", source_kind, version_tag, published_at,
-                              publisher, credit, article_hash))
+            row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
+                      witness or f"article:{article_hash}", source_kind, version_tag, published_at,
+                      publisher, credit, article_hash)
+            rows = got[0].get(row.key)
+            if rows is None:
+                got[0][row.key] = [row]
+            else:
+                rows.append(row)
             got[1][obs_id] = (status, note)
-    return [(spec, rows, verdicts) for spec, (rows, verdicts) in found.items()]
+    by_id = operator.attrgetter("id")
+    for by_key, _ in found.values():
+        for rows in by_key.values():
+            rows.sort(key=by_id)
+    return [(spec, by_key, verdicts) for spec, (by_key, verdicts) in found.items()]
 
 
 class Memo:
@@ -247,12 +252,12 @@ class Memo:
     whose rows were removed or whose witnesses changed, and adds the rows of the articles just
     stored to the probes they belong to; ``settle`` records the verdicts it writes."""
 
-    LIMIT = 50_000
+    LIMIT = 100_000  # rows: ~40 MB
 
     def __init__(self) -> None:
         self.raw: Any = None
         self.version: int | None = None
-        self.specs: OrderedDict[Spec, list[Row]] = OrderedDict()
+        self.specs: OrderedDict[Spec, dict[Key, list[Row]]] = OrderedDict()  # each key's rows in id order
         self.narrow: dict[tuple[str, str, str, str], set[str]] = {}  # the as_of of the one-as_of probes held
         self.stored: Stored = {}
         self.size = 0
@@ -281,41 +286,48 @@ class Memo:
             self._drop((d, s, kind, metric, as_of))
         rows, stored = news
         for (d, s), group in rows.items():
-            for (kind, metric, as_of), new in group.items():
-                for spec in ((d, s, kind, metric, None), (d, s, kind, metric, as_of)):
+            for k, new in group.items():  # ids above every id held: each key stays in id order
+                for spec in ((d, s, k[0], k[1], None), (d, s, *k)):
                     held = self.specs.get(spec)
                     if held is not None:
-                        held.extend(new)
+                        held.setdefault(k, []).extend(new)
                         self.size += len(new)
                         for r in new:
                             self.stored[r.id] = stored[r.id]
                         break
-        self._trim()
         return True
 
-    def get(self, spec: Spec) -> list[Row] | None:
+    def get(self, spec: Spec) -> dict[Key, list[Row]] | None:
+        """The rows of a probe held, by key (not to be changed), or None."""
         held = self.specs.get(spec)
         if held is not None:
             self.specs.move_to_end(spec)
             return held
         if spec[4] is not None:  # one as_of, under a probe of any as_of held
-            held = self.specs.get((*spec[:4], None))
+            wide = (*spec[:4], None)
+            held = self.specs.get(wide)
             if held is not None:
-                self.specs.move_to_end((*spec[:4], None))
-                return [r for r in held if r.as_of == spec[4]]
+                self.specs.move_to_end(wide)
+                k = (spec[2], spec[3], spec[4])
+                return {k: held[k]} if k in held else {}
         return None
 
-    def put(self, spec: Spec, rows: list[Row], verdicts: Stored) -> None:
+    def put(self, spec: Spec, by_key: dict[Key, list[Row]], verdicts: Stored) -> None:
         if spec[4] is None:
             for as_of in self.narrow.pop(spec[:4], ()):
                 self._drop((*spec[:4], as_of))
         else:
             self.narrow.setdefault(spec[:4], set()).add(spec[4])
         self._drop(spec)
-        self.specs[spec] = list(rows)
+        self.specs[spec] = {k: list(rows) for k, rows in by_key.items()}
         self.stored.update(verdicts)
-        self.size += len(rows)
-        self._trim()
+        self.size += sum(map(len, by_key.values()))
+
+    def trim(self) -> None:
+        """Drop the least recently read probes beyond ``LIMIT`` rows (after a settle: the
+        verdicts it compares are those of every row it read)."""
+        while self.size > self.LIMIT and self.specs:
+            self._drop(next(iter(self.specs)))
 
     def wrote(self, verdicts: list[tuple[str, str | None, int]]) -> None:
         """The verdicts ``settle`` wrote (status, note, observation id)."""
@@ -333,13 +345,10 @@ class Memo:
                 left.discard(spec[4])
                 if not left:
                     del self.narrow[spec[:4]]
-        self.size -= len(held)
-        for r in held:
-            self.stored.pop(r.id, None)
-
-    def _trim(self) -> None:
-        while self.size > self.LIMIT and self.specs:
-            self._drop(next(iter(self.specs)))
+        for rows in held.values():
+            self.size -= len(rows)
+            for r in rows:
+                self.stored.pop(r.id, None)
 
 
 def stored_facts(conn: Connection, keys: list[KeyAt]) -> dict[KeyAt, tuple[Any, ...]]:
@@ -419,6 +428,8 @@ def settle(conn: Connection, changed: Iterable[KeyAt], *, fresh: Iterable[int] =
         raw.executemany("UPDATE observation SET status = ?, note = ? WHERE id = ?", verdicts)
         if memo is not None:
             memo.wrote(verdicts)
+    if memo is not None:
+        memo.trim()
     return len(facts)
 
 
