@@ -30,6 +30,7 @@ including typos its own arithmetic refutes (those are the reconciler's business)
 """
 from __future__ import annotations
 
+import math
 from statistics import median
 
 from kospitl.errors import Problem
@@ -84,10 +85,14 @@ def _restated(obs: list[Observation]) -> set[Observation]:
     for group in by_key.values():
         for o in group:
             q = _precision(o)
-            if q > 0 and any(_precision(p) < q and p.value != o.value and abs(round(p.value / q) * q - o.value) <= q * 1e-6
-                             for p in group):
+            if q > 0 and any(_precision(p) < q and p.value != o.value and _shortened(p.value, q, o.value) for p in group):
                 out.add(o)
     return out
+
+
+def _shortened(precise: float, q: float, short: float) -> bool:
+    """``short`` is ``precise`` to the unit ``q``, rounded or cut ("3468" for 3,468.65 in a post's title)."""
+    return any(abs(f(precise / q) * q - short) <= q * 1e-6 for f in (round, math.trunc))
 
 
 def _precision(o: Observation) -> float:

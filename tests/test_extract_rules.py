@@ -1490,6 +1490,16 @@ DEV2 = [
                   o("2026-07-16", "flow", "individual", "net_buy", "close", -231e9)],
                  "dev3 k13 (broker note): a heading's unit '[수급: 유가증권시장, 억원]' scales the bare amounts of its block",
                  id="ko-unit-heading"),
+    pytest.param(posted("Posted : 2024-11-14 07:30", "KOSPI tumbles to 2,410 as chip rout deepens",
+                        "The KOSPI closed at 2,410.65 on Wednesday, down 2.64 percent."),
+                 [o("2024-11-13", "index", K, "close", "close", 2410.65),
+                  o("2024-11-13", "index", K, "change_pct", "close", -2.64)],
+                 "dev6 e15, dev4 e11, dev3 k11: a headline's level cut to a whole number ('tumbles to 2,410') restates "
+                 "the body's 2,410.65", id="restated-cut"),
+    pytest.param(posted("입력 2025.09.22 16:10", "- 하이닉스 35만3천원 (+1.73%)"),
+                 [o("2025-09-22", "quote", HYNIX, "price", "close", 353000),
+                  o("2025-09-22", "quote", HYNIX, "change_pct", "close", 1.73)],
+                 "dev6 m11 (Naver cafe): '하이닉스' is SK hynix", id="hynix-short"),
 ]
 
 
