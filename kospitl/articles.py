@@ -326,12 +326,31 @@ def _publication(art: Article, text: str, body_start: int) -> None:
             pass  # " date 2025-02-30 ...": not a date
     if dl:
         month, day = MONTHS[fold(dl[2][:3])], int(dl[3])
+        if art.doc_date is None:  # "SEOUL, March 19 (Yonhap) --" alone: the file's own date may give the year
+            named = _name_date(art.path)
+            if named is not None and (named.month, named.day) == (month, day):
+                art.doc_date, art.date_source = named, "dateline (its year from the file's name, which names the same day)"
+                return
         ref = art.doc_date
         if ref is not None:  # the latest such day not after the stamp's, give or take the two days a U.S.
             # desk's stamp may print before Seoul's ("September 29, 2026 10:52 PM EDT" over "SEOUL, Sept 30")
             found = latest_day(ref + timedelta(days=2), month, day)
             if found is not None:
                 art.doc_date, art.date_source = found, "dateline"
+
+
+NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+
+
+def _name_date(path: str) -> date | None:
+    """The date a file's name carries ("e01_yonhap_20200319.txt"), if one."""
+    m = NAME_DATE.search(path.replace("\\", "/").rsplit("/", 1)[-1])
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

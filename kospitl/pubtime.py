@@ -59,8 +59,10 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
     # 2025년 09월 26일
     ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
     # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025 / Mar.21,2024 (Hankyoreh)
+    # / Jan 25 (Mon), 2021 (KED Global)
     ("en_mdy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
-        (?P<mon>{MONTH_RE}) (?: \.\s* | \s+ ) (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? (?: \s*,\s* | \s+ ) {YEAR} {YEAR_STOP}""", re.X | re.I)),
+        (?P<mon>{MONTH_RE}) (?: \.\s* | \s+ ) (?P<d>\d{{1,2}}) (?:st|nd|rd|th)? (?: \s* \( (?:{WEEKDAY_RE}) \.? \) )?
+        (?: \s*,\s* | \s+ ) {YEAR} {YEAR_STOP}""", re.X | re.I)),
     # 13 Feb. 2026 / 11 Sep. 2025 / Thu, 12 Feb 2026
     ("en_dmy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?
         (?<!\d) (?P<d>\d{{1,2}}) \s+ (?P<mon>{MONTH_RE}) \.? ,? \s+ {YEAR} {YEAR_STOP}""", re.X | re.I)),
@@ -140,6 +142,7 @@ LAYOUTS: tuple[Layout, ...] = LAYOUTS_EN + LAYOUTS_KO
 # masthead's separator ("Korea Pro · Thursday, December 5, 2024 · 07:30 KST", "뉴스1 | 2026-02-12 15:41")
 LINE_START = re.compile(r"^[\s\-•·*\u2500\u2014=\[]*$")  # "──── 10.04.2025 ────": a chat export's day rule
 AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
+MASTHEAD_GAP = re.compile(r"[A-Za-z\uac00-\ud7a3][^\d]*\S[ \t]{2,}$")  # a masthead's name, a wide gap, the stamp
 SECTION_LABEL = re.compile(r"\s*[A-Z][A-Z&/.]+(?: [A-Z&/.]+)?\s+")  # a section's name in capitals before the stamp
 HEAD_LINE_MAX = 120
 PARAGRAPH = 200  # a line this long is prose: the page head has ended
@@ -399,6 +402,8 @@ def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
         return None, None
     if AFTER_SEPARATOR.search(before) and len(before) <= 40:
         return "line", "masthead_stamp"
+    if timed and len(before) <= 60 and MASTHEAD_GAP.search(before) and not rest.strip():
+        return "line", "masthead_stamp"  # "Pulse by Maeil Business News Korea   2021-01-26 08:11:04"
     if SECTION_LABEL.fullmatch(before) and timed and not rest.strip():
         return "line", "section_stamp"  # Yonhap English: "ECONOMY  2025-12-03 15:54"
     return None, None

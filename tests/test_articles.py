@@ -343,3 +343,25 @@ def test_section_spans_cover_their_text():
 def test_no_input_repeats(table):
     inputs = [r.values[0] for r in table]
     assert len(inputs) == len(set(inputs))
+
+
+NAMED = [  # (file name, text, the date parse gives, why)
+    pytest.param("e01_yonhap_20200319.txt", "(LEAD) Seoul shares plunge\n\nSEOUL, March 19 (Yonhap) -- Stocks fell.\n",
+                 date(2020, 3, 19), "a dateline alone: the file's name, naming the same month and day, gives the year",
+                 id="dateline-year-from-name"),
+    pytest.param("e01_yonhap_20200318.txt", "(LEAD) Seoul shares plunge\n\nSEOUL, March 19 (Yonhap) -- Stocks fell.\n",
+                 None, "a name naming another day gives nothing: the page stays undated (never guessed)", id="name-other-day"),
+    pytest.param("notes.txt", "(LEAD) Seoul shares plunge\n\nSEOUL, March 19 (Yonhap) -- Stocks fell.\n",
+                 None, "no date in the name: undated", id="name-without-date"),
+    pytest.param("e05_kedglobal_20210125.txt", "KED Global\nBy Yeo Jun-suk  yeopo@hankyung.com   Jan 25 (Mon), 2021  16:02 KST\n\n"
+                 "The Kospi finished at a record 3,208.99 on Monday.\n", date(2021, 1, 25),
+                 "'Jan 25 (Mon), 2021  16:02 KST' is a stamp, the weekday in brackets between day and year", id="ked-stamp"),
+    pytest.param("x.txt", "Pulse by Maeil Business News Korea   2021-01-26 08:11:04\nKospi closes above 3,200\n"
+                 "The Kospi ended Monday's session at 3,208.99.\n", date(2021, 1, 26),
+                 "a masthead, a wide gap, then the stamp: the page's time line", id="masthead-gap-stamp"),
+]
+
+
+@pytest.mark.parametrize("name,text,day,why", NAMED, ids=_ids(NAMED))
+def test_named_file_dates(name, text, day, why):
+    assert parse(text, f"/some/folder/{name}").doc_date == day, why
