@@ -53,8 +53,9 @@ def sentences(text: str, span: Span) -> list[Span]:
         after = text[m.end():m.end() + 1]
         if ABBREVIATIONS.search(before, max(0, len(before) - ABBREVIATION_WIDTH)):
             continue
-        if gate.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()):
-            continue
+        if gate.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()
+                                                   or gate.match(r"(?:Seoul|Korea|local|KST|ET|EST|EDT|GMT|UTC)\b", text[m.end():m.end() + 6])):
+            continue  # "At 1:10 p.m. Seoul time, the KOSPI was down ...": the zone of the clock
         if after and after.islower():
             continue
         if gate.search(r"\d\.$", before) and after.isdigit():

@@ -1500,6 +1500,11 @@ DEV2 = [
                  [o("2025-09-22", "quote", HYNIX, "price", "close", 353000),
                   o("2025-09-22", "quote", HYNIX, "change_pct", "close", 1.73)],
                  "dev6 m11 (Naver cafe): '하이닉스' is SK hynix", id="hynix-short"),
+    pytest.param(posted("Mar 19, 2020 04:12AM ET", "At 1:10 p.m. Seoul time, the KOSPI was down 6.86%, or 109.14 points, at 1,482.06."),
+                 [o("2020-03-19", "index", K, "change_pct", "13:10", -6.86),
+                  o("2020-03-19", "index", K, "change", "13:10", -109.14),
+                  o("2020-03-19", "index", K, "level", "13:10", 1482.06)],
+                 "dev10 e04 (Investing.com): 'p.m. Seoul time' is the clock's zone, no sentence end", id="pm-seoul-time"),
 ]
 
 
