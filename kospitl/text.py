@@ -54,8 +54,9 @@ def sentences(text: str, span: Span) -> list[Span]:
         if ABBREVIATIONS.search(before, max(0, len(before) - ABBREVIATION_WIDTH)):
             continue
         if gate.search(r"\b[ap]\.m\.$", before) and (not after or not after.isupper()
-                                                   or gate.match(r"(?:Seoul|Korea|local|KST|ET|EST|EDT|GMT|UTC)\b", text[m.end():m.end() + 6])):
-            continue  # "At 1:10 p.m. Seoul time, the KOSPI was down ...": the zone of the clock
+                                                   or gate.match(r"(?:Seoul|Korea|local|KST|ET|EST|EDT|GMT|UTC)\b", text[m.end():m.end() + 6])
+                                                   or gate.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,|\s+[a-z])", text[m.end():m.end() + 14])):
+            continue  # "At 1:10 p.m. Seoul time, the KOSPI was down ...", "As of 9:20 a.m. Thursday the index ..."
         if after and after.islower():
             continue
         if gate.search(r"\d\.$", before) and after.isdigit():

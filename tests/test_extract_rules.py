@@ -1505,6 +1505,13 @@ DEV2 = [
                   o("2020-03-19", "index", K, "change", "13:10", -109.14),
                   o("2020-03-19", "index", K, "level", "13:10", 1482.06)],
                  "dev10 e04 (Investing.com): 'p.m. Seoul time' is the clock's zone, no sentence end", id="pm-seoul-time"),
+    pytest.param("KBS WORLD Radio News  > Economy\nKOSPI Opens Higher after Holiday\nOn Tuesday, before the holiday, the "
+                 "KOSPI had closed at 2,730.34. As of 9:20 a.m. Thursday the index was at 2,754.80, up 24.46 points.\n2024-05-16\n",
+                 [o("2024-05-14", "index", K, "close", "close", 2730.34),
+                  o("2024-05-16", "index", K, "level", "09:20", 2754.8),
+                  o("2024-05-16", "index", K, "change", "09:20", 24.46)],
+                 "dev10 e16 (KBS World): 'a.m. Thursday the index' does not end a sentence, so the clock keeps its figures",
+                 id="am-weekday-one-sentence"),
 ]
 
 
