@@ -127,6 +127,10 @@ OTHER_DAY_NOUN = gated(r"\b(?:(?:its|their|the)\s+(?:(?:previous|prior|former|ol
                        r"\s+(?:closing\s+)?(?:close|high|low|peak|level|finish)\s+(?:of|at)\s+$", I)  # not "a fresh record high of"
 SET_IN_MONTH = gated(r"\s*(?:won\s+)?(?:(?:that\s+)?it\s+|which\s+it\s+)?(?:reached|set|hit|posted|recorded|touched|marked)\s+(?:back\s+)?in\s+"
                      r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|early|mid|late)\s+)?(?:19|20)\d\d\b", I)
+# a level of a month or a year, no session's: "from its January peak of 2,267.25" (unless a day follows it)
+PERIOD_PEAK = gated(r"\b(?:its|the)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\s+"
+                    r"(?:closing\s+)?(?:peak|high|low|top|bottom)\s+of\s+$", I)
+DAY_AFTER_FIGURE = gated(r"^\s*(?:points?\s+|won\s+)?(?:,\s*)?(?:(?:set|reached|hit|posted|recorded)\s+)?on\s+", I)
 # an investor flow in a few stocks, not the market's: "net selling of the two chipmakers"
 FLOW_IN_STOCKS = gated(r"\b(?:of|in)\s+(?:the\s+)?(?:two|three|four|both|these|those|the)\s+(?:chipmakers|chip\s+giants|stocks|shares|companies|names|heavyweights)\b", I)
 # the won getting stronger means fewer won per dollar: a negative change of USD/KRW

@@ -1512,6 +1512,11 @@ DEV2 = [
                   o("2024-05-16", "index", K, "change", "09:20", 24.46)],
                  "dev10 e16 (KBS World): 'a.m. Thursday the index' does not end a sentence, so the clock keeps its figures",
                  id="am-weekday-one-sentence"),
+    pytest.param(pub("20 Mar. 2020, 08:31", "The index has now fallen about 34 percent from its January peak of 2,267.25.",
+                     "It hit its 2019 closing low of 1,909.71 on Aug. 6, 2019."),
+                 [o("2019-08-06", "index", K, "close", "close", 1909.71)],
+                 "dev10 e03 (Korea Times): a month's peak ('its January peak of N') is no session's level; a period's low "
+                 "with its day stays a fact", id="period-peak"),
 ]
 
 

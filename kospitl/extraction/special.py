@@ -44,7 +44,8 @@ def _skip_noise_figures(s: Sentence) -> None:
             if f.unit == "pct" and L.HALT_TRIGGER.search(s.text[max(0, f.start - 30):f.start]):
                 f.used = True
     for f in s.figures:  # "the record close of 3,305.21 it reached in July 2021": a month's or a year's, no session's
-        if L.SET_IN_MONTH.match(s.text[f.end:f.end + 40]):
+        if L.SET_IN_MONTH.match(s.text[f.end:f.end + 40]) or (
+                L.PERIOD_PEAK.search(s.text[max(0, f.start - 40):f.start]) and not L.DAY_AFTER_FIGURE.match(s.text[f.end:f.end + 20])):
             f.used = f.reserved = True
     m = L.OFFSHORE.search(s.text)
     if m:  # "In offshore trading, the won was quoted at 1,453.9": not the Seoul market's rate
