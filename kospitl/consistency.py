@@ -87,6 +87,8 @@ def _restated(obs: list[Observation]) -> set[Observation]:
             q = _precision(o)
             if q > 0 and any(_precision(p) < q and p.value != o.value and _shortened(p.value, q, o.value) for p in group):
                 out.add(o)
+            elif o.as_of == "intraday" and any(p.value == o.value and ":" in p.as_of for p in group):
+                out.add(o)  # a headline's "KOSPI down 6.86%" over "At 1:10 p.m., ... down 6.86%": the same reading, untimed
     return out
 
 

@@ -1517,6 +1517,19 @@ DEV2 = [
                  [o("2019-08-06", "index", K, "close", "close", 1909.71)],
                  "dev10 e03 (Korea Times): a month's peak ('its January peak of N') is no session's level; a period's low "
                  "with its day stays a fact", id="period-peak"),
+    pytest.param(posted("Mar 19, 2020 04:12AM ET", "South Korea stocks lower midday; KOSPI down 6.86%",
+                        "At 1:10 p.m. Seoul time, the KOSPI was down 6.86%, or 109.14 points, at 1,482.06.",
+                        "The best performers on the KOSPI were Korea Zinc, up 2.9%.",
+                        "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 816 to 64 and 14 ended unchanged."),
+                 [o("2020-03-19", "index", K, "change_pct", "13:10", -6.86),
+                  o("2020-03-19", "index", K, "change", "13:10", -109.14),
+                  o("2020-03-19", "index", K, "level", "13:10", 1482.06),
+                  o("2020-03-19", "quote", "010130", "change_pct", "13:10", 2.9),
+                  o("2020-03-19", "index", K, "decliners", "13:10", 816),
+                  o("2020-03-19", "index", K, "advancers", "13:10", 64),
+                  o("2020-03-19", "index", K, "unchanged", "13:10", 14)],
+                 "dev10 e04 (Investing.com on archive.org): a page headed 'midday' is an intraday report, whenever it was "
+                 "stamped, and its clock holds for what follows", id="midday-headline"),
 ]
 
 

@@ -1,6 +1,8 @@
 """What carries from sentence to sentence, and the emitter that turns figures into mentions."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import date
@@ -104,6 +106,9 @@ def _same_session(m: Mention, day: Any, doc: date | None = None) -> bool:
 def _is_intraday_report(article: Article) -> bool:
     if any(s.kind in ("sources", "timeline") for s in article.sections):
         return False  # digests and aggregators sum up finished sessions
+    if any(len(line) <= 120 and not line.rstrip().endswith(".") and INTRADAY_TITLE.search(line) and not CLOSE_WORD.search(line)
+           for line in article.text[:1200].splitlines()[:12]):
+        return True  # a headline "South Korea stocks lower midday; KOSPI down 6.86%" (archived after the close or not)
     pub = article.published_at
     upd = article.updated_at
     if pub is None and upd is not None and upd.date() == article.doc_date and (upd.hour, upd.minute) >= (15, 30):
@@ -121,6 +126,10 @@ def _is_intraday_report(article: Article) -> bool:
     has_close = any(t.form == "close" for t in times) or \
         any(t.as_of == "close" or after_the_bell(t.as_of) for t in times if t.form == "clock")
     return has_time and not has_close
+
+
+CLOSE_WORD = re.compile(r"\bclos(?:e|ed|es|ing)\b|\bend(?:s|ed)\b|\bfinish|마감", re.I)
+INTRADAY_TITLE = re.compile(r"\b(?:midday|mid-day|in (?:early|morning|late morning|afternoon) trade|morning trade|mid-session)\b", re.I)
 
 
 class _Emitter:
