@@ -155,15 +155,19 @@ def read_text(path: str | Path) -> str:
     if stat.S_ISFIFO(mode):
         return decode(_read_pipe(str(path)), str(path))
     try:
-        with open(path, "rb") as f:
-            # the open file, not the path: a file replaced by rename while read is still one version
-            before = os.fstat(f.fileno())
+        # the open file, not the path: a file replaced by rename while read is still one version;
+        # a descriptor, not a buffered file object (which costs as much as reading an article)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            before = os.fstat(fd)
             # never more than MAX_BYTES + 1: an endless file stops here. A buffer of that size costs
             # more than reading an article, so first what the file says it holds (and a byte more)
-            raw = f.read(min(before.st_size, MAX_BYTES) + 1)
+            raw = _read_fd(fd, min(before.st_size, MAX_BYTES) + 1)
             if len(raw) > before.st_size:  # it holds more than it says (a file of /proc): the rest
-                raw += f.read(MAX_BYTES + 1 - len(raw))
-            after = os.fstat(f.fileno())
+                raw += _read_fd(fd, MAX_BYTES + 1 - len(raw))
+            after = os.fstat(fd)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as e:
@@ -171,6 +175,18 @@ def read_text(path: str | Path) -> str:
     if stat.S_ISREG(before.st_mode) and (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
         raise ArticleError(f"{path}: changed while being read; nothing stored, try again")
     return decode(raw, str(path))
+
+
+def _read_fd(fd: int, n: int) -> bytes:
+    """Up to ``n`` bytes of the descriptor, fewer only at its end (as a buffered ``read(n)``)."""
+    chunks, size = [], 0
+    while size < n:
+        chunk = os.read(fd, n - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 PIPE_WAIT = 5.0  # seconds a named pipe may take to deliver its first byte (its writer may not exist)

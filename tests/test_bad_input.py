@@ -652,9 +652,17 @@ def test_permission_denied_is_one_error_line_even_as_root(runner, db, tmp_path, 
             raise PermissionError(13, "Permission denied", str(p))
         return real_open(file, *a, **k)
 
+    real_os_open = os.open
+
+    def refuse_os_open(file, *a, **k):  # read_text opens a descriptor
+        if str(file) == str(p):
+            raise PermissionError(13, "Permission denied", str(p))
+        return real_os_open(file, *a, **k)
+
     monkeypatch.setattr(Path, "read_bytes", refuse)
     monkeypatch.setattr(io, "open", refuse_open)
     monkeypatch.setattr("builtins.open", refuse_open)
+    monkeypatch.setattr(os, "open", refuse_os_open)
     r = invoke(runner, "ingest", "--db", db, str(p), str(GOOD))
     errors = [line for line in r.output.splitlines() if line.startswith("Error: ")]
     assert errors == [f"Error: {p}: cannot read (Permission denied)"], r.output

@@ -5,6 +5,7 @@ as it was: "already known", and a known text read from a smaller path takes that
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -17,6 +18,7 @@ from conftest import ROOT, SAMPLES, UNDATED_SEED, ingest_seeds, invoke
 from kospitl import ingest, store
 from kospitl.articles import content_hash, read_text
 from kospitl.db import open_db
+from kospitl.errors import ArticleError
 
 HOLDOUT = ROOT / "tests" / "corpus" / "holdout"
 
@@ -26,6 +28,7 @@ CHILD = """
 import json, sys
 from kospitl import parallel
 from kospitl.db import open_db
+from kospitl.errors import ArticleError
 from kospitl.ingest import ingest_paths
 engine = open_db(sys.argv[1])
 report = ingest_paths(engine, sys.argv[2:], jobs=2)
@@ -114,3 +117,41 @@ def test_a_moved_file_takes_its_smaller_path(runner, db, tmp_path, monkeypatch, 
     expected = files if dry_run else copies
     assert paths == sorted(expected)
     assert problem_paths <= set(expected)
+
+def test_a_changed_file_is_read_again(db, tmp_path):
+    """A re-ingest reads every file: one changed since it was ingested, with its size and
+    modification time kept as they were, is a new article (and the others are known)."""
+    files = [str(shutil.copy(p, tmp_path / Path(p).name)) for p in _samples()]
+    engine = open_db(db)
+    assert [f.status for f in ingest.ingest_paths(engine, files).files] == ["new"] * len(files)
+    changed = Path(files[1])
+    before = changed.stat()
+    text = changed.read_text(encoding="utf-8")
+    digit = next(i for i, ch in enumerate(text) if ch.isdigit())
+    changed.write_text(text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1:], encoding="utf-8")
+    os.utime(changed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (changed.stat().st_size, changed.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    report = ingest.ingest_paths(engine, files)
+    engine.dispose()
+    assert {f.path: f.status for f in report.files} == {p: "new" if p == str(changed) else "known" for p in files}
+    con = sqlite3.connect(db)
+    hashes = {h for (h,) in con.execute("SELECT content_hash FROM article")}
+    con.close()
+    assert content_hash(changed.read_text(encoding="utf-8")) in hashes
+
+
+@pytest.mark.parametrize("size", [1, 4095, 4096, 65537])
+def test_read_text_reads_the_whole_file(tmp_path, size):
+    """read_text reads through a descriptor what the file holds, whatever its size, and a file
+    that holds more than its size says (a file of /proc says 0) to its end."""
+    words = ("KOSPI rose 1.2 percent. " * (size // 24 + 1))[:size - 1] + "\n" if size > 1 else "x"
+    p = tmp_path / "a.txt"
+    p.write_text(words, encoding="utf-8")
+    if size > 1:
+        assert read_text(p) == words
+    else:
+        with pytest.raises(ArticleError, match="no words"):
+            read_text(p)
+    status = read_text("/proc/self/status")
+    assert Path("/proc/self/status").stat().st_size == 0
+    assert status.startswith("Name:") and "nonvoluntary_ctxt_switches:" in status  # its first and last lines
