@@ -8,6 +8,10 @@ substring test (``str.__contains__``) rules a sentence out in a fraction of the 
 The strings are derived from the pattern itself (``needs``), so they cannot drift from it: a
 gate only ever skips a text in which the pattern cannot match. ``DIGIT_NEED`` stands for "a
 digit", for patterns whose only certain part is a number.
+
+A pattern whose every match starts with one of a few fixed strings (``starts``: "closed", "the
+dollar", "▲") is tried, on the sentence being read, only where ``focus`` found one of them: a
+few ``match`` calls instead of a scan that tries every position.
 """
 from __future__ import annotations
 
@@ -171,22 +175,75 @@ def needs(pattern: str | re.Pattern[str], flags: int = 0) -> Need:
     return _seq(tree.data)
 
 
+def _starts_seq(items: Any) -> frozenset[str] | None:
+    """The (folded) strings that every match of a sequence starts with: the run of fixed strings
+    it opens with (zero-width items before it count for nothing), or, when it opens with a group,
+    a branch or a repeat, that item's own; None when a match may start otherwise."""
+    run = frozenset([""])
+    for op, av in items:
+        e = _exact(op, av)
+        if e is None:
+            if run == frozenset([""]):
+                return _starts_item(op, av)
+            break
+        joined = _product(run, e)
+        if joined is None:
+            break
+        run = joined
+    return None if "" in run else run
+
+
+def _starts_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is C.SUBPATTERN:
+        return _starts_seq(av[-1])
+    if op is C.ATOMIC_GROUP:
+        return _starts_seq(av)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        return _starts_seq(av[2]) if av[0] >= 1 else None
+    if op is C.BRANCH:
+        return _union(av[1], _starts_seq)
+    return None
+
+
+def starts(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings, one of which (folded) every match of ``regex`` starts with; None when there are
+    none such (a match may open with a class, a digit, any character).
+
+    >>> sorted(starts(re.compile(r"\\bclos(?:e|ed)\\b|(?:South )?Korean stocks|[▲△]", re.I)))
+    ['close', 'korean stocks', 'south korean stocks', '▲', '△']
+    >>> starts(re.compile(r"\\d+ points|\\bup\\b")) is None
+    True
+    """
+    if _anchored(regex):
+        return None
+    try:
+        tree = P.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - it compiled
+        return None
+    found = _starts_seq(tree.data)
+    return None if found is None else frozenset(x for x in found if not any(y != x and x.startswith(y) for y in found))
+
+
 class Gated:
     """A compiled pattern that answers "no match" without scanning a text that lacks every
     string of its need, and that starts its scan where a match can start (``skip``). It has the
     methods of ``re.Pattern`` that kospitl uses."""
 
-    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip")
+    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip", "starts")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
         self.need = None if _anchored(regex) else needs(regex)
         self.digit = self.need is not None and DIGIT_NEED in self.need  # a digit opens it too
         self.pos: int | None = None  # its place among the gates focus() answers for
+        self.starts = False  # whether focus() tells where in the sentence its matches can start
         if self.need:
+            firsts = starts(regex)
             with _registering:
                 self.pos = len(_registry)
                 _registry.append(self.need - {DIGIT_NEED})
+                _starts_registry.append(firsts or frozenset())
+            self.starts = firsts is not None
         self.opens: Callable[[str], bool] = _gate(self.need, self.pos)  # can it match in a text?
         self._skip: Any = _UNKNOWN  # made on first use (compiling it costs more than most texts)
 
@@ -216,7 +273,25 @@ class Gated:
         m = skip.search(text, *args)
         return None if m is None else (m.start(), *args[1:])
 
+    def _places(self, text: str, args: tuple[int, ...]) -> list[int] | None:
+        """Where in ``text``, the focused sentence, a match of this pattern can start (in order);
+        None when focus() cannot tell (another text, a range of it, a gate made since)."""
+        if not self.starts or args:
+            return None
+        focused = _focus
+        if focused[0] is not text or focused[3] is None or self.pos >= focused[2]:  # type: ignore[operator]
+            return None
+        return focused[3].get(self.pos, _NOWHERE)
+
     def search(self, text: str, *args: int) -> re.Match[str] | None:
+        places = self._places(text, args)
+        if places is not None:
+            match = self.regex.match
+            for p in places:
+                m = match(text, p)
+                if m is not None:
+                    return m
+            return None
         if not self.opens(text):
             return None
         at = self._start(text, args)
@@ -229,12 +304,31 @@ class Gated:
         return self.regex.fullmatch(text, *args)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        places = self._places(text, args)
+        if places is not None:
+            return self._at(text, places) if places else iter(())
         return self.matches(text, *args) if self.opens(text) else iter(())
 
     def matches(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         """``finditer`` for a text known to open the gate (a ``Table`` row)."""
+        places = self._places(text, args)
+        if places is not None:
+            return self._at(text, places)
         at = self._start(text, args)
         return iter(()) if at is None else self.regex.finditer(text, *at)
+
+    def _at(self, text: str, places: list[int]) -> Iterator[re.Match[str]]:
+        """``finditer`` trying the pattern only at ``places``: the engine would try every place
+        in turn and go on after each match's end, and a match starts only at one of these
+        (its matches are never empty)."""
+        match = self.regex.match
+        end = 0
+        for p in places:
+            if p >= end:
+                m = match(text, p)
+                if m is not None:
+                    end = m.end()
+                    yield m
 
     def findall(self, text: str, *args: int) -> list[Any]:
         if not self.opens(text):
@@ -250,6 +344,7 @@ class Gated:
 
 
 _UNKNOWN: Any = object()
+_NOWHERE: list[int] = []
 SKIP_FROM = 32  # characters: in a shorter text the scan costs less than a second search
 
 
@@ -504,15 +599,20 @@ class Table(Generic[Row]):
 
 # ---- focus: the sentence being read is asked about by a hundred gates ----------------------
 _registry: list[frozenset[str]] = []  # the strings of every gate made so far, by its pos
+_starts_registry: list[frozenset[str]] = []  # the strings every match of that gate starts with (or none)
 _registering = threading.Lock()  # a gate's pos is its place in _registry
-_focus: tuple[Any, frozenset[int] | set[int], int] = (None, frozenset(), 0)  # a text, the gates (pos) its strings open, the gates asked
+# a text, the gates (pos) its strings open, the gates asked, where in it each gate's matches can
+# start (None when its folded form does not keep the text's places)
+_focus: tuple[Any, frozenset[int] | set[int], int, dict[int, list[int]] | None] = (None, frozenset(), 0, None)
 _finder: tuple[int, Any] = (0, None)  # gates it knows, the automaton of their strings
 REBUILD_AFTER = 32  # new gates (patterns compiled where they are used, on first use); a build takes ~10 ms
 
 
 def focus(text: str) -> None:
-    """Find in one pass which gates the strings in ``text`` open; until the next call, every
-    gate asked about this very text answers from that set (a set test instead of a search).
+    """Find in one pass which gates the strings in ``text`` open, and where the matches of the
+    gates that know their first strings (``starts``) can start; until the next call, every gate
+    asked about this very text answers from that set (a set test instead of a search), and those
+    gates try their patterns only at those places.
 
     >>> g = gated(r"\\brecord\\b", re.I)
     >>> focus("A RECORD close"); bool(g.search("A RECORD close"))
@@ -523,9 +623,22 @@ def focus(text: str) -> None:
     if finder is None or len(_registry) - known >= REBUILD_AFTER:
         known, finder = _build_finder()  # a gate made since is tested on its own until then
     opened: set[int] = set()
-    for _end, gates in finder.iter(_folded(text)) if finder is not None else ():
+    places: dict[int, list[int]] = {}
+    low = _folded(text)
+    for end, (gates, first_of, length) in finder.iter(low) if finder is not None else ():
         opened |= gates
-    _focus = (text, opened, known)
+        for pos in first_of:
+            places.setdefault(pos, []).append(end - length + 1)
+    for found in places.values():
+        if len(found) > 1:
+            found.sort()  # reported by where each string ends
+    _focus = (text, opened, known, places if len(low) == len(text) and _aligned(text, low) else None)
+
+
+def _aligned(text: str, low: str) -> bool:
+    """Whether each character of ``text`` folded to one character of ``low`` (as every ASCII
+    character and Hangul syllable does), so that a place in one is the same place in the other."""
+    return text.isascii() or len(text.casefold()) == len(text)
 
 
 def _build_finder() -> tuple[int, Any]:
@@ -536,14 +649,17 @@ def _build_finder() -> tuple[int, Any]:
     global _finder
     import ahocorasick  # pyahocorasick: imported where extraction starts, not by the read commands
 
-    registry = list(_registry)
-    by_word: dict[str, set[int]] = {}
+    with _registering:
+        registry, firsts = list(_registry), list(_starts_registry)
+    by_word: dict[str, tuple[set[int], set[int]]] = {}
     for pos, words in enumerate(registry):
         for w in words:
-            by_word.setdefault(w, set()).add(pos)
+            by_word.setdefault(w, (set(), set()))[0].add(pos)
+        for w in firsts[pos]:
+            by_word.setdefault(w, (set(), set()))[1].add(pos)
     finder = ahocorasick.Automaton()
-    for w, gates in by_word.items():
-        finder.add_word(w, frozenset(gates))
+    for w, (gates, first_of) in by_word.items():
+        finder.add_word(w, (frozenset(gates), tuple(sorted(first_of)), len(w)))
     finder.make_automaton()
     _finder = (len(registry), finder if by_word else None)  # an automaton without words cannot search
     return _finder

@@ -131,6 +131,46 @@ def test_focus_answers_as_the_patterns_do() -> None:
     assert late.search(text) is not None
 
 
+STARTS = [
+    # (pattern, flags, the strings one of which every match starts with)
+    (r"\bclos(?:e|ed)\b|(?:South )?Korean stocks|[▲△]", re.I, {"close", "korean stocks", "south korean stocks", "▲", "△"}),
+    (r"(?<!U\.S\. )\b(?:three|3)[-\s](?:year|yr)\b", re.I, {"three", "3"}),  # zero-width items first count for nothing
+    (r"(?:\band|\bor|,)\s+$", 0, {"and", "or", ","}),
+    (r"KOSPI\s?200 futures", 0, {"kospi"}),  # up to the first item that is not a fixed string
+    (r"(?:record|all-time) high(?:s)?", 0, {"record high", "all-time high"}),  # the shorter of two that start alike
+    (r"\d+ points", 0, None),  # a digit, a class: anywhere
+    (r"(?:South )?\w+", 0, None),  # an optional opening: the match may start with what follows
+    (r"^record", 0, None),  # anchored: one place to try anyway
+]
+
+
+@pytest.mark.parametrize("pattern,flags,expected", STARTS)
+def test_starts(pattern: str, flags: int, expected: set[str] | None) -> None:
+    from kospitl.gate import starts
+
+    got = starts(re.compile(pattern, flags))
+    assert (None if got is None else set(got)) == expected
+
+
+def test_focused_matches_are_the_patterns_matches() -> None:
+    """The gates that try their patterns only where focus() found their first strings find every
+    match the bare pattern finds, in order, on every bundled sentence, in upper case and with
+    characters that fold to more than one (the places are then not used)."""
+    texts = list(bundled_sentences()[::2])
+    texts += [t.upper() for t in texts[::5]] + [t.replace("the", "th\u0130 ") for t in texts[::5]]
+    texts += ["Stra\u00dfe KOSPI rose 1.2% to 2,500.12", "\u212aOSPI 200 futures CLO\u017fED higher, up 3 points"]
+    placed = [(name, g) for name, g in GATED if g.starts]
+    assert len(placed) > 50
+    for text in texts:
+        focus(text)
+        for name, g in placed:
+            want = [m.span() for m in g.regex.finditer(text)]
+            assert [m.span() for m in g.finditer(text)] == want, (name, text)
+            assert [m.span() for m in g.matches(text)] == want, (name, text)
+            found = g.search(text)
+            assert (found and found.span()) == (want[0] if want else None), (name, text)
+
+
 def test_parts_of_the_focused_sentence_answer_as_the_patterns_do() -> None:
     """A part of the focused sentence (the words before a figure, a clause) is closed to a gate
     the sentence is closed to, without a look of its own; a part that is not a part is asked on
