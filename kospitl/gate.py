@@ -229,10 +229,13 @@ class Gated:
     string of its need, and that starts its scan where a match can start (``skip``). It has the
     methods of ``re.Pattern`` that kospitl uses."""
 
-    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip", "starts")
+    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip", "starts", "match", "fullmatch")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
+        # one position to try: no scan for a gate to save (the pattern's own methods, no call between)
+        self.match: Callable[..., re.Match[str] | None] = regex.match
+        self.fullmatch: Callable[..., re.Match[str] | None] = regex.fullmatch
         self.need = None if _anchored(regex) else needs(regex)
         self.digit = self.need is not None and DIGIT_NEED in self.need  # a digit opens it too
         self.pos: int | None = None  # its place among the gates focus() answers for
@@ -296,12 +299,6 @@ class Gated:
             return None
         at = self._start(text, args)
         return None if at is None else self.regex.search(text, *at)
-
-    def match(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.match(text, *args)  # one position to try: no scan for a gate to save
-
-    def fullmatch(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.fullmatch(text, *args)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         places = self._places(text, args)
