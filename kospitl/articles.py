@@ -324,6 +324,9 @@ def _publication(art: Article, text: str, body_start: int) -> None:
     if choice is None and pub.other is not None and pub.published_at is not None and pub.updated_at is not None \
             and pub.updated_at.date() == pub.other == pub.published_at.date():
         choice = pub.other  # "PUBLISHED TUE, SEP 3 2024 7:33 PM EDT  UPDATED WED ... 4:11 AM EDT": all Seoul's Wednesday
+    if choice is None and pub.other is not None and pub.published_at is not None and pub.published_at.date() == pub.other \
+            and GMT_ENTRIES.search(text, body_start):
+        choice = pub.other  # Dow Jones' Market Talk: "0220 GMT - South Korea's Kospi is down ..." entries are Seoul's day
     day = pub.day if pub.other is None else (choice or pub.fallback)
     if day is not None and (pub.published_at is not None or art.doc_date is None):
         if pub.published_at is not None:
@@ -355,6 +358,7 @@ def _publication(art: Article, text: str, body_start: int) -> None:
                 art.doc_date, art.date_source = found, "dateline"
 
 
+GMT_ENTRIES = re.compile(r"^\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*GMT\s*[-\u2013\u2014]", re.M)
 NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 
 

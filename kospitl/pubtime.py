@@ -237,20 +237,25 @@ def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int, 
     """The date as printed (and the KST time) of one date match, and the start and end of its
     stamp; None when the date is impossible."""
     g = m.groupdict()
+    t: dict[str, str | None] = g
     if "p" in g:
         days = _slash_days(m)
         if days is None:
             return None
         tm = TIME_AFTER.match(text, m.end())
-        end = tm.end() if tm is not None and "\n" not in text[m.end():tm.start()] and (tm["H"] or tm["KH"]) else m.end()
-        return days[0], None, m.start(), end
-    try:
-        day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
-    except (ValueError, KeyError):
-        return None  # 2025-02-30 is not a date
-    start, end = m.start(), m.end()
-    t: dict[str, str | None] = g
-    if g.get("H") is None:
+        timed = tm is not None and "\n" not in text[m.end():tm.start()] and bool(tm["H"] or tm["KH"])
+        end = tm.end() if timed else m.end()  # type: ignore[union-attr]
+        if not (timed and days[1] is None and tm["tz"]):  # type: ignore[index]
+            return days[0], None, m.start(), end
+        # "05/13/2024 | 10:20pm EDT": one reading, a zone by name: its clock is the desk's, and Seoul's instant
+        day, start, t = days[0], m.start(), tm.groupdict()  # type: ignore[union-attr]
+    else:
+        try:
+            day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
+        except (ValueError, KeyError):
+            return None  # 2025-02-30 is not a date
+        start, end = m.start(), m.end()
+    if t.get("H") is None and t.get("KH") is None:
         tm = TIME_AFTER.match(text, end)
         if tm is not None and "\n" not in text[end:tm.start("H") if tm["H"] else tm.start("KH")]:
             t, end = tm.groupdict(), tm.end()
@@ -367,7 +372,7 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
             if when is not None and layout in ("feed_published", "feed_updated"):
                 day = when.date()  # a feed's clock is a machine's (RFC 822 GMT): an instant, its day Seoul's
             other = _slash_days(m)[1] if form == "slash" else None  # type: ignore[index]
-            if form != "slash" and when is not None and when.date() != day and not (layout or "").startswith("feed"):
+            if other is None and when is not None and when.date() != day and not (layout or "").startswith("feed"):
                 other = when.date()  # "January 21, 2026 at 9:40 PM EST": the desk's Wednesday, Seoul's Thursday
             found.append(Stamp(role, layout or form, day, when, first, stop, other))
     return sorted(found, key=lambda s: s.start)

@@ -1530,6 +1530,13 @@ DEV2 = [
                   o("2020-03-19", "index", K, "unchanged", "13:10", 14)],
                  "dev10 e04 (Investing.com on archive.org): a page headed 'midday' is an intraday report, whenever it was "
                  "stamped, and its clock holds for what follows", id="midday-headline"),
+    pytest.param("MarketScreener · Dow Jones Newswires\n05/13/2024 | 10:20pm EDT\nSouth Korean Stocks Slip in Morning Trade — Market Talk\n"
+                 "0220 GMT - South Korea's Kospi is down 0.32% at 2,718.55 as of 11:20 a.m. as investors await U.S. CPI data.\n",
+                 [o("2024-05-14", "index", K, "change_pct", "11:20", -0.32),
+                  o("2024-05-14", "index", K, "level", "11:20", 2718.55)],
+                 "dev10 e13 (MarketScreener): a slash date read one way with a zone by name ('05/13/2024 | 10:20pm EDT') is "
+                 "an instant (11:20 in Seoul on the 14th), and a Market Talk page's GMT entries are Seoul's day",
+                 id="market-talk-slash-edt"),
 ]
 
 
