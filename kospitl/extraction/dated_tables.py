@@ -20,6 +20,7 @@ from kospitl.articles import Article
 from kospitl.dates import find_dates
 from kospitl.numbers import NumberError, decimals, parse_number
 from kospitl.records import Mention
+from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells
 
 DAY_COLUMN = re.compile(r"^\s*(?:day|date|session|trading day|week ?day|날짜|일자|거래일)\b", re.I)
 INDEX_IN_COLUMN = re.compile(r"\b(?P<en>KOSPI\s?200|KOSPI|KOSDAQ)\b|(?P<ko>코스피\s?200|코스피|코스닥)", re.I)
@@ -30,10 +31,6 @@ PERCENT_COLUMN = re.compile(r"%|pct|percent|률", re.I)
 LEVEL = re.compile(r"\b(?:close|closing|level|finish)\b|종가|지수", re.I)
 CELL = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<pct>%)?$")
 DAY_FORMS = ("full", "monthday", "daynum")
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def _column_meanings(header: list[str]) -> list[tuple[int, str, str]]:
@@ -67,7 +64,7 @@ def find(article: Article, paragraphs: list[tuple[int, int]], i: int) -> tuple[l
     taken = [paragraphs[i]]
     for span in paragraphs[i + 1:]:
         line = text[span[0]:span[1]]
-        if re.fullmatch(r"[|\s:-]+", line):  # the Markdown rule
+        if MARKDOWN_RULE.fullmatch(line):
             taken.append(span)
             continue
         row = _cells(line)

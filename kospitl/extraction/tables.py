@@ -18,6 +18,7 @@ from kospitl import tickers
 from kospitl.articles import Article
 from kospitl.dates import PREVIOUS_SESSION
 from kospitl.extraction import dated_tables
+from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
@@ -46,7 +47,6 @@ INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "f
 AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)\)", re.I)
 UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
 SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
-MARKDOWN_RULE = re.compile(r"[|\s:-]+")  # a Markdown table's rule under its header: "|---|---|"
 
 
 def _sign(mark: str) -> int:
@@ -116,10 +116,6 @@ def _data_box(article: Article, spans: list[tuple[int, int]], k: int, as_of: str
                                value, False, at, at + len(raw), start, end, f"table.{metric}",
                                decimals=dec, quantum=10.0 ** -dec, date_ref=ref))
     return out
-
-
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
 def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tuple[list[Mention], set[tuple[int, int]]]:
