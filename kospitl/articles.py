@@ -140,6 +140,13 @@ def read_file(path: str | Path) -> Article:
 
 def read_text(path: str | Path) -> str:
     """The decoded text of an article file, or an ArticleError naming the file."""
+    return read_text_stat(path)[0]
+
+
+def read_text_stat(path: str | Path) -> tuple[str, os.stat_result | None]:
+    """``read_text``, and the status of the open file before its bytes were read (``fstat``) when
+    it is a regular file that held what its size says (None for a pipe or a file of /proc): what
+    ``kospitl.files_read`` records of a file read."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
@@ -153,7 +160,7 @@ def read_text(path: str | Path) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         raise ArticleError(f"{path}: a device, not a regular file")
     if stat.S_ISFIFO(mode):
-        return decode(_read_pipe(str(path)), str(path))
+        return decode(_read_pipe(str(path)), str(path)), None
     try:
         # the open file, not the path: a file replaced by rename while read is still one version;
         # a descriptor, not a buffered file object (which costs as much as reading an article)
@@ -172,9 +179,10 @@ def read_text(path: str | Path) -> str:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as e:
         raise ArticleError(f"{path}: cannot read ({e.strerror or e})") from None
-    if stat.S_ISREG(before.st_mode) and (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+    regular = stat.S_ISREG(before.st_mode)
+    if regular and (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
         raise ArticleError(f"{path}: changed while being read; nothing stored, try again")
-    return decode(raw, str(path))
+    return decode(raw, str(path)), before if regular and len(raw) == before.st_size else None
 
 
 def _read_fd(fd: int, n: int) -> bytes:

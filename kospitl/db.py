@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The revisions in migrations/versions, oldest first (a test checks them against Alembic's own
 # view). Knowing them here spares every command the import of Alembic when nothing is to upgrade.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 DEFAULT_DB = "kospitl.db"
 APPLICATION_ID = 0x4B4F5350  # "KOSP"
 CACHE_KIB = 32768

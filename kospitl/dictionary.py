@@ -26,6 +26,8 @@ TABLES = {
     "ticker": "KRX listings kospitl knows by name.",
     "column_info": "This column dictionary.",
     "sketch_hash": "The near-duplicate index: the hashes of each article's fingerprint, by session.",
+    "file_read": "The files an ingest read, as stat showed them, and the article each holds: a re-ingest "
+                 "skips reading a file that is unchanged since.",
     "session": "Per trading day and index: close, change, percent, open, high, low, volume, turnover and "
                "breadth, then each figure's status and number of independent sources.",
     "quote": "Stock prices per day and company (English and Korean names next to the code).",
@@ -123,6 +125,20 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
     ("sketch_hash", "session_date"): ("the trading session the article reports on (near-duplicates are "
                                       "looked for within one session)", "date"),
     ("sketch_hash", "hash"): ("one of the 32 smallest hashes of the body's word 5-grams (the fingerprint)", None),
+    ("file_read", "path"): ("the absolute path of the file read (a byte that is not UTF-8 as \\xNN)", None),
+    ("file_read", "size"): ("the file's size when it was read", "bytes"),
+    ("file_read", "mtime_ns"): ("the file's modification time when it was read, in nanoseconds since "
+                                "1970-01-01 UTC", "ns"),
+    ("file_read", "ctime_ns"): ("the file's status change time when it was read (changed by every write, "
+                                "rename or restored modification time), in nanoseconds since 1970-01-01 UTC",
+                                "ns"),
+    ("file_read", "inode"): ("the file's inode number when it was read (a new file at the same path has "
+                             "another; above 2^63 stored less 2^64)", None),
+    ("file_read", "content_hash"): ("the sha256 of the file's normalised text: the article it holds "
+                                    "(article.content_hash)", None),
+    ("file_read", "read_at_ns"): ("when kospitl read the file (the system clock just before it opened it), "
+                                  "in nanoseconds since 1970-01-01 UTC; a file modified within 2 s before "
+                                  "this is read again next time (racily clean)", "ns"),
     ("problem", "article_id"): ("the article the problem was found in (article.id); empty for a file "
                                 "that is not an article", None),
     ("problem", "code"): ("the kind of problem, e.g. no-date (a figure whose date cannot be resolved)", None),
@@ -170,7 +186,7 @@ SPECIFIC.update({(view, m.name): (m.description, m.unit) for view, kind in VIEW_
                  for m in REGISTRY[kind].metrics if m.name != "change_pct"})
 
 TABLE_MODELS = (models.Article, models.Observation, models.Problem, models.Fact, models.TradingDay,
-                models.Ticker, models.ColumnInfo, models.SketchHash)
+                models.Ticker, models.ColumnInfo, models.SketchHash, models.FileRead)
 
 
 # views that show a table's columns under the same names: described as the table's

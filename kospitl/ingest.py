@@ -1,6 +1,7 @@
 """Ingest: the one place that knows the order of the stages.
 
-read and skip known files (here) → parse, extract, resolve (worker processes) → store a batch
+skip files unchanged since they were read (kospitl.files_read), read the others and skip known
+texts (here) → parse, extract, resolve (worker processes) → store a batch
 of articles and reconcile the keys they touch (here, one transaction per batch).
 """
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
-from kospitl import parallel, sessions, settle, store
-from kospitl.articles import Article, content_hash, read_text
+from kospitl import files_read, parallel, sessions, settle, store
+from kospitl.articles import Article, content_hash, read_text, read_text_stat
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.paths import DATA_DIR, printable
 
@@ -142,6 +143,7 @@ class Prepared:
     known: bool = False
     own_date: bool = False  # a date was given, and the known article states its own
     rename: int = 0  # a known article stored under a larger path (store.name_article)
+    seen: files_read.Seen | None = None  # the file as it was read, to record with its article
 
 
 FIGURES_NOT_STORED = ("no-date", "non-session", "implausible")  # problems of figures that were found
@@ -171,8 +173,14 @@ def prepare(path: str, text: str, given: date | None) -> Prepared:
                                     f"({type(e).__name__}: {e}); nothing stored for it")
 
 
-def _prepare_task(task: tuple[str, str, date | None]) -> Prepared:
-    return prepare(*task)
+Task = tuple[str, str, "date | None", "files_read.Seen | None"]  # a file for the workers: path, text, --date, as read
+
+
+def _prepare_task(task: Task) -> Prepared:
+    path, text, given, seen = task
+    prep = prepare(path, text, given)
+    prep.seen = seen if prep.error is None else None
+    return prep
 
 
 @parallel.before_fork
@@ -227,6 +235,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         tasks = _tasks(lookup, files, given)
         batch: list[Prepared] = []
         renames: list[tuple[int, str]] = []  # (article, the smaller path it takes)
+        reread: list[files_read.Seen] = []  # known files read again: recorded as read now
         started = 0.0
         batch_bytes = 0
         results = parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1]))
@@ -238,10 +247,13 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                 progress(prep.path)
             if prep.known:
                 done([FileResult(prep.path, "known", own_date=prep.own_date)])
-                if prep.rename and not dry_run:
-                    renames.append((prep.rename, prep.path))
-                    if len(renames) >= READ_AHEAD:
-                        _rename(engine, renames)
+                if not dry_run:
+                    if prep.rename:
+                        renames.append((prep.rename, prep.path))
+                    if prep.seen is not None:
+                        reread.append(prep.seen)
+                    if len(renames) >= READ_AHEAD or len(reread) >= READ_AHEAD:
+                        _write_known(engine, renames, reread)
             elif prep.error is not None:
                 done([FileResult(prep.path, "error", error=prep.error)])
             elif dry_run:
@@ -256,55 +268,88 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                     batch, started, batch_bytes = [], 0.0, 0
         if batch:
             done(write_batch(engine, batch, given, memo))
-        _rename(engine, renames)
+        _write_known(engine, renames, reread)
     return report
 
 
-def _rename(engine: Engine, renames: list[tuple[int, str]]) -> None:
-    """Known articles read from a smaller path take it (store.name_article), in one transaction."""
-    if renames:
+def _write_known(engine: Engine, renames: list[tuple[int, str]], reread: list[files_read.Seen]) -> None:
+    """Known articles read from a smaller path take it (store.name_article), and the known files
+    read are recorded as read (files_read), in one transaction."""
+    if renames or reread:
         with engine.begin() as conn:
             for article_id, path in renames:
                 store.name_article(conn, article_id, path)
+            files_read.record(conn, reread)
         renames.clear()
+        reread.clear()
 
 
 READ_AHEAD = 256  # files read and hashed before one look-up of their hashes
 READ_AHEAD_BYTES = 16 * 2**20  # ... and at most this much of their text held
 
 
-def _tasks(lookup: Connection, files: list[str],
-           given: date | None) -> Iterator[tuple[str, str, date | None] | parallel.Ready[Prepared]]:
-    """Read and hash the files, and skip known ones here (cheap: one look-up for a few hundred
-    files); the rest go to the workers."""
-    read: list[tuple[str, str | None, str]] = []  # (path, text or None, its hash or the error)
-    held = 0
-    for i, path in enumerate(files):
-        try:
-            text = read_text(path)
-            read.append((path, text, content_hash(text)))
-            held += len(text)
-        except ArticleError as e:
-            read.append((path, None, str(e)))
-        if len(read) >= READ_AHEAD or held > READ_AHEAD_BYTES or i == len(files) - 1:
-            yield from _sorted_out(lookup, read, given)
-            read, held = [], 0
+# a file of a chunk: (path, its text or None, its hash or the error, as read) or the file's
+# result already known (unchanged since it was read: not read again)
+_Read = tuple[str, "str | None", str, "files_read.Seen | None"] | parallel.Ready[Prepared]
 
 
-def _sorted_out(lookup: Connection, read: list[tuple[str, str | None, str]],
-                given: date | None) -> Iterator[tuple[str, str, date | None] | parallel.Ready[Prepared]]:
-    stored = store.find_articles(lookup, [h for _path, text, h in read if text is not None])
-    for path, text, h in read:
+def _tasks(lookup: Connection, files: list[str], given: date | None) -> Iterator[Task | parallel.Ready[Prepared]]:
+    """Skip the files unchanged since they were read (a ``stat`` each and one look-up of their
+    rows for a few hundred files), read and hash the others, and skip known texts here (one
+    look-up of their hashes); the rest go to the workers."""
+    for start in range(0, len(files), READ_AHEAD):
+        chunk = files[start:start + READ_AHEAD]
+        status: list[os.stat_result | None] = []
+        for path in chunk:
+            try:
+                status.append(os.stat(path))
+            except (OSError, ValueError):  # reading it says what is wrong
+                status.append(None)
+        keys = [files_read.key(path) if st is not None else "" for path, st in zip(chunk, status)]
+        recorded = files_read.lookup(lookup, [k for k in keys if k])
+        read: list[_Read] = []
+        held = 0
+        for path, st, k in zip(chunk, status, keys):
+            rec = recorded.get(k) if st is not None else None
+            if rec is not None and rec.unchanged(st) and _same_article(rec.article, given):  # type: ignore[arg-type]
+                read.append(_known(path, rec.article, given, None))
+                continue
+            read_at = time.time_ns()  # before it is opened: a write after it is within RACY_NS of it
+            try:
+                text, opened = read_text_stat(path)
+                h = content_hash(text)
+                read.append((path, text, h, files_read.seen(path, opened, h, read_at) if opened else None))
+                held += len(text)
+            except ArticleError as e:
+                read.append((path, None, str(e), None))
+            if held > READ_AHEAD_BYTES:
+                yield from _sorted_out(lookup, read, given)
+                read, held = [], 0
+        yield from _sorted_out(lookup, read, given)
+
+
+def _known(path: str, known: dict[str, Any], given: date | None, seen: files_read.Seen | None) -> parallel.Ready[Prepared]:
+    """A file whose text is stored as it would be stored now: no parsing, no extraction."""
+    return parallel.Ready(Prepared(path, known=True, own_date=_own_date(known, given),
+                                   rename=known["id"] if path < known["source_path"] else 0, seen=seen))
+
+
+def _sorted_out(lookup: Connection, read: list[_Read], given: date | None) -> Iterator[Task | parallel.Ready[Prepared]]:
+    stored = store.find_articles(lookup, [r[2] for r in read if not isinstance(r, parallel.Ready) and r[1] is not None])
+    for r in read:
+        if isinstance(r, parallel.Ready):
+            yield r
+            continue
+        path, text, h, seen = r
         if text is None:
             yield parallel.Ready(Prepared(path, error=h))
             continue
         known = stored.get(h)
         if _same_article(known, given):  # re-ingest: no parsing, no extraction
             assert known is not None
-            yield parallel.Ready(Prepared(path, known=True, own_date=_own_date(known, given),
-                                          rename=known["id"] if path < known["source_path"] else 0))
+            yield _known(path, known, given, seen)
             continue
-        yield path, text, given
+        yield path, text, given, seen
 
 
 def _same_article(stored: dict[str, Any] | None, given: date | None) -> bool:
@@ -357,6 +402,7 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None,
                 if changed.article_id:
                     fresh.add(changed.article_id)
             store.reconcile_keys(conn, touched, fresh=fresh - moved, unsafe=unsafe, memo=memo)
+            files_read.record(conn, [prep.seen for prep in batch if prep.seen is not None])
         return results
     except (KospitlError, sqlalchemy.exc.OperationalError):
         if memo is not None:

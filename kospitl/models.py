@@ -6,7 +6,7 @@ SQLite 3.12 opens the file.
 """
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint, text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, MetaData, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 # Must be set before any model is defined, so every constraint has a name batch mode can drop.
@@ -152,3 +152,21 @@ class SketchHash(SQLModel, table=True):
     hash: int = Field(primary_key=True, description="one of the 32 smallest word 5-gram hashes of the body")
     article_id: int = Field(sa_column=Column(
         Integer, ForeignKey("article.id", ondelete="CASCADE"), primary_key=True, index=True))
+
+
+_BIG = Integer().with_variant(BigInteger(), "postgresql")  # nanoseconds and inode numbers: 64 bits
+
+
+class FileRead(SQLModel, table=True):
+    """The files an ingest read: what ``stat`` showed of each and the article it holds, so a
+    re-ingest of an unchanged file costs a ``stat`` and a look-up (kospitl.ingest)."""
+
+    __tablename__ = "file_read"
+
+    path: str = Field(primary_key=True, description="the file's absolute path")
+    size: int = Field(sa_column=Column(_BIG, nullable=False))
+    mtime_ns: int = Field(sa_column=Column(_BIG, nullable=False))
+    ctime_ns: int = Field(sa_column=Column(_BIG, nullable=False))
+    inode: int = Field(sa_column=Column(_BIG, nullable=False))
+    content_hash: str = Field(description="sha256 of the normalised text (article.content_hash)")
+    read_at_ns: int = Field(sa_column=Column(_BIG, nullable=False))

@@ -23,7 +23,8 @@ from kospitl.errors import KospitlError
 
 # what the migrations create, besides alembic_version: each must be copied (a new table fails here
 # until this list, and so the reader of this test, knows it)
-TABLES = {"article", "observation", "problem", "fact", "trading_day", "ticker", "column_info", "sketch_hash"}
+TABLES = {"article", "observation", "problem", "fact", "trading_day", "ticker", "column_info", "sketch_hash",
+          "file_read"}
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,6 @@
-"""Re-ingesting known articles is cheap (issue 15): reading, hashing and a batched look-up of
-the hashes; no worker process is started and the extraction is not imported while every file is
+"""Re-ingesting known articles is cheap (issue 15): a file unchanged since it was read costs a
+``stat`` and a look-up (tests/test_files_read.py); another one reading, hashing and a batched
+look-up of the hashes; no worker process is started and the extraction is not imported while every file is
 known; the workers start with the first unknown file. What a re-ingest reports and changes stays
 as it was: "already known", and a known text read from a smaller path takes that path."""
 from __future__ import annotations
@@ -119,8 +120,9 @@ def test_a_moved_file_takes_its_smaller_path(runner, db, tmp_path, monkeypatch, 
     assert problem_paths <= set(expected)
 
 def test_a_changed_file_is_read_again(db, tmp_path):
-    """A re-ingest reads every file: one changed since it was ingested, with its size and
-    modification time kept as they were, is a new article (and the others are known)."""
+    """A file changed since it was ingested, with its size and modification time kept as they
+    were, is read again and is a new article (and the others are known). (Its status change
+    time moved: tests/test_files_read.py has the other cases.)"""
     files = [str(shutil.copy(p, tmp_path / Path(p).name)) for p in _samples()]
     engine = open_db(db)
     assert [f.status for f in ingest.ingest_paths(engine, files).files] == ["new"] * len(files)
