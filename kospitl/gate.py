@@ -175,43 +175,74 @@ def needs(pattern: str | re.Pattern[str], flags: int = 0) -> Need:
     return _seq(tree.data)
 
 
-def _starts_seq(items: Any) -> frozenset[str] | None:
+# markers in a set of starts: a match may start with a digit, or only at the start of the text
+DIGIT_START = "\x00\\d"
+TEXT_START = "\x00^"
+_MARKERS = frozenset([DIGIT_START, TEXT_START])
+_BEGINNINGS = (C.AT_BEGINNING, C.AT_BEGINNING_STRING)
+
+
+def _starts_seq(items: Any, multiline: bool = False) -> frozenset[str] | None:
     """The (folded) strings that every match of a sequence starts with: the run of fixed strings
     it opens with (zero-width items before it count for nothing), or, when it opens with a group,
-    a branch or a repeat, that item's own; None when a match may start otherwise."""
+    a branch or a repeat, that item's own; an optional opening adds what follows it; a digit
+    class stands as ``DIGIT_START``, and a sequence that opens with "^" and holds at least one
+    character as ``TEXT_START``; None when a match may start otherwise."""
     run = frozenset([""])
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
+        if op is C.AT and av in _BEGINNINGS and not multiline and run == frozenset([""]):
+            rest = _starts_seq(items[i + 1:], multiline)
+            return rest if rest is not None else (frozenset([TEXT_START]) if _width(items[i + 1:]) else None)
         e = _exact(op, av)
         if e is None:
             if run == frozenset([""]):
-                return _starts_item(op, av)
+                if op in _REPEATS and av[0] == 0:  # "(?:the\s+)?[A-Z]...": the opening, or what follows it
+                    return _either(_starts_seq(av[2], multiline), _starts_seq(items[i + 1:], multiline))
+                return _starts_item(op, av, multiline)
+            if "" in run:  # an optional fixed opening ("[-+]?" before a number): it, or what follows it
+                return _either(run - {""}, _starts_seq(items[i:], multiline))
             break
         joined = _product(run, e)
         if joined is None:
+            if "" in run:
+                return _either(run - {""}, _starts_seq(items[i:], multiline))
             break
         run = joined
     return None if "" in run else run
 
 
-def _starts_item(op: Any, av: Any) -> frozenset[str] | None:
+def _either(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
+
+
+def _width(items: Any) -> int:
+    """The fewest characters a sequence matches."""
+    return P.SubPattern(P.State(), list(items)).getwidth()[0]
+
+
+def _starts_item(op: Any, av: Any, multiline: bool = False) -> frozenset[str] | None:
     if op is C.SUBPATTERN:
-        return _starts_seq(av[-1])
+        return _starts_seq(av[-1], multiline)
     if op is C.ATOMIC_GROUP:
-        return _starts_seq(av)
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        return _starts_seq(av[2]) if av[0] >= 1 else None
+        return _starts_seq(av, multiline)
+    if op in _REPEATS:
+        return _starts_seq(av[2], multiline) if av[0] >= 1 else None
     if op is C.BRANCH:
-        return _union(av[1], _starts_seq)
+        return _union(av[1], lambda alt: _starts_seq(alt, multiline))
+    if op is C.IN and av and all(o is C.CATEGORY and a is C.CATEGORY_DIGIT or o is C.RANGE and a == (48, 57)
+                                 for o, a in av):
+        return frozenset([DIGIT_START])
     return None
 
 
 def starts(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings, one of which (folded) every match of ``regex`` starts with; None when there are
-    none such (a match may open with a class, a digit, any character).
+    """Strings, one of which (folded) every match of ``regex`` starts with (``DIGIT_START``: a
+    digit; ``TEXT_START``: the start of the text); None when there are none such (a match may
+    open with a class, any character).
 
     >>> sorted(starts(re.compile(r"\\bclos(?:e|ed)\\b|(?:South )?Korean stocks|[▲△]", re.I)))
     ['close', 'korean stocks', 'south korean stocks', '▲', '△']
-    >>> starts(re.compile(r"\\d+ points|\\bup\\b")) is None
+    >>> starts(re.compile(r"\\w+ points|\\bup\\b")) is None
     True
     """
     if _anchored(regex):
@@ -220,7 +251,7 @@ def starts(regex: re.Pattern[str]) -> frozenset[str] | None:
         tree = P.parse(regex.pattern, regex.flags)
     except Exception:  # pragma: no cover - it compiled
         return None
-    found = _starts_seq(tree.data)
+    found = _starts_seq(tree.data, bool(tree.state.flags & re.MULTILINE))
     return None if found is None else frozenset(x for x in found if not any(y != x and x.startswith(y) for y in found))
 
 
@@ -229,7 +260,7 @@ class Gated:
     string of its need, and that starts its scan where a match can start (``skip``). It has the
     methods of ``re.Pattern`` that kospitl uses."""
 
-    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip", "starts", "match", "fullmatch")
+    __slots__ = ("regex", "need", "opens", "pos", "digit", "_skip", "starts", "match", "fullmatch", "_also")
 
     def __init__(self, regex: re.Pattern[str]):
         self.regex = regex
@@ -240,13 +271,18 @@ class Gated:
         self.digit = self.need is not None and DIGIT_NEED in self.need  # a digit opens it too
         self.pos: int | None = None  # its place among the gates focus() answers for
         self.starts = False  # whether focus() tells where in the sentence its matches can start
+        self._also = (False, False)  # and whether they can start at a digit, at the start of the text
         if self.need:
             firsts = starts(regex)
+            if firsts is not None and DIGIT_START in firsts and _engine_skips(regex):
+                firsts = None  # the engine goes from digit to digit faster than a match() at each
             with _registering:
                 self.pos = len(_registry)
                 _registry.append(self.need - {DIGIT_NEED})
-                _starts_registry.append(firsts or frozenset())
+                _starts_registry.append(firsts - _MARKERS if firsts else frozenset())
             self.starts = firsts is not None
+            if firsts:
+                self._also = (DIGIT_START in firsts, TEXT_START in firsts)
         self.opens: Callable[[str], bool] = _gate(self.need, self.pos)  # can it match in a text?
         self._skip: Any = _UNKNOWN  # made on first use (compiling it costs more than most texts)
 
@@ -284,7 +320,14 @@ class Gated:
         focused = _focus
         if focused[0] is not text or focused[3] is None or self.pos >= focused[2]:  # type: ignore[operator]
             return None
-        return focused[3].get(self.pos, _NOWHERE)
+        found = focused[3].get(self.pos, _NOWHERE)
+        digit, begin = self._also
+        if digit or begin:
+            more = _digits(text) if digit else []
+            if begin and (not more or more[0] != 0):
+                more = [0] + more
+            found = sorted(set(found).union(more)) if found else more
+        return found
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         places = self._places(text, args)
@@ -341,6 +384,28 @@ class Gated:
 
 
 _UNKNOWN: Any = object()
+_digits_of: tuple[Any, list[int]] = (None, [])  # the focused text, where its digits stand
+
+
+def _digits(text: str) -> list[int]:
+    """Where the digits of ``text`` (the focused sentence) stand, found once for it."""
+    global _digits_of
+    last = _digits_of
+    if last[0] is text:
+        return last[1]
+    found = [m.start() for m in DIGIT.finditer(text)]
+    _digits_of = (text, found)
+    return found
+
+
+def _engine_skips(regex: re.Pattern[str]) -> bool:
+    """Whether the engine skips ahead by itself: the pattern opens with a literal or a class."""
+    try:
+        tree = P.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - it compiled
+        return False
+    flags = tree.state.flags
+    return bool(RC._get_literal_prefix(tree, flags)[0] or RC._get_charset_prefix(tree, flags))
 _NOWHERE: list[int] = []
 SKIP_FROM = 32  # characters: in a shorter text the scan costs less than a second search
 

@@ -138,9 +138,16 @@ STARTS = [
     (r"(?:\band|\bor|,)\s+$", 0, {"and", "or", ","}),
     (r"KOSPI\s?200 futures", 0, {"kospi"}),  # up to the first item that is not a fixed string
     (r"(?:record|all-time) high(?:s)?", 0, {"record high", "all-time high"}),  # the shorter of two that start alike
-    (r"\d+ points", 0, None),  # a digit, a class: anywhere
+    (r"\d+ points", 0, {"\x00\\d"}),  # a digit: any digit of the text (gate.DIGIT_START)
+    (r"[a-z]+ points|\bup\b", 0, None),  # a class: anywhere
     (r"(?:South )?\w+", 0, None),  # an optional opening: the match may start with what follows
+    (r"(?P<sign>(?<!\w)[-+])?\d+%", 0, {"-", "+", "\x00\\d"}),  # an optional fixed opening, or what follows it
+    (r"(?:the\s+)?(?:won|dollar)", 0, {"the", "won", "dollar"}),
+    (r"(?:the\s+)?\w+", 0, None),
     (r"^record", 0, None),  # anchored: one place to try anyway
+    (r"^\s*(?:Week|YTD):|\bweekly\b", 0, {"\x00^", "weekly"}),  # "^" in a branch: the text's start (gate.TEXT_START)
+    (r"^\s*|\bweekly\b", 0, None),  # a branch that may match nothing at the start
+    (r"^\s*(?:Week|YTD):|\bweekly\b", re.M, None),  # "^" after every line break
 ]
 
 
@@ -159,6 +166,7 @@ def test_focused_matches_are_the_patterns_matches() -> None:
     texts = list(bundled_sentences()[::2])
     texts += [t.upper() for t in texts[::5]] + [t.replace("the", "th\u0130 ") for t in texts[::5]]
     texts += ["Stra\u00dfe KOSPI rose 1.2% to 2,500.12", "\u212aOSPI 200 futures CLO\u017fED higher, up 3 points"]
+    texts += ["Week: KOSPI +1.2% (+30.5p)", "  YTD: 12.5%, 3거래일 동안 -2.5%", "12 3 45,678.9 -1 +2 ▲3 10:30 2026"]
     placed = [(name, g) for name, g in GATED if g.starts]
     assert len(placed) > 50
     for text in texts:
