@@ -194,14 +194,55 @@ def _warm_extraction() -> None:
 
 
 BATCH_ARTICLES = 200  # articles per write transaction, at most
-BATCH_SECONDS = 0.5  # of extraction gathered per transaction, at most: other writers never wait long
+BATCH_SECONDS = 0.5  # of extraction gathered per transaction: other writers never wait long
 BATCH_BYTES = 32 * 2**20  # of article text held for one transaction, at most
-# With workers, batches shrink near the end with the files left (a quarter of them, at least
+# With workers, batches shrink near the end with the files left (half of them, at least
 # TAIL_BATCH): the last batch is written after the workers have finished, with a core idle
-# (a final batch of 200 articles was 6% of a 1,000-file ingest).
-TAIL_SHARE = 4
+# (a final batch of 200 articles was 6% of a 1,000-file ingest). Half, not less: each batch
+# settles again the keys it shares with the one before (a 200-file ingest was all tail, in
+# batches of 40, 32, 25, 20, 16... at a quarter), and a batch of half the files left is
+# written while the workers extract the other half.
+TAIL_SHARE = 2
 TAIL_BATCH = 16
 PARALLEL_FROM = 64  # files; fewer are done in-process (starting workers costs a few tenths of a second)
+
+
+class Batches:
+    """Which prepared articles go into one write transaction, as they come in file order.
+
+    A batch is written at once when it holds ``size`` articles or ``BATCH_BYTES`` of text.
+    The other limits (the tail's ``max(TAIL_BATCH, left // TAIL_SHARE)`` with workers, and
+    ``BATCH_SECONDS`` of extraction gathered) only make it due: it is written before the next
+    article of another session (``Prepared.session``; an article without one is of another), so
+    that a session's articles, which share their keys, are settled together instead of in two
+    transactions that each settle its keys."""
+
+    def __init__(self, size: int, tail: bool) -> None:
+        self.size, self.tail = size, tail
+        self.batch: list[Prepared] = []
+        self.bytes = 0
+        self.started = 0.0
+        self.due = False
+
+    def add(self, prep: Prepared, left: int) -> list[list[Prepared]]:
+        """Add ``prep`` (``left``: the files after it); return the batches to write now, in order."""
+        out = []
+        if self.due and (prep.session is None or prep.session != self.batch[-1].session):
+            out.append(self.take())
+        self.batch.append(prep)
+        self.bytes += len(prep.art.text) if prep.art else 0
+        self.started = self.started or time.monotonic()
+        if len(self.batch) >= self.size or self.bytes > BATCH_BYTES:
+            out.append(self.take())
+        elif not self.due:
+            limit = max(TAIL_BATCH, left // TAIL_SHARE) if self.tail else self.size
+            self.due = len(self.batch) >= limit or time.monotonic() - self.started > BATCH_SECONDS
+        return out
+
+    def take(self) -> list[Prepared]:
+        """The batch as it is (the last one, at the end), and a new one begun."""
+        batch, self.batch, self.bytes, self.started, self.due = self.batch, [], 0, 0.0, False
+        return batch
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = None,
@@ -233,11 +274,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
     # one read connection for "is it known?" across the files
     with engine.connect() as lookup:
         tasks = _tasks(lookup, files, given)
-        batch: list[Prepared] = []
+        batches = Batches(batch_size, tail=jobs > 1)
         renames: list[tuple[int, str]] = []  # (article, the smaller path it takes)
         reread: list[files_read.Seen] = []  # known files read again: recorded as read now
-        started = 0.0
-        batch_bytes = 0
         results = parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1]))
         memo = settle.Memo()  # the rows read for one batch's settling, for the next batches
         for i, (path, prep) in enumerate(zip(files, results)):  # one result per file, in order
@@ -259,15 +298,10 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
             elif dry_run:
                 done([_dry_run(lookup, prep, given)])
             else:
-                batch.append(prep)
-                batch_bytes += len(prep.art.text) if prep.art else 0
-                started = started or time.monotonic()
-                limit = min(batch_size, max(TAIL_BATCH, left // TAIL_SHARE)) if jobs > 1 else batch_size
-                if len(batch) >= limit or batch_bytes > BATCH_BYTES or time.monotonic() - started > BATCH_SECONDS:
+                for batch in batches.add(prep, left):
                     done(write_batch(engine, batch, given, memo))
-                    batch, started, batch_bytes = [], 0.0, 0
-        if batch:
-            done(write_batch(engine, batch, given, memo))
+        if batches.batch:
+            done(write_batch(engine, batches.take(), given, memo))
         _write_known(engine, renames, reread)
     return report
 
