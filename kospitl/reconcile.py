@@ -60,7 +60,11 @@ class Row:
     key: Key = field(init=False, repr=False, compare=False)  # (kind, metric, as_of), read very often
 
     def __post_init__(self) -> None:
-        self.key = (self.kind, self.metric, self.as_of)
+        k = (self.kind, self.metric, self.as_of)
+        self.key = _KEYS.setdefault(k, k)  # one tuple for each key: a writer keeps ~100,000 rows
+
+
+_KEYS: dict[Key, Key] = {}
 
 
 @dataclass(slots=True, unsafe_hash=True)  # a value, never changed once made; not frozen (3x slower to build)
@@ -234,10 +238,14 @@ def _by_article(rows: Iterable[Row]) -> dict[int, dict[Key, Row]]:
     return out
 
 
+NEXT_IMPLIES = (("index", "close", "close"), ("fx", "rate", "close"))  # keys the next session's rows imply
+
+
 def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row],
-                   own: dict[int, dict[Key, Row]] | None = None) -> dict[Key, list[Claim]]:
+                   own: dict[int, dict[Key, Row]] | None = None, only: Key | None = None) -> dict[Key, list[Claim]]:
     """What each article's own arithmetic says about this session's facts (``own``: today's
-    rows by article, when the caller has them already)."""
+    rows by article, when the caller has them already; ``only``: the claims of that key alone
+    are wanted, the others may be left out)."""
     out: dict[Key, list[Claim]] = {}
 
     def add(key: Key, value: float, src: list[Row], note: str) -> None:
@@ -247,7 +255,7 @@ def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row],
             PUBLISHER_PRIORS.get(r.source_kind, 1.0), r.published_at or "", "implied", note))
 
     # the previous close from the next session's level and change, in one article
-    for figs in _by_article(nxt).values():
+    for figs in (_by_article(nxt).values() if only is None or only in NEXT_IMPLIES else ()):
         for (kind, metric, as_of), level in sorted(figs.items()):
             change = figs.get((kind, "change", as_of))
             if change is None or change.approx or level.approx:
@@ -258,6 +266,8 @@ def implied_claims(today: list[Row], nxt: list[Row], prev: list[Row],
             elif kind == "fx" and metric in ("rate", "open"):
                 add(("fx", "rate", "close"), level.value - change.value, [level, change],
                     f"rate {fmt_value(level.value)} − change {fmt_value(change.value)} of the next session")
+    if only is not None and only[1] not in ("record_close", "change"):
+        return out  # only the next session's rows imply it
     prev_by = _by_article(prev)
     for aid, figs in (own if own is not None else _by_article(today)).items():
         # a first close above a round level: that close tops every earlier close

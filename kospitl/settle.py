@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import operator
+import sys
 from collections import OrderedDict
 from datetime import date
 from typing import Any, Iterable, Iterator
@@ -40,7 +41,8 @@ from sqlalchemy import Connection
 
 from kospitl import sessions, vocab
 from kospitl.db import data_version, driver
-from kospitl.reconcile import DERIVABLE, Key, Row, _by_article, check_claim, implied_claims, median, settle_key
+from kospitl.reconcile import (DERIVABLE, NEXT_IMPLIES, Key, Row, _by_article, check_claim, implied_claims, median,
+                               settle_key)
 
 KeyAt = tuple[str, str, str, str, str]  # date, subject, kind, metric, as_of
 Spec = tuple[str, str, str, str, str | None]  # date, subject, kind, metric, as_of (None: any): one index probe
@@ -168,6 +170,34 @@ def reads(key: KeyAt, around: Calendar) -> Iterator[Spec]:
 Stored = dict[int, tuple[str, str | None]]  # each observation's verdict as stored
 
 
+def _shared(text: str | None) -> str | None:
+    """One string object for equal texts (``sys.intern``: kept only while something holds it)."""
+    return None if text is None else sys.intern(text)
+
+
+def shared_row(obs_id: int, kind: str, metric: str, as_of: str, value: float, approx: Any, precision: float,
+               article_id: int, witness: str | None, source_kind: str, version_tag: str | None,
+               published_at: str | None, publisher: str | None, credit: str | None, article_hash: str) -> Row:
+    """A ``Row`` read from the database whose texts are the objects every other row with the same
+    texts holds: a ``Memo`` keeps up to ``LIMIT`` rows, and an article's publisher, witness,
+    times and hash, repeated on each of its ~20 rows, were ~800 of a row's ~1,300 bytes."""
+    intern = sys.intern
+    return Row(obs_id, intern(kind), intern(metric), intern(as_of), value, bool(approx), precision, article_id,
+               intern(witness or f"article:{article_hash}"), intern(source_kind), _shared(version_tag),
+               _shared(published_at), _shared(publisher), _shared(credit), intern(article_hash))
+
+
+_VERDICTS: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+
+
+def shared_verdict(status: str, note: str | None) -> tuple[str, str | None]:
+    """A stored verdict as one tuple for all equal ones (most are ("kept", None))."""
+    v = (status, note)
+    if note is None:
+        return _VERDICTS.setdefault(v, v)  # a few statuses
+    return (sys.intern(status), sys.intern(note))
+
+
 def load_rows(conn: Connection, specs: Iterable[Spec], memo: Memo | None = None) -> tuple[Rows, Stored]:
     """The rows of each spec, by (date, subject) and key, each key's rows in id order (the order
     ``settle_group`` sees them in). A probe of one as_of is left out where a probe of any as_of
@@ -221,15 +251,14 @@ def _read_specs(conn: Connection, specs: list[Spec]) -> list[tuple[Spec, dict[Ke
         for (obs_id, day, subj, kind, metric, as_of, value, approx, precision, status, note, article_id, witness,
              source_kind, version_tag, published_at, publisher, credit, article_hash) in raw.execute(sql, params):
             got = found.get((day, subj, kind, metric, None)) or found[(day, subj, kind, metric, as_of)]
-            row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-                      witness or f"article:{article_hash}", source_kind, version_tag, published_at,
-                      publisher, credit, article_hash)
+            row = shared_row(obs_id, kind, metric, as_of, value, approx, precision, article_id, witness, source_kind,
+                             version_tag, published_at, publisher, credit, article_hash)
             rows = got[0].get(row.key)
             if rows is None:
                 got[0][row.key] = [row]
             else:
                 rows.append(row)
-            got[1][obs_id] = (status, note)
+            got[1][obs_id] = shared_verdict(status, note)
     by_id = operator.attrgetter("id")
     for by_key, _ in found.values():
         for rows in by_key.values():
@@ -252,13 +281,13 @@ class Memo:
     whose rows were removed or whose witnesses changed, and adds the rows of the articles just
     stored to the probes they belong to; ``settle`` records the verdicts it writes."""
 
-    LIMIT = 100_000  # rows: ~40 MB
+    LIMIT = 100_000  # rows: ~60 MB with their verdicts (texts shared: shared_row)
 
     def __init__(self) -> None:
         self.raw: Any = None
         self.version: int | None = None
         self.specs: OrderedDict[Spec, dict[Key, list[Row]]] = OrderedDict()  # each key's rows in id order
-        self.narrow: dict[tuple[str, str, str, str], set[str]] = {}  # the as_of of the one-as_of probes held
+        self.narrow: dict[tuple[str, str, str, str], list[str]] = {}  # the as_of of the one-as_of probes held
         self.stored: Stored = {}
         self.size = 0
 
@@ -317,7 +346,9 @@ class Memo:
             for as_of in self.narrow.pop(spec[:4], ()):
                 self._drop((*spec[:4], as_of))
         else:
-            self.narrow.setdefault(spec[:4], set()).add(spec[4])
+            held = self.narrow.setdefault(spec[:4], [])  # a list: a few as_of, and a set costs 216 bytes
+            if spec[4] not in held:
+                held.append(spec[4])
         self._drop(spec)
         self.specs[spec] = {k: list(rows) for k, rows in by_key.items()}
         self.stored.update(verdicts)
@@ -333,7 +364,7 @@ class Memo:
         """The verdicts ``settle`` wrote (status, note, observation id)."""
         for status, note, obs_id in verdicts:
             if obs_id in self.stored:
-                self.stored[obs_id] = (status, note)
+                self.stored[obs_id] = shared_verdict(status, note)
 
     def _drop(self, spec: Spec) -> None:
         held = self.specs.pop(spec, None)
@@ -341,8 +372,8 @@ class Memo:
             return
         if spec[4] is not None:
             left = self.narrow.get(spec[:4])
-            if left is not None:
-                left.discard(spec[4])
+            if left is not None and spec[4] in left:
+                left.remove(spec[4])
                 if not left:
                     del self.narrow[spec[:4]]
         for rows in held.values():
@@ -454,15 +485,16 @@ def _article_rows(conn: Connection, article_ids: Iterable[int]) -> tuple[Rows, S
                 "o.status, o.note, a.id, a.witness, a.source_kind, a.version_tag, a.published_at, a.publisher, "
                 "a.credit, a.content_hash FROM observation o JOIN article a ON a.id = o.article_id "
                 f"WHERE o.article_id IN ({','.join('?' * len(chunk))}) ORDER BY o.id", chunk).fetchall():
-            row = Row(obs_id, kind, metric, as_of, value, bool(approx), precision, article_id,
-                      witness or f"article:{article_hash}", source_kind, version_tag, published_at, publisher,
-                      credit, article_hash)
+            row = shared_row(obs_id, kind, metric, as_of, value, approx, precision, article_id, witness, source_kind,
+                             version_tag, published_at, publisher, credit, article_hash)
             out.setdefault((day, subj), {}).setdefault(row.key, []).append(row)
-            stored[obs_id] = (status, note)
+            stored[obs_id] = shared_verdict(status, note)
     return out, stored
 
 
 NONE: list[Row] = []
+NO_ROWS: dict[int, dict[Key, Row]] = {}  # (not to be changed)
+NO_KEYS: dict[Key, Row] = {}
 Rows = dict[tuple[str, str], dict[Key, list[Row]]]
 
 
@@ -517,8 +549,9 @@ def settle_one(key: KeyAt, rows: Rows, around: Calendar, bases: dict[tuple[str, 
     mine, today, nxt, prev, base_rows = compose(key, rows, around)
     if not mine and k not in DERIVABLE:
         return None, {}  # only a derivable key has a fact no row states
-    own = _by_article(today)
-    implied = implied_claims(today, nxt, prev, own).get(k, []) if implied_for(k) else []
+    # today's rows by article: for the claims they imply and an index change's own arithmetic
+    own = _by_article(today) if k == INDEX_CHANGE or (implied_for(k) and k not in NEXT_IMPLIES) else NO_ROWS
+    implied = implied_claims(today, nxt, prev, own, k).get(k, []) if implied_for(k) else []
     refuted: dict[int, tuple[str, float | None]] = {}
     prev_value = None
     if base_rows:
@@ -531,7 +564,7 @@ def settle_one(key: KeyAt, rows: Rows, around: Calendar, bases: dict[tuple[str, 
             prev_value = bases[at]
     next_rate = median([r.value for r in nxt if r.kind == "fx" and r.metric in ("rate", "open")]) if nxt else None
     for r in mine:
-        reason, fixed = check_claim(r, own[r.article_id], prev_value, implied, next_rate)
+        reason, fixed = check_claim(r, own.get(r.article_id, NO_KEYS), prev_value, implied, next_rate)
         if reason:
             refuted[r.id] = (reason, fixed)
     prefer_latest = kind == "flow" and as_of == "close"
@@ -550,7 +583,7 @@ def moves(key: KeyAt, rows: Rows, around: Calendar) -> bool:
     if mine or base or any(r.kind == "fx" and r.metric in ("rate", "open") for r in nxt):
         return True
     k = key[2:]
-    return implied_for(k) and bool(implied_claims(today, nxt, prev).get(k))  # type: ignore[arg-type]
+    return implied_for(k) and bool(implied_claims(today, nxt, prev, None, k).get(k))  # type: ignore[arg-type]
 
 
 def _previous_close(prev: list[Row]) -> float | None:

@@ -205,3 +205,76 @@ def test_a_witness_that_changes_is_read_again(tmp_path):
         assert raw.execute("SELECT COUNT(*) FROM observation WHERE status = 'superseded'").fetchone()[0] > 0
     assert sorted(facts - want_facts) == [] and sorted(want_facts - facts) == []
     assert {k: v for k, v in verdicts.items() if want_verdicts.get(k, ("kept", None)) != v} == {}
+
+
+def test_rows_read_share_their_texts(tmp_path):
+    """The rows a writer reads (and a ``Memo`` keeps, up to 100,000) hold one string object for
+    each text their article repeats on every row (publisher, witness, times, hash) and one
+    tuple for each key: read twice, in two queries, they are the same objects."""
+    files = synth(tmp_path / "synth")[:40]
+    db = str(tmp_path / "x.db")
+    engine = open_db(db)
+    ingest_paths(engine, files, jobs=1)
+    with engine.connect() as conn:
+        d, s = driver(conn).execute("SELECT date, subject FROM observation GROUP BY 1, 2 ORDER BY COUNT(*) DESC"
+                                    ).fetchone()
+        kinds = [k for (k,) in driver(conn).execute(
+            "SELECT DISTINCT kind || '|' || metric FROM observation WHERE date = ? AND subject = ?", (d, s))]
+        specs = [(d, s, *k.split("|"), None) for k in kinds]
+        one, _ = settle.load_rows(conn, specs[:len(specs) // 2 + 1])
+        two, _ = settle.load_rows(conn, specs)
+        news = settle.load_article_rows(conn, range(1, 41))
+    first = [r for rows in one[(d, s)].values() for r in rows]
+    again = {r.id: r for rows in two[(d, s)].values() for r in rows}
+    again.update({r.id: r for rows in news[(d, s)].values() for r in rows})
+    assert len(first) > 5
+    by_article: dict[int, Row] = {}
+    for r in first:
+        twin = again[r.id]
+        assert twin == r and twin is not r
+        for field in ("kind", "metric", "as_of", "witness", "source_kind", "version_tag", "published_at",
+                      "publisher", "credit", "article_hash", "key"):
+            assert getattr(twin, field) is getattr(r, field), field
+        other = by_article.setdefault(r.article_id, r)
+        assert other.article_hash is r.article_hash and other.witness is r.witness
+
+
+def test_overrides_and_withdrawals_settle_as_from_scratch(tmp_path):
+    """An override of a dense key (a session's KOSPI close, 20 articles), a later one of the same
+    key, the withdrawal of the later one, then more articles of that session: after each step
+    the incremental settling is what settling from scratch gives."""
+    files = synth(tmp_path / "synth")
+    db = str(tmp_path / "x.db")
+    engine = open_db(db)
+    day = files[0].rsplit("_", 1)[1][:8]
+    day = f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    same = [f for f in files if day.replace("-", "") in f]
+    first, rest = same[:12], [f for f in files if f not in same[:12]]
+    ingest_paths(engine, first, jobs=1, batch_size=3)
+    runner = CliRunner()
+
+    def check() -> None:
+        with engine.connect() as conn:
+            facts, verdicts = stored(conn)
+            want_facts, want_verdicts = from_scratch(conn)
+        assert sorted(facts - want_facts) == [] and sorted(want_facts - facts) == []
+        assert {k: v for k, v in verdicts.items() if want_verdicts.get(k, ("kept", None)) != v} == {}
+
+    with engine.connect() as conn:
+        (close,) = driver(conn).execute("SELECT value FROM fact WHERE date = ? AND subject = 'KOSPI' AND kind = 'index' "
+                                        "AND metric = 'close' AND as_of = 'close'", (day,)).fetchone()
+    numbers = []
+    for value in (close + 1, close + 2):
+        r = invoke(runner, "override", day, "index", "KOSPI", "close", f"{value:.2f}", "--note", "desk", "--db", db)
+        assert r.exit_code == 0, r.output
+        numbers.append(int(r.output.split(":", 1)[0].split()[-1]))  # "override N: ..."
+        check()
+    r = invoke(runner, "override", "--withdraw", str(numbers[-1]), "--note", "typo", "--db", db)
+    assert r.exit_code == 0, r.output
+    check()
+    with engine.connect() as conn:
+        (now,) = driver(conn).execute("SELECT value FROM fact WHERE date = ? AND subject = 'KOSPI' AND kind = 'index' "
+                                      "AND metric = 'close' AND as_of = 'close'", (day,)).fetchone()
+    assert now == pytest.approx(close + 1)  # the first override counts again
+    ingest_paths(engine, rest, jobs=1, batch_size=4)
+    check()
