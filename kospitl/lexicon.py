@@ -32,9 +32,9 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("stock_mcap", "", gated(r"\b(?:its|the company's|the stock's) market (?:capitali[sz]ation|cap|value)|(?:'s|\u2019s) market (?:capitali[sz]ation|cap|value)", I)),
     ("margin", "margin_loans", gated(r"margin (?:loan|lending|debt|trading)(?:s)?(?: balances?)?|신용거래융자(?: 잔고)?|신용융자(?: 잔고)?", I)),
     ("lending", "stock_lending", gated(r"stock lending balances?|lending balances?|대차거래 잔고|대차잔고", I)),
-    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?3Y\b|3년\s?만기 국고채|국고(?:채)?\s?3년(?:물)?|(?<![\d.])(?<!\d\s)3년물", I)),
-    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?5Y\b|5년\s?만기 국고채|국고(?:채)?\s?5년(?:물)?|(?<![\d.])(?<!\d\s)5년물", I)),
-    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?10Y\b|10년\s?만기 국고채|국고(?:채)?\s?10년(?:물)?|(?<![\d.])(?<!\d\s)10년물", I)),
+    ("bond", "KTB3Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:three|3)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?3Y\b|\b3Y\s?KTBs?\b|3년\s?만기 국고채|국고(?:채)?\s?3년(?:물)?|(?<![\d.])(?<!\d\s)3년물", I)),
+    ("bond", "KTB5Y", gated(r"(?<!U\.S\. )(?<!US )(?<![\d-])\b(?:five|5)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?5Y\b|\b5Y\s?KTBs?\b|5년\s?만기 국고채|국고(?:채)?\s?5년(?:물)?|(?<![\d.])(?<!\d\s)5년물", I)),
+    ("bond", "KTB10Y", gated(r"(?<!U\.S\. )(?<!US )\b(?:ten|10)[-\s\u2011](?:year|yr)\b(?: (?:Korea )?(?:Treasury|government|treasury|state))?(?: bonds?| notes?)?(?: yields?)?(?! U\.?S\.?)|\bKTB\s?10Y\b|\b10Y\s?KTBs?\b|10년\s?만기 국고채|국고(?:채)?\s?10년(?:물)?|(?<![\d.])(?<!\d\s)10년물", I)),
     ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:\s?지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
     ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures| fut\.)|코스피200(?!\s?(?:야간)?선물)", I)),
     ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)(?:\s?지수)?|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
@@ -70,7 +70,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("usd", gated(rf"(?:US\s?\$|\$|USD\s?)\s?{NUM}(?:\s*{SCALE})?", I)),
     ("won", gated(rf"(?P<n>{KO_AMOUNT})\s*원\s*(?P<jeon>\d{{1,2}})\s*전(?![자기쟁후])")),  # "1,472원 90전": 1,472.90 won
     ("won", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{KO_AMOUNT})\s*원(?!대)")),  # "1440원대": a range, not a rate; "(-4.6원)"
-    ("won", gated(rf"\bKRW\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
+    ("won", gated(rf"(?:\bKRW|[\u20a9\uffe6])\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
     ("pctpt", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
     ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
     ("threshold", gated(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
@@ -155,6 +155,10 @@ LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
     ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작|문을 (?:열|연))")),
     ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
+# "after topping 5,925.04 during the session", "after hitting 2,410.33 intraday": a level reached,
+# then the session word: the day's extreme (high or low by the sentence's other level)
+INTRADAY_AFTER = gated(r"^\s*(?:intraday|during (?:the )?(?:session|trading|the day)|earlier in the (?:session|day)|in (?:early|morning|afternoon) trad(?:e|ing))\b", I)
+EVENT_REACH = gated(r"\b(?:hit(?:ting)?|top(?:ped|ping)?|reach(?:ed|ing)?|touch(?:ed|ing)?|scal(?:ed|ing)|\w+(?:ing|ed)\s+(?:to|as (?:high|low) as))\s+(?:an?\s+)?(?:intraday\s+)?(?:high|low|peak)?(?:\s+of)?\s*$", I)
 # a level the index turned back from: "hit 5,795.62 during the afternoon before paring gains" is the
 # day's high, "fell to 2,438.40 before paring losses" its low
 REVERSAL_AFTER: tuple[tuple[str, Gated], ...] = (
@@ -197,6 +201,9 @@ OFFSHORE = gated(r"\boffshore (?:trading|market|won|rate)|\bnon-deliverable forw
 FLASHBACK = gated(r"\bhad (?:\w+ )?(?:closed|finished|ended|risen|fallen|gained|lost|climbed|dropped|set|hit|reached|surged|slid|rallied)\b", I)
 RESPECTIVELY = gated(r"\brespectively\b|각각", I)
 EACH = gated(r"\b(?:each|both|all)\b", I)  # "Hyundai Mobis, Kia and Hyundai Motor all rose 3.60 percent"
+# "rose 1.2 percent to 5,912.38, after topping 5,925.04 during the session": an intraday word in
+# a clause of its own event ("after/before/having ...ing N") says when that event happened
+EVENT_BEFORE_TIME = gated(r"\b(?:after|before|having|briefly)\s+(?:\w+\s+){0,2}?\w+(?:ing|ed)\b(?:[^,;]|,(?=\d))*$", I)
 SAME_TIME = gated(r"\b(?:at the same time|at that point|by then|at that time)\b|같은 시각|같은 시간|동시간대", I)
 MARKET_THERE = gated(r"\bthere\b|\bthat market\b|\bon the (?:Kosdaq|secondary)", I)
 VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I)

@@ -72,7 +72,7 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
 # "— 07:52 pm EST", "(금) 15:47", "오후 4:41", "오후 4시 21분"
 TIME_AFTER = re.compile(r"""
     (?: \s* \( (?: [월화수목금토일] | (?-i:[A-Z][a-z]{2}) \.? ) \) )?   # (금), (Thu)
-    \s* (?: [,·|@\u2013\u2014-] | \bat\b )? \s* ,? \s*                # one separator
+    \s* (?: [,·|@(\u2013\u2014-] | \bat\b )? \s* ,? \s*                # one separator
     (?: (?P<ap_ko>오전|오후) \s* )?
     (?: (?P<H>\d{1,2}) : (?P<M>\d\d) (?: : (?P<S>\d\d) (?:\.\d+)? )?
       | (?P<KH>\d{1,2}) \s* 시 \s* (?P<KM>\d{1,2}) \s* 분 )

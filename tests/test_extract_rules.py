@@ -1537,6 +1537,36 @@ DEV2 = [
                  "dev10 e13 (MarketScreener): a slash date read one way with a zone by name ('05/13/2024 | 10:20pm EDT') is "
                  "an instant (11:20 in Seoul on the 14th), and a Market Talk page's GMT entries are Seoul's day",
                  id="market-talk-slash-edt"),
+    pytest.param(pub("14 Oct. 2026, 16:00", "The Kospi rose 1.2 percent to 5,912.38, after topping 5,925.04 during the session."),
+                 [o("2026-10-14", "index", K, "close", "close", 5912.38),
+                  o("2026-10-14", "index", K, "change_pct", "close", 1.2),
+                  o("2026-10-14", "index", K, "high", "close", 5925.04)],
+                 "constructed: 'during the session' times the event of its own clause ('after topping N'), not the "
+                 "close the sentence leads with; a level reached there is the day's high", id="event-before-time"),
+    pytest.param(pub("14 Oct. 2026, 16:00", "The Kospi fell 1.2 percent to 2,412.38 after hitting 2,398.15 intraday."),
+                 [o("2026-10-14", "index", K, "close", "close", 2412.38),
+                  o("2026-10-14", "index", K, "change_pct", "close", -1.2),
+                  o("2026-10-14", "index", K, "low", "close", 2398.15)],
+                 "constructed: 'hitting N intraday' is the day's low when N is below the sentence's close", id="hit-intraday-low"),
+    pytest.param(pub("14 Oct. 2026, 16:00", "Samsung Electronics closed at \u20a998,500, up 2.1%.",
+                     "The 3Y KTB yield rose 3.2bp to 2.915%."),
+                 [o("2026-10-14", "quote", SAMSUNG, "price", "close", 98500),
+                  o("2026-10-14", "quote", SAMSUNG, "change_pct", "close", 2.1),
+                  o("2026-10-14", "rate", "KTB3Y", "yield", "close", 2.915),
+                  o("2026-10-14", "rate", "KTB3Y", "change_bp", "close", 3.2)],
+                 "constructed (digests): the won sign before a price, '3Y KTB' for the three-year yield", id="won-sign-3y-ktb"),
+    pytest.param("Market wrap\nOct 14, 2026 (17:30 KST)\n\nTUE OCT 13 \u2014 CLOSE\n| Index | Close | Change |\n|---|---|---|\n"
+                 "| KOSPI | 5,912.38 | +12.30 (+0.21%) |\n\n| Investor | Net buy (KRW bn, net) |\n|---|---|\n"
+                 "| Foreign | +412.5 |\n| Individual | -280.1 |\n",
+                 [o("2026-10-13", "index", K, "close", "close", 5912.38),
+                  o("2026-10-13", "index", K, "change", "close", 12.3),
+                  o("2026-10-13", "index", K, "change_pct", "close", 0.21),
+                  o("2026-10-14", "flow", "foreign", "net_buy", "close", 412.5e9),
+                  o("2026-10-14", "flow", "individual", "net_buy", "close", -280.1e9)],
+                 "constructed (a morning digest): a clock in parentheses after the date stamps the page; a table's "
+                 "title line dates its rows ('TUE OCT 13'); a change cell '+12.30 (+0.21%)' holds both moves; a table "
+                 "of investors a row under 'Net buy (KRW bn, net)'; the untitled table is the page's day",
+                 id="digest-title-and-cells"),
 ]
 
 

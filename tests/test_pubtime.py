@@ -73,6 +73,8 @@ EN = [
     row("Kospi rises\n\nDate : 2026.02.12 15:41", "2026-02-12 15:41", "2026-02-12", "'Date :' label", "date-label"),
     row("KOSPI closes above 4,000\n\nPosted October. 28, 2025 07:38,\n\nUpdated October. 28, 2025 07:38",
         "2025-10-28 07:38", "2025-10-28", "dev d12: Donga's 'October.'", "donga-posted"),
+    row("KOSPI closes higher\n\nOct 14, 2026 (06:30 KST)", "2026-10-14 06:30", "2026-10-14",
+        "a digest's clock in parentheses after the date", "clock-in-parentheses"),
     row("KOSPI edges up\n\nBy Lee Ha-eun Posted : December 26, 2025, 16:23 Updated : December 26, 2025, 16:23",
         "2025-12-26 16:23", "2025-12-26", "dev d21: a byline before the label", "byline-then-posted"),
     row("Kospi ends higher\n\nApril 3, 2025 3:58 PM GMT+9", "2025-04-03 15:58", "2025-04-03",

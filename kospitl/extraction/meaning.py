@@ -94,6 +94,11 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
     for name, pat in L.REVERSAL_AFTER:  # "hit 5,795.62 ... before paring gains": the day's high
         if pat.search(after):
             return name
+    if L.INTRADAY_AFTER.match(after) and L.EVENT_REACH.search(gap):
+        near = [f for f in s.figures if f is not fig and f.unit == "num" and abs(f.value - fig.value) < fig.value / 5]
+        if near:
+            return "high" if fig.value > near[0].value else "low"
+        return "low" if L.DOWN.search(gap) else "high"
     # "opened 1.38 percent higher at 3,598.1": the verb before the change governs the level
     prev = [f for f in s.figures if f.end == anchor]
     if prev and _depth < 3 and gate.fullmatch(r"[\s,)]*(?:or\s+)?(?:higher|lower|up|down)?\s*(?:at|to)\s*", gap, re.I):

@@ -13,10 +13,11 @@ reader still sees it and reports an unknown company if it names one).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kospitl import tickers
 from kospitl.articles import Article
-from kospitl.dates import PREVIOUS_SESSION
+from kospitl.dates import PREVIOUS_SESSION, DateRef, find_dates
 from kospitl.extraction import dated_tables
 from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
@@ -29,6 +30,8 @@ INTRADAY_COLUMN = re.compile(r"\b(?:current|now|intraday|last)\b|현재", re.I)
 INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코스닥": "KOSDAQ",
                "kospi 200": "KOSPI200", "kospi200": "KOSPI200", "코스피200": "KOSPI200"}
 PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%?$")
+# a change cell with both moves: "+12.30 (+0.21%)", "▼1,500 (-1.2%)": points (or won) and percent
+BOTH_CHANGES = re.compile(r"^(?P<psign>[-+\u2212▲▼△▽]?)\s*(?P<p>\d[\d,]*(?:\.\d+)?)\s*\(\s*(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%\s*\)$")
 AMOUNT = re.compile(r"^(?P<n>\d[\d,.]*(?:[만천]\d*)*)\s*(?:원|KRW|won)?$", re.I)
 
 
@@ -44,7 +47,7 @@ PREVIOUS_ROW = re.compile(r"^(?P<name>.+?)\s+(?:prev\.?|previous)\s+close$", re.
 INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "foreign",
                   "institution": "institution", "institutions": "institution", "institutional": "institution", "기관": "institution",
                   "individual": "individual", "individuals": "individual", "retail": "individual", "개인": "individual"}
-AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)\)", re.I)
+AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)(?:\s*,\s*[\w ]{1,12})?\)", re.I)  # "(KRW bn, net)"
 UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
 SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
 
@@ -132,6 +135,13 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
             i += len(dated[1])
             continue
         header = _cells(text[paragraphs[i][0]:paragraphs[i][1]])
+        flows = _investor_rows(article, paragraphs, i, header, as_of)
+        title = _title_date(article, paragraphs, i)
+        if flows is not None:
+            out += _dated(flows[0], title)
+            taken.update(flows[1])
+            i += max(len(flows[1]), 1)
+            continue
         columns = _columns(header)
         if columns is None:
             i += 1
@@ -148,7 +158,7 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
                 break
             found = _row(article, span, row, price_col, change_col, row_as_of or as_of, points_col)
             if found:
-                out += found
+                out += _dated(found, title)
                 taken.add(span)
             j += 1
         i = j
@@ -175,6 +185,22 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
             out += found
             taken.add(span)
     return out, taken
+
+
+def _title_date(article: Article, paragraphs: list[tuple[int, int]], i: int) -> DateRef | None:
+    """The one date of a table's title line, just above its header ("MOVERS (Apr 14)",
+    "TUE OCT 13 — CLOSE", "10월 13일 마감"): the session its rows report."""
+    if i == 0:
+        return None
+    line = article.text[paragraphs[i - 1][0]:paragraphs[i - 1][1]].strip()
+    if len(line) > 80 or "|" in line:
+        return None
+    found = find_dates(line.title() if line.isupper() else line)
+    return found[0] if len(found) == 1 else None
+
+
+def _dated(found: list[Mention], title: DateRef | None) -> list[Mention]:
+    return [m if title is None or m.date_ref is not None else replace(m, date_ref=title) for m in found]
 
 
 def _columns(header: list[str]) -> tuple[int | None, int | None, int | None, str | None] | None:
@@ -251,7 +277,15 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
                 pass
     if change_col is not None and change_col < len(row):
         cell = row[change_col]
-        m = PERCENT.match(cell)
+        both = BOTH_CHANGES.match(cell.strip())
+        m = PERCENT.match(cell) or both
+        if both and kind == "index" and points_col is None:
+            try:
+                sign = _sign(both["psign"] or both["sign"])
+                out.append(mention("change", cell, sign * float(parse_number(both["p"])), decimals(both["p"]),
+                                   10.0 ** -decimals(both["p"])))
+            except NumberError:
+                pass
         if m and "%" in cell:  # a bare number in a change column could be won or points
             sign = _sign(m["sign"])
             try:
@@ -263,6 +297,63 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
                 out.append(mention("change_pct", cell, sign * float(value), dec, 10.0 ** -dec))
     return out
 
+
+
+INVESTOR_HEADER = re.compile(r"\binvestors?\b|투자자|매매\s?주체|^주체$", re.I)
+OTHER_MARKET = re.compile(r"\bkosdaq\b|코스닥|선물|futures", re.I)
+KOSPI_COLUMN = re.compile(r"\bkospi\b|코스피|유가증권", re.I)
+
+
+def _investor_rows(article: Article, paragraphs: list[tuple[int, int]], i: int, header: list[str],
+                   as_of: str) -> tuple[list[Mention], list[tuple[int, int]]] | None:
+    """A table of investors a row, its amounts under a header that names their unit:
+
+        | Investor | Net buy (KRW bn) |        | 투자자 | 코스피 | 코스닥 |   (단위: 억원) above
+        | Foreign  | +412.5           |        | 외국인 | -3,120 | +410  |
+
+    The KOSPI's column (the one so named, else the only amount column) gives each group's
+    net buying. None when paragraph ``i`` heads no such table."""
+    text = article.text
+    if len(header) < 2 or not INVESTOR_HEADER.search(header[0]):
+        return None
+    above = text[paragraphs[i - 1][0]:paragraphs[i - 1][1]] if i > 0 else ""
+    if OTHER_MARKET.search(header[0]) or (OTHER_MARKET.search(above) and not KOSPI_COLUMN.search(above + " ".join(header))):
+        return None
+    named = [k for k, c in enumerate(header[1:], 1) if KOSPI_COLUMN.search(c)]
+    units = [k for k, c in enumerate(header[1:], 1) if AMOUNT_UNIT.search(c)]
+    unit = AMOUNT_UNIT.search(" ".join(header[k] for k in units)) if units else AMOUNT_UNIT.search(above)
+    if unit is None:
+        return None
+    cols = named or (units if len(units) == 1 else [k for k in range(1, len(header)) if not OTHER_MARKET.search(header[k])])
+    if len(cols) != 1:
+        return None
+    col = cols[0]
+    scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
+    out: list[Mention] = []
+    taken = [paragraphs[i]]
+    for span in paragraphs[i + 1:]:
+        line = text[span[0]:span[1]]
+        if MARKDOWN_RULE.fullmatch(line):
+            taken.append(span)
+            continue
+        row = _cells(line)
+        subject = INVESTOR_CELLS.get(row[0].strip().lower()) if len(row) == len(header) else None
+        if subject is None:
+            break
+        taken.append(span)
+        m = SIGNED.match(row[col].strip())
+        if m is None:
+            continue
+        try:
+            value = float(parse_number(m["n"])) * scale
+        except NumberError:
+            continue
+        start = span[0] + max(line.find(row[col]), 0)
+        dec = decimals(m["n"])
+        out.append(Mention("flow", subject, "net_buy", as_of, _sign(m["sign"]) * value, False, start,
+                           start + len(row[col]), span[0], span[1], "table.net_buy", decimals=dec,
+                           quantum=scale * 10.0 ** -dec))
+    return (out, taken) if out else None
 
 
 def _investor_columns(article: Article, spans: list[tuple[int, int]],

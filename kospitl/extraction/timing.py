@@ -144,7 +144,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     # points lower, and the trough came at 2 p.m."), unless it stamps a snapshot ("; as of 9:20 a.m.")
     sent = [t for t in times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
             and (t.start < ce or t.form != "clock" or gate.search(r"\bas of\s*$", s.text[:t.start]))
-            and (t.form != "open" or gate.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))]
+            and (t.form != "open" or gate.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))
+            and not _event_time(s, t, fig)]
     if sent:
         return sent[0].as_of
     if any(t.form == "close" for t in times):
@@ -152,6 +153,12 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     if ctx.carry_time and ctx.carry_left > 0 and (ctx.intraday_report or KIND_OF_ENTITY.get(etype) in ctx.carry_kinds):
         return ctx.carry_time
     return "intraday" if ctx.intraday_report else "close"
+
+
+def _event_time(s: Sentence, t: TimeRef, fig: Figure) -> bool:
+    """An intraday word after the figure and after "after/before ...ing N": it dates that event."""
+    return t.form == "intraday" and fig.end <= t.start \
+        and bool(L.EVENT_BEFORE_TIME.search(s.text[fig.end:t.start]))
 
 
 def _comparison_base(s: Sentence, t: TimeRef) -> bool:
