@@ -41,7 +41,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("noise", "", gated(r"\b(?:trading value|turnover) of short (?:sales|selling)\b|\bshort[- ]sell(?:ing)? (?:trading value|turnover)\b|공매도 거래대금", I)),
     ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
-    ("index_ref", "", gated(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b(?! (?:buyers?|sellers?|drivers?|reasons?|culprits?|factors?|winners?|losers?|beneficiar))|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
+    ("index_ref", "", gated(r"\bthe (?:(?:main|Korean|Seoul|local) )?bourse\b|\b(?:Seoul|Korea)(?:'s|\u2019s) (?:main |benchmark |key )?(?:bourse|board|(?:stock |share )?index)\b|\bthe (?:country|nation)(?:'s|\u2019s) (?:main |benchmark |key )(?:stock |share )?(?:index|gauge)\b|\bthe (?:benchmark )?(?:gauge|barometer|measure)\b|\bthe (?:benchmark|main|key)(?: (?:stock|share))?(?: index| indicator| gauge)?\b(?! (?:buyers?|sellers?|drivers?|reasons?|culprits?|factors?|winners?|losers?|beneficiar))|\bthe index\b|\bbenchmark index\b|(?<![가-힣])지수", I)),
     ("investor", "foreign", gated(r"\bForeign(?:ers)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:foreign|offshore|overseas) investors?\b|\bforeigners\b|\bforeign(?= (?:and|or) (?:institutional|individual|retail))|\bforeign (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|외국인", I)),
     ("investor", "institution", gated(r"\bInstitution(?:s|al)?(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\binstitutional investors?\b|\binstitutions\b|\binstitutional(?= (?:and|or) (?:foreign|individual|retail))|\binstitutional (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|기관(?:투자자)?", I)),
     ("investor", "individual", gated(r"\b(?:Retail|Individuals?)(?=\s*:?\s*[+\-\u2212▲▼]\s*\d)|\b(?:individual|retail) investors?\b|\bindividuals\b|\bretail(?= (?:and|or) (?:foreign|institutional))|\bretail (?=(?:net )?(?:selling|buying|purchases|sales|outflows|inflows|money|funds))|\bretail buyers\b|개인(?:투자자)?", I)),
@@ -110,8 +110,8 @@ HEDGES = gated(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|o
 HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
 
 # ---- direction words -----------------------------------------------------------------------
-UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|뛴|뛰어|올랐", I)
-DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진", I)
+UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|뛴|뛰어|올랐|강세", I)
+DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진|약세", I)
 # a move printed in apposition to the level before it: "3,440.39, 30.72 points or", "opened at 2,453.95,
 # down", "1,419.0 per dollar,": it holds when the level does
 APPOSITION = gated(r"(?:\s*(?:won\s+)?(?:per|against the|to the)\s+(?:U\.S\.\s+)?dollar)?[\s,(]*(?:or\s+)?(?:(?:up|down)\s+)?[\s,(]*", I)
@@ -158,7 +158,11 @@ LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
 # "after topping 5,925.04 during the session", "after hitting 2,410.33 intraday": a level reached,
 # then the session word: the day's extreme (high or low by the sentence's other level)
 INTRADAY_AFTER = gated(r"^\s*(?:intraday|during (?:the )?(?:session|trading|the day)|earlier in the (?:session|day)|in (?:early|morning|afternoon) trad(?:e|ing))\b", I)
-EVENT_REACH = gated(r"\b(?:hit(?:ting)?|top(?:ped|ping)?|reach(?:ed|ing)?|touch(?:ed|ing)?|scal(?:ed|ing)|\w+(?:ing|ed)\s+(?:to|as (?:high|low) as))\s+(?:an?\s+)?(?:intraday\s+)?(?:high|low|peak)?(?:\s+of)?\s*$", I)
+EVENT_REACH = gated(r"\b(?:hit(?:ting)?|top(?:ped|ping)?|reach(?:ed|ing)?|touch(?:ed|ing)?|scal(?:ed|ing)|set(?:ting)?|\w+(?:ing|ed)\s+(?:to|as (?:high|low) as))"
+                    r"\s+(?:(?:an?|the|its)\s+)?(?:(?:fresh|new|record|all-time|intraday)\s+)*(?:high|low|peak)?(?:\s+of)?\s*$", I)
+# "hit an all-time high of 6,034.51 before closing at 6,012.35": the first level is the day's
+# extreme (high or low by the close after it)
+BEFORE_CLOSING_AT = gated(r"^[^.;\d]{0,40}?\b(?:before|then|and then|but)\s+(?:clos|end|finish|settl)\w*\s+(?:the (?:day|session)\s+)?(?:at|to|on)?\s*$", I)
 # a level the index turned back from: "hit 5,795.62 during the afternoon before paring gains" is the
 # day's high, "fell to 2,438.40 before paring losses" its low
 REVERSAL_AFTER: tuple[tuple[str, Gated], ...] = (
@@ -187,7 +191,7 @@ THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|to
 THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다))", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
-FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|band|TP|top picks?)\b|전망|목표|예상", I)
+FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
 MULTI_DAY = gated(
     r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
@@ -211,6 +215,8 @@ BREADTH = (
     gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|overwhelming|trounced|dwarfed|dwarfing|topped|topping|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?:only\s+|just\s+)?(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
+    # "상승 종목은 112개에 그쳤고 801개 종목이 내렸다": the second count before its verb
+    gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:내렸|내림세|하락|떨어|올랐|오름세|상승)"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
     gated(rf"\b(?P<a>falling|rising|advancing|declining|gaining|losing) (?:stocks|issues|shares) outnumbered (?:advancing|declining|falling|rising|gaining|losing) ones\b[^.\d]{{0,60}}?\bby (?P<x>{NUM}) to (?P<y>{NUM})", I),
     # Reuters' template: "the number of advancing shares was 512, while 372 shares declined" (or the first alone)

@@ -142,6 +142,7 @@ LAYOUTS: tuple[Layout, ...] = LAYOUTS_EN + LAYOUTS_KO
 # masthead's separator ("Korea Pro · Thursday, December 5, 2024 · 07:30 KST", "뉴스1 | 2026-02-12 15:41")
 LINE_START = re.compile(r"^[\s\-•·*\u2500\u2014=\[]*$")  # "──── 10.04.2025 ────": a chat export's day rule
 AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
+WEEKDAY_TAIL = re.compile(r"\(\s*(?:[월화수목금토일]|[A-Z][a-z]{2})\.?\s*\)")
 MASTHEAD_GAP = re.compile(r"[A-Za-z\uac00-\ud7a3][^\d]*\S[ \t]{2,}$")  # a masthead's name, a wide gap, the stamp
 SECTION_LABEL = re.compile(r"\s*[A-Z][A-Z&/.]+(?: [A-Z&/.]+)?\s+")  # a section's name in capitals before the stamp
 HEAD_LINE_MAX = 120
@@ -407,8 +408,10 @@ def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
         return None, None
     if AFTER_SEPARATOR.search(before) and len(before) <= 40:
         return "line", "masthead_stamp"
-    if timed and len(before) <= 60 and MASTHEAD_GAP.search(before) and not rest.strip():
-        return "line", "masthead_stamp"  # "Pulse by Maeil Business News Korea   2021-01-26 08:11:04"
+    if len(before.rstrip()) <= 60 and MASTHEAD_GAP.search(before) and \
+            ((timed and not rest.strip()) or WEEKDAY_TAIL.fullmatch(rest)):
+        return "line", "masthead_stamp"  # "Pulse by Maeil Business News Korea   2021-01-26 08:11:04",
+        # a broker note's "Daily Morning Note            2026. 4. 16 (목)"
     if SECTION_LABEL.fullmatch(before) and timed and not rest.strip():
         return "line", "section_stamp"  # Yonhap English: "ECONOMY  2025-12-03 15:54"
     return None, None

@@ -1567,6 +1567,40 @@ DEV2 = [
                  "title line dates its rows ('TUE OCT 13'); a change cell '+12.30 (+0.21%)' holds both moves; a table "
                  "of investors a row under 'Net buy (KRW bn, net)'; the untitled table is the page's day",
                  id="digest-title-and-cells"),
+    pytest.param(pub("15 Apr. 2026, 15:40", "■ 11:20 코스피는 전 거래일 대비 104.78포인트(2.01%) 하락한 5098.77에 거래되고 있다.",
+                     "■ 10:15 하락폭 확대. 코스피는 72.53포인트(1.39%) 내린 5131.02.",
+                     "■ 09:30 개장 30분, SK하이닉스와 삼성전자가 3% 안팎 약세다."),
+                 [o("2026-04-15", "index", K, "level", "11:20", 5098.77),
+                  o("2026-04-15", "index", K, "change", "11:20", -104.78),
+                  o("2026-04-15", "index", K, "change_pct", "11:20", -2.01),
+                  o("2026-04-15", "index", K, "level", "10:15", 5131.02),
+                  o("2026-04-15", "index", K, "change", "10:15", -72.53),
+                  o("2026-04-15", "index", K, "change_pct", "10:15", -1.39),
+                  o("2026-04-15", "quote", HYNIX, "change_pct", "09:30", -3, approx=True),
+                  o("2026-04-15", "quote", SAMSUNG, "change_pct", "09:30", -3, approx=True)],
+                 "dev12 u04 (Edaily live): a bullet's clock ('■ 10:15 ...') stamps its entry; '약세' is a fall; "
+                 "'A와 B가 3% 안팎 약세다' gives the one move to both", id="bullet-entries-pair-weak"),
+    pytest.param(pub("15 Apr. 2026, 16:00", "상승 종목은 112개에 그쳤고 801개 종목이 내렸다."),
+                 [o("2026-04-15", "index", K, "advancers", "close", 112),
+                  o("2026-04-15", "index", K, "decliners", "close", 801)],
+                 "dev12 u05 (MK): the second count stands before its verb ('801개 종목이 내렸다')", id="ko-breadth-count-first"),
+    pytest.param(pub("16 Apr. 2026, 16:00", "Seoul's main bourse closed at 5,152.90. It opened at 5,120.02 and moved in a "
+                     "narrow band for most of the afternoon."),
+                 [o("2026-04-16", "index", K, "close", "close", 5152.90),
+                  o("2026-04-16", "index", K, "open", "open", 5120.02)],
+                 "dev12 u10 (Korea Times): 'Seoul's main bourse' is the KOSPI; 'moved in a narrow band' is no forecast",
+                 id="main-bourse-narrow-band"),
+    pytest.param(pub("14 Oct. 2026, 16:00", "The Kospi hit an all-time high of 6,034.51 before closing at 6,012.35."),
+                 [o("2026-10-14", "index", K, "close", "close", 6012.35),
+                  o("2026-10-14", "index", K, "high", "close", 6034.51),
+                  o("2026-10-14", "milestone", K, "record_high", "close", 6034.51)],
+                 "constructed: a level 'before closing at' a lower one is the day's high, so its record is intraday",
+                 id="record-before-closing"),
+    pytest.param("Daily Morning Note                                          2026. 4. 16 (목)\n\n"
+                 "신한투자증권 리서치센터 | 투자전략팀\n\n전일 코스피는 2.23% 하락했다.\n",
+                 [o("2026-04-15", "index", K, "change_pct", "close", -2.23)],
+                 "dev12 u09 (a broker's PDF note): the date after the masthead's wide gap, with its weekday, dates the page",
+                 id="masthead-date-weekday"),
 ]
 
 

@@ -191,7 +191,8 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     ctx.prev_entities = s.entities or ctx.prev_entities
 
 
-ENTRY_TIME = re.compile(r"^\s*\[?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?(?:\]\s*|[\u2014\u2013-])", re.I)
+ENTRY_TIME = re.compile(r"^\s*(?P<bullet>[■□▶▷●○◆◇▪•]\s*)?\[?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?"
+                        r"(?:\]\s*|[\u2014\u2013-]|(?(bullet)\s|(?!)))", re.I)  # "■ 14:10 낙폭을 일부 만회했다": a bullet's clock
 # a live blog's entry stamp on a line of its own ("11:20 a.m.", "3:30 p.m. | CLOSE", "[14:10]"),
 # and the rule between entries
 ENTRY_HEADER = re.compile(r"[^\w\d\[]*\[?(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:KST)?\s*\]?\s*(?:\|?\s*[A-Za-z가-힣 ]{0,20})?\s*", re.I)

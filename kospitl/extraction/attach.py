@@ -49,6 +49,11 @@ def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[
         if ent is not None and len(group) > 1 and L.EACH.search(s.text[group[-1].end:f.start]):
             out.extend((f, g) for g in group)  # "Samsung and SK hynix ... each rose about 1 percent"
             continue
+        if ent is not None and ent.type == "company" and s.korean and len(group) > 1 and f.unit == "pct" \
+                and gate.match(r"(?:가|이|는|은|도)\s", s.text[group[-1].end:group[-1].end + 2]) \
+                and sum(g.unit == "pct" for g in figs) == 1:
+            out.extend((f, g) for g in group)  # "SK하이닉스와 삼성전자가 3% 안팎 약세다": one move for the pair
+            continue
         if ent is not None and ent.type == "investor" and len(group) > 1:
             out.append((f, None))  # "foreigners and institutions bought 881.9 billion won": combined
             continue

@@ -94,6 +94,10 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
     for name, pat in L.REVERSAL_AFTER:  # "hit 5,795.62 ... before paring gains": the day's high
         if pat.search(after):
             return name
+    if L.BEFORE_CLOSING_AT.match(after):
+        later = [f for f in s.figures if f.start >= fig.end and f.unit == fig.unit]
+        if later and later[0].value != fig.value:
+            return "high" if fig.value > later[0].value else "low"
     if L.INTRADAY_AFTER.match(after) and L.EVENT_REACH.search(gap):
         near = [f for f in s.figures if f is not fig and f.unit == "num" and abs(f.value - fig.value) < fig.value / 5]
         if near:
