@@ -101,6 +101,7 @@ NOT_FIGURES = (
     gated(r"\d(?:\d*(?=개월)|(?<![\w.,]\d)(?:\d*(?:st|nd|rd|th)\b|\d*[-\u2011](?:day|session|week|month|year|minute|hour|member|stock)s?\b|"
           r"(?<=1)9\d\d\b(?![,.]\d)|(?<=2)0\d\d\b(?![,.]\d)|\d*\s?(?:MW|GW|tons?|km|kg)\b|\d*(?:년|월|분기)|"
           r"\d* (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\d*Q\b))", I),
+    gated(r"(?<![\d,.])\d(?:[\d,.]|\s?[조억만천])*\s*원대"),  # "5만6000원대로 밀렸다": a range of prices, no price
     gated(r"(?<=\btotal )\d[\d,]*(?= (?:traded |listed )?(?:issues|stocks|shares|companies)\b)", I),  # "Of the total 931 traded issues"
     gated(r"^\d{4}(?=\s+(?:ET|EDT|EST|GMT|UTC|KST)\b)"),  # a wire entry's stamp: "0319 ET - South Korea's Kospi closes ..."
     gated(r"(?<=\()(?:(?:KRX|KS|KQ|KOSPI|KOSDAQ|KSE)\s*:\s*)?\d{6}(?:\.K[SQ])?(?=\))", I),  # a code: "(KS:002320)"
@@ -150,8 +151,8 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
 # Korean: the day's low or high named as the subject of its figure ("이날 저점은 장 초반의 5971.02")
 KO_EXTREME_SUBJECT = gated(r"(?:(?P<low>저점|최저점|저가)|(?P<high>고점|최고점|고가))(?:은|는|이|가)\s[^\d]*$")
 LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
-    ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰))")),
-    ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴))")),
+    ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭))")),
+    ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭))")),
     ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작|문을 (?:열|연))")),
     ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )

@@ -7,7 +7,7 @@ import math
 from datetime import date, datetime, timedelta
 
 from kospitl.articles import Article
-from kospitl.dates import Unresolved, resolve as resolve_ref
+from kospitl.dates import Unresolved, find_dates, resolve as resolve_ref
 from kospitl.errors import Problem
 from kospitl.output import cell
 from kospitl.records import Mention, Observation
@@ -52,8 +52,41 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
     if given is None and article.published_at is None and MORNING_NOTE.search(article.text[:400]):
         d = cal.previous_session(doc)  # "DAILY MORNING NOTE — Wednesday, May 27, 2026": written before the open
         return d, f"{how} {doc}, a morning note: previous session {d}"
+    if given is None and reports_previous_session(article, cal):
+        d = cal.previous_session(doc)
+        return d, f"{how} {doc}, its lead names the previous session {d}"
     return _session_of(doc, article.published_at if given is None else None, how, cal,
                        article.updated_at if given is None else None)
+
+
+def reports_previous_session(article: Article, cal: Calendar) -> bool:
+    """A page published during a session whose lead names the session before by its weekday
+    ("Stocks fell on Thursday as ..." in a paper's Friday 09:12 edition): a next-morning report,
+    whose undated figures are that session's, not a report written during the day."""
+    pub, doc = article.published_at, article.doc_date
+    if pub is None or doc is None or pub.date() != doc or (pub.hour, pub.minute) >= (15, 30) \
+            or not cal.is_session(doc):
+        return False
+    body = next((sec for sec in article.sections if sec.kind == "body"), None)
+    if body is None:
+        return False
+    start = max([body.start] + [b for a, b in article.stamp_lines if body.start <= a < body.start + 1500])
+    paras = [p for p in re.split(r"\n[ \t]*\n", article.text[start:start + 1200]) if len(p.strip()) >= 60][:2]  # prose, not a byline
+
+    def named(text: str) -> list:
+        return [d for d in find_dates(text) if not d.comparison and d.form in ("weekday", "full", "monthday", "today")]
+    if not paras or not named(paras[0]):
+        return False  # the lead itself names the day ("By 9:15 a.m., the Kospi ..." names none)
+    named_days = named("\n\n".join(paras))  # the lead and the paragraph after it
+    if any(d.form == "today" for d in named_days):
+        return False
+    days = set()
+    for d in named_days:  # every day the lead names is that session ("Stocks fell on Thursday ... on Thursday")
+        try:
+            days.add(resolve_ref(d, doc, cal)[0])
+        except Unresolved:
+            return False
+    return days == {cal.previous_session(doc)}
 
 
 # a broker's or a desk's note written before the open about the session before ("DAILY MORNING NOTE",

@@ -1601,6 +1601,35 @@ DEV2 = [
                  [o("2026-04-15", "index", K, "change_pct", "close", -2.23)],
                  "dev12 u09 (a broker's PDF note): the date after the masthead's wide gap, with its weekday, dates the page",
                  id="masthead-date-weekday"),
+    pytest.param("Kospi slips as tariff threat hits chip giants\n\nPublished: 21 Feb. 2025, 09:12\n\n"
+                 "Stocks fell on Thursday as tariff threats weighed on exporters.\n\n"
+                 "The Kospi fell 19.64 points, or 0.63 percent, to close at 2,654.58.\n\n"
+                 "Foreigners sold a net 318.7 billion won worth of stocks.\n",
+                 [o("2025-02-20", "index", K, "change", "close", -19.64),
+                  o("2025-02-20", "index", K, "change_pct", "close", -0.63),
+                  o("2025-02-20", "index", K, "close", "close", 2654.58),
+                  o("2025-02-20", "flow", "foreign", "net_buy", "close", -318.7e9)],
+                 "dev12 t04 (JoongAng, Friday 09:12 edition): a lead that names only the session before ('on Thursday') "
+                 "makes a next-morning report: its undated figures are Thursday's closing ones", id="lead-names-previous-session"),
+    pytest.param(pub("31 Mar. 2025, 16:00", "코스피는 76.86포인트(3.00%) 떨어진 2481.12에 마감했다. 종가 기준 2500선을 밑돈 건 "
+                     "지난 1월 이후 처음이다.", "삼성전자는 1.90% 내린 5만6700원에 장을 마치며 5만6000원대로 밀렸다.",
+                     "4 [마감시황] 코스피, 2557.98 마감…외인 6일 연속 '팔자' (03.28)", "· 금값, 온스당 3100달러 돌파…사상 최고"),
+                 [o("2025-03-31", "index", K, "change", "close", -76.86),
+                  o("2025-03-31", "index", K, "change_pct", "close", -3.0),
+                  o("2025-03-31", "index", K, "close", "close", 2481.12),
+                  o("2025-03-31", "quote", SAMSUNG, "change_pct", "close", -1.9),
+                  o("2025-03-31", "quote", SAMSUNG, "price", "close", 56700),
+                  o("2025-03-28", "index", K, "close", "close", 2557.98)],
+                 "dev12 t09/t10/t03: a fall below a round level 'first since January' is no milestone; '5만6000원대' is a "
+                 "range, not a price; a ranked headline dated '(03.28)' is that day's; a gold-price record is not the index's",
+                 id="below-since-range-listed-headline"),
+    pytest.param(pub("13 May 2025, 16:00", "■ 13일 코스피 시가총액 상위 종목 (단위: 원, %)\n종목명 | 종가 | 등락률\n"
+                     "LG에너지솔루션 | 282,500 | +1.25\n셀트리온 | 161,800 | -0.61"),
+                 [o("2025-05-13", "quote", LGES, "price", "close", 282500),
+                  o("2025-05-13", "quote", LGES, "change_pct", "close", 1.25),
+                  o("2025-05-13", "quote", CELLTRION, "price", "close", 161800),
+                  o("2025-05-13", "quote", CELLTRION, "change_pct", "close", -0.61)],
+                 "dev12 t07 (Hankyung): a change column headed '등락률' holds percents printed bare", id="bare-percent-column"),
 ]
 
 

@@ -60,6 +60,14 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 if ENTRY_HEADER.fullmatch(line):
                     entry = _clock_as_of(CLOCK.search(line))
                     continue
+                listed = _line_date(line, article.doc_date) if LISTED_HEADLINE.match(line) and \
+                    SHORT_LINE_DATE.search(line) else None
+                if listed is not None:  # "4 [마감시황] 코스피, 2557.98 마감…외인 6일 연속 '팔자' (03.28)"
+                    item = Context(intraday_report=False, base=listed)
+                    for span in sentences(article.text, para):
+                        found += _sentence(article, span, item, problems)
+                    problems += item.problems
+                    continue
                 ctx.para_date = None
                 entry = _entry_time(line) or entry  # "[13:40] 외국인 순매도…": the entry runs to the next stamp
                 ctx.para_time = entry
@@ -112,6 +120,8 @@ def _line_date(line: str, doc: date | None) -> date | None:
     return None
 
 
+# a ranked or bulleted headline in the body, dated by its portal's "(03.28)": a list item, not the story
+LISTED_HEADLINE = re.compile(r"\s*(?:\d{1,2}\s+|[▶▷·•*-]\s*)\S")
 SHORT_LINE_DATE = re.compile(r"\((?P<m>0?[1-9]|1[0-2])[./](?P<d>0?[1-9]|[12]\d|3[01])\)\s*$")
 
 MAX_SENTENCE = 2000  # characters; news sentences are far shorter, so longer runs are not prose

@@ -12,6 +12,7 @@ from kospitl.articles import Article
 from kospitl.dates import DateRef, after_the_bell, find_times
 from kospitl.errors import Problem
 from kospitl.records import Mention
+from kospitl.resolution import reports_previous_session
 from kospitl.extraction.reading import Entity, Figure, Sentence
 
 
@@ -113,6 +114,8 @@ def _is_intraday_report(article: Article) -> bool:
     upd = article.updated_at
     if pub is None and upd is not None and upd.date() == article.doc_date and (upd.hour, upd.minute) >= (15, 30):
         return False  # a data page updated after the close ("Last Updated: Jan 22, 2026 at 1:32 a.m. EST")
+    if pub is not None and reports_previous_session(article, sessions.load()):
+        return False  # "Stocks fell on Thursday ..." in a Friday-morning edition
     if pub is not None:  # written during a session (a weekend or holiday has none)
         return (9, 0) <= (pub.hour, pub.minute) < (15, 30) and sessions.load().is_session(pub.date()) \
             and (article.doc_date is None or pub.date() == article.doc_date)  # not a U.S. evening's report

@@ -90,6 +90,9 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     if gate.search(r"\bsince\b", s.text[f.end:f.end + 30]) or gate.search(
             r"first time (?:since|in (?:[\w./]+\s+){0,4}(?:years?|months?|weeks?|sessions))", s.text, re.I):
         return  # "its first finish above 900 since April last year": first in a while, not ever
+    if gate.search(r"(?:이후|이래|만에|만의)\s*(?:처음|최저|최고)", s.text) or \
+            gate.match(r"\s*(?:선|대)?\s*(?:을|를|이|가|은|는)?\s*(?:밑돈|밑도|하회|내준|내주|붕괴|무너)", s.text[f.end:f.end + 12]):
+        return  # "종가 기준 2500선을 밑돈 건 지난 1월 이후 처음이다": a fall below, first in a while
     prev_thresholds = [g for g in s.figures if g.end <= f.start and _is_threshold(s, g)]
     lo = max([cs] + [g.end for g in prev_thresholds])
     if prev_thresholds and gate.search(r"\band (?:then )?(?:above|past|over|beyond|through)\s+(?:the\s+)?$", s.text[lo:f.start]):
@@ -225,7 +228,8 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
     prices = [m for m in emit.out if m.kind == "quote" and m.metric in ("price", "high") and m.sent_start == s.offset]
     if not prices:
         before = [e for e in s.entities if e.end <= pos]
-        if not before and ctx.prev_entities and ctx.prev_entities[-1].type in ("index", "index_ref"):
+        if not before and ctx.prev_entities and ctx.prev_entities[-1].type in ("index", "index_ref") \
+                and not s.figures:  # "금값, 온스당 3100달러 돌파…사상 최고": figures of its own, another subject
             before = [Entity("index", ctx.market, -1, -1)]  # "종가와 장중 고점 모두 사상 최고치다"
         if before and before[-1].type in ("index", "index_ref") and not ctx.base \
                 and not gate.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",

@@ -32,6 +32,7 @@ INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코�
 PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%?$")
 # a change cell with both moves: "+12.30 (+0.21%)", "▼1,500 (-1.2%)": points (or won) and percent
 BOTH_CHANGES = re.compile(r"^(?P<psign>[-+\u2212▲▼△▽]?)\s*(?P<p>\d[\d,]*(?:\.\d+)?)\s*\(\s*(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%\s*\)$")
+PCT_HEADER = re.compile(r"%|\bpct\b|\bpercent\b|률", re.I)
 AMOUNT = re.compile(r"^(?P<n>\d[\d,.]*(?:[만천]\d*)*)\s*(?:원|KRW|won)?$", re.I)
 
 
@@ -156,7 +157,8 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
                 continue
             if len(row) != len(header) or not any(ch.isdigit() for ch in text[span[0]:span[1]]):
                 break
-            found = _row(article, span, row, price_col, change_col, row_as_of or as_of, points_col)
+            found = _row(article, span, row, price_col, change_col, row_as_of or as_of, points_col,
+                         change_col is not None and bool(PCT_HEADER.search(header[change_col])))
             if found:
                 out += _dated(found, title)
                 taken.add(span)
@@ -234,7 +236,9 @@ def _subject(name: str) -> tuple[str, str] | None:
 
 
 def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int | None,
-         change_col: int | None, as_of: str, points_col: int | None = None) -> list[Mention]:
+         change_col: int | None, as_of: str, points_col: int | None = None, pct_column: bool = False) -> list[Mention]:
+    """The mentions of one row; ``pct_column``: the change column's header names percent
+    ("등락률", "Chg %"), so a bare "+1.25" there is a percent."""
     previous = PREVIOUS_ROW.match(row[0])  # "KOSPI prev. close | 4,909.93"
     subject = _subject(previous["name"] if previous else row[0])
     if subject is None or (previous and subject[0] != "index"):
@@ -286,7 +290,7 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
                                    10.0 ** -decimals(both["p"])))
             except NumberError:
                 pass
-        if m and "%" in cell:  # a bare number in a change column could be won or points
+        if m and ("%" in cell or pct_column):  # a bare number in a change column could be won or points
             sign = _sign(m["sign"])
             try:
                 value = parse_number(m["n"])
