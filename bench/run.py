@@ -134,10 +134,10 @@ def chronological(files: list[str]) -> list[str]:
 # ---- one run: a size and an order in a fresh process --------------------------------------------
 
 def _timed_prepare(task):  # in the extraction worker (forked: this module is its __main__ too)
-    from kospitl.ingest import prepare
+    from kospitl.ingest import _prepare_task
 
     t = time.thread_time()
-    prep = prepare(*task)
+    prep = _prepare_task(task)  # the library's own task: (path, text, given, seen)
     try:
         prep.bench_cpu = time.thread_time() - t  # carried back with the result
     except AttributeError:  # a Prepared with __slots__: extraction CPU is then the workers' total only
