@@ -57,12 +57,14 @@ TICKER_RE = re.compile(r"^\s*(?:실시간 ?(?:지수|시세|증시)|증시 ?(?:�
 # The lists of other stories a page prints after its article ("Hot news", "Most read", "많이 본
 # 뉴스"): read like a related-articles list (a line with its own full date is a claim about that
 # day; an undated line is nobody's claim), without making the article a narrative digest.
-MORE_RE = re.compile(r"^[\s▶■□●◆▷>\[<【]*(?:Related(?: News| Links| Reports)?|Hot News|Most (?:Read|Viewed|Popular)(?: News| Stories)?|"
+MORE_RE = re.compile(r"^[\s▶■□●◆▷>\[<【]*(?:Related(?: News| Links| Reports| Article| Story| Coverage)?|Hot News|Most (?:Read|Viewed|Popular)(?: News| Stories)?|"
                      r"Other News|More (?:News|Stories|from [\w .&'-]+)|Latest (?:News|Stories)|Top (?:News|Stories)|Trending(?: Now)?|"
                      r"Recommended(?: Articles| Stories)?|You May Also Like|Read More|See Also|Editor'?s Picks|"
                      r"많이 ?본 ?(?:뉴스|기사)|(?:이 기사(?:의|와)? ?)?관련 ?(?:기사|뉴스)|인기 ?(?:기사|뉴스)|주요 ?뉴스|추천 ?기사|최신 ?(?:기사|뉴스)|랭킹 ?뉴스|"
                      r"이 시각 주요 뉴스|오늘의 (?:주요|인기) ?뉴스|함께 (?:보면 좋은|볼 만한) (?:기사|뉴스))"
                      r"[\s\]>】:]*$", re.I)
+# a paragraph of the story itself, not a headline: long, ending a sentence
+PROSE_LINE = re.compile(r"^(?=.{100,}$).*(?:[a-z0-9%)][.]|다\.|\.[\"\u201d])$")
 BOILERPLATE = (
     re.compile(r"^This content is AI-generated", re.I),
     re.compile(r"^\*(Crawled at|Source):"),
@@ -465,6 +467,9 @@ def _sections(text: str, body_start: int) -> list[Section]:
         elif MORE_RE.match(s) and kind == "body":
             out.append(Section(kind, start, pos))
             kind, start = "more", pos + len(line)
+        elif kind == "more" and PROSE_LINE.match(s):  # a box of links inside the story: the story goes on
+            out.append(Section(kind, start, pos))
+            kind, start = "body", pos
         elif s.startswith("*Crawled at:") or s.startswith("*Source:"):
             out.append(Section(kind, start, pos))
             kind, start = "footer", pos

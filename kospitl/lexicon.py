@@ -239,6 +239,9 @@ HALTED = gated(r"\b(?:halt(?:ed|s)?|suspend(?:ed|s)?|suspension)\b", I)
 HALT_TRIGGER = gated(r"\b(?:more than|over|at least|by more than|beyond)\s+$", I)
 # "At the time of the halt, the index stood at 2,455.80": the clock of the halt named before
 AT_HALT = gated(r"\bat the time of (?:the )?(?:trading )?(?:halt|suspension|circuit[- ]breaker|sidecar)\b|(?:사이드카|서킷\s?브레이커) 발동 (?:당시|시점)", I)
+# "suspended for 20 minutes from 2:14 p.m., when the KOSPI was down 8.1 percent": the clause after
+# a halt's clock says where the market stood at that moment
+WHEN_AFTER = re.compile(r"\s*,?\s*when\s+(?:the\s+)?(?:kospi|kosdaq|index|benchmark|main|market)\b", I)
 NOISE_CLOCK = gated(r"(?:sidecar|program (?:trading|selling|buying)|halt(?:ed|s)?|suspend(?:ed|s)?|circuit breaker)[^.]{0,50}$", I)
 
 # A KRX code printed with a name: "Hanmi Pharm (128940)", "(005930.KS)"

@@ -1630,6 +1630,25 @@ DEV2 = [
                   o("2025-05-13", "quote", CELLTRION, "price", "close", 161800),
                   o("2025-05-13", "quote", CELLTRION, "change_pct", "close", -0.61)],
                  "dev12 t07 (Hankyung): a change column headed '등락률' holds percents printed bare", id="bare-percent-column"),
+    pytest.param("Won rebounds\n\nPublished: 05 Aug. 2024, 11:41\n\n"
+                 "The won was trading at 1,378.6 against the dollar, down 5.8 won from Friday's 1,384.4 won, as the yen's "
+                 "surge pulled other Asian currencies higher.\n\nRelated Article\n- Kospi closes at 2,676.19, down 3.65 percent\n",
+                 [o("2024-08-05", "fx", "USD/KRW", "rate", "intraday", 1378.6),
+                  o("2024-08-02", "fx", "USD/KRW", "rate", "close", 1384.4),
+                  o("2024-08-05", "fx", "USD/KRW", "change", "intraday", -5.8)],
+                 "dev12 s08 (JoongAng): 'the won ... down 5.8 won from 1,384.4' reads either way; the sentence's own rates "
+                 "say the dollar cost 5.8 won less; an undated 'Related Article' headline is nobody's claim",
+                 id="fx-sign-by-base-related-article"),
+    pytest.param(pub("05 Aug. 2024, 17:00", "SEOUL, Aug. 5 (Yonhap) -- South Korean stocks closed 234.64 points, or 8.77 percent, "
+                     "lower at 2,441.55 Monday.", "Trading on the main bourse was suspended for 20 minutes from 2:14 p.m., when the "
+                     "KOSPI was down 8.1 percent at 2,459.40, the first circuit breaker since March 2020."),
+                 [o("2024-08-05", "index", K, "change", "close", -234.64),
+                  o("2024-08-05", "index", K, "change_pct", "close", -8.77),
+                  o("2024-08-05", "index", K, "close", "close", 2441.55),
+                  o("2024-08-05", "index", K, "change_pct", "14:14", -8.1),
+                  o("2024-08-05", "index", K, "level", "14:14", 2459.40)],
+                 "dev12 s05/s07 (Yonhap): 'N points, or M percent, lower at' signs both; a halt's clock followed by ', when the "
+                 "KOSPI was ...' times that clause", id="pair-lower-halt-when"),
 ]
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from kospitl import gate
 from kospitl import lexicon as L
@@ -34,7 +35,7 @@ def _sign_between(s: Sentence, start: int, fig: Figure, up: Gated, down: Gated) 
     after = s.text[fig.end:fig.end + 40].lstrip(" ,(")
     paired = gate.match(r"(?:or\s+)?\(?[\d.,]+\s*(?:percent|%|points?)\)?\s*", after)
     if paired:  # "30.72 points or 0.89 percent lower": the word after the pair
-        after = after[paired.end():]
+        after = after[paired.end():].lstrip(" ,)")  # "34.64 points, or 1.37 percent, lower at"
     if up.match(after):
         return 1
     if down.match(after):
@@ -358,6 +359,10 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
     elif 0 < v < 100 and fig.unit == "num" and fig.sign and gate.match(r"\s*(?:[,)]|$)", s.text[fig.end:fig.end + 2]):
         emit.add(fig, "fx", "USD/KRW", "change", a, fig.sign * v, "fx.change", **kw)  # "USD/KRW: 1,368.9 (−4.1)", "USD/KRW 1,458.2 ▼25.9"
     elif 0 < v < 100 and fig.unit == "won":
+        sign = _sign_by_base(s, fig, FX_RANGE)
+        if sign:  # "trading at 1,378.6 ..., down 5.8 won from Friday's 1,384.4 won": the rates say which way
+            emit.add(fig, "fx", "USD/KRW", "change", a if a != "open" else "open", sign * v, "fx.change", **kw)
+            return
         if ent.type == "won":
             sign = -_sign_between(s, ent.start, fig, L.WON_STRONGER, L.WON_WEAKER)
         else:
@@ -365,6 +370,24 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
         if sign == 0:
             return
         emit.add(fig, "fx", "USD/KRW", "change", a if a != "open" else "open", sign * v, "fx.change", **kw)
+
+
+def _sign_by_base(s: Sentence, fig: Figure, plausible: tuple[float, float]) -> int:
+    """The sign of a move fixed by the sentence's own levels: a level, and the base it is
+    measured from ("from Friday's 1,384.4"), whose difference is the move: +1, -1, or 0 when
+    the sentence does not state both."""
+    levels = [g for g in s.figures if g is not fig and plausible[0] <= g.value <= plausible[1]]
+    if len(levels) != 2:
+        return 0
+    bases = [g for g in levels if L.COMPARED_WITH.search(s.text[max(0, g.start - 40):g.start])]
+    if len(bases) != 1:
+        return 0
+    base = bases[0]
+    level = next(g for g in levels if g is not base)
+    diff = level.value - base.value
+    if abs(abs(diff) - fig.value) > Decimal("0.051"):
+        return 0
+    return 1 if diff > 0 else -1
 
 
 def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:

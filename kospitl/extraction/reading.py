@@ -81,7 +81,8 @@ def _read(text: str, offset: int) -> Sentence:
     focus(text)  # the gates of the patterns below test this sentence from one pass over it
     dates = find_dates(text)
     event = L.HALT_EVENT.search(text) is not None  # "오전 9시 46분 … 사이드카를 발동": when a halt came, not a snapshot
-    times = [t for t in find_times(text) if not (t.form == "clock" and (event or L.NOISE_CLOCK.search(text[:t.start])))
+    times = [t for t in find_times(text) if not (t.form == "clock" and (event or L.NOISE_CLOCK.search(text[:t.start]))
+                                                 and not L.WHEN_AFTER.match(text, t.end))
              and not (t.start < 2 and gate.match(r"\s*(?:KST)?\s*[\u2014\u2013-]", text[t.end:t.end + 6]))]
     masked: list[tuple[int, int]] = [(d.start, d.end) for d in dates if DIGIT.search(d.text)]
     masked += [(t.start, t.end) for t in times if t.form in ("clock", "first_minutes")]
