@@ -114,7 +114,7 @@ LAYOUTS_EN: tuple[Layout, ...] = (
     # "Published : Oct. 29, 2025 - 16:12", "Posted : 2025-09-26 16:19", "Input 2025-11-25 14:41",
     # "Written: 2025-09-11 16:52:40", "Date : 2026.02.12", "First published on Feb 12, 2026",
     # "Approved 2024.09.05 08:51" (BusinessKorea: 승인, the editor's release)
-    _layout("published_en", "published", r"""\b(?: Published | Posted | Input | Created | Written | Released
+    _layout("published_en", "published", r"""\b(?: Published | Posted | Input | Created | Written | Write | Released
         | Issued | Approved | First \s+ (?:published|posted) | Date (?: \s+ (?:posted|published) )? | Publication \s+ date
         | Publish \s+ date ) (?: \s+ (?:on|at) )?"""),
     # "Updated : Oct. 29, 2025 - 16:40", "Last updated 2026-02-12 16:00", "Modified: ..."

@@ -1649,6 +1649,27 @@ DEV2 = [
                   o("2024-08-05", "index", K, "level", "14:14", 2459.40)],
                  "dev12 s05/s07 (Yonhap): 'N points, or M percent, lower at' signs both; a halt's clock followed by ', when the "
                  "KOSPI was ...' times that clause", id="pair-lower-halt-when"),
+    pytest.param("KOSPI Ends Above 5,500 for First Time\n\nWrite: 2026-02-13 08:46:07 / Update: 2026-02-13 08:47:12\n\n"
+                 "The main index climbed 167.78 points, or 3.13 percent, to settle at 5,522.27.\n",
+                 [o("2026-02-12", "index", K, "change", "close", 167.78),
+                  o("2026-02-12", "index", K, "change_pct", "close", 3.13),
+                  o("2026-02-12", "index", K, "close", "close", 5522.27),
+                  o("2026-02-12", "milestone", K, "first_close_above", "close", 5500)],
+                 "dev2 r42 (KBS World): 'Write:' is a publication label; at 08:46 the page (its headline too) reports the "
+                 "session before",
+                 id="kbs-write-label"),
+    pytest.param(pub("20 Feb. 2026, 16:00", "Samsung Electronics' preferred shares rose 1.2 percent to 135,100 won. "
+                     "But Hyundai Motor slipped to 509,000 won.",
+                     "The KOSPI first closed above 5,600 on Thursday. It had closed above 5,000 for the first time on Jan. 27 "
+                     "and above 5,500 for the first time on Feb. 12."),
+                 [o("2026-02-20", "quote", "005935", "change_pct", "close", 1.2),
+                  o("2026-02-20", "quote", "005935", "price", "close", 135100),
+                  o("2026-02-20", "quote", HMC, "price", "close", 509000),
+                  o("2026-01-27", "milestone", K, "first_close_above", "close", 5000),
+                  o("2026-02-12", "milestone", K, "first_close_above", "close", 5500),
+                  o("2026-02-19", "milestone", K, "first_close_above", "close", 5600)],
+                 "dev2 r49/r50 (Yonhap): the preferred shares are their own listing; a stock that 'slipped to' a price ended "
+                 "there; 'for the first time on Feb. 12' dates its own threshold", id="pref-slipped-first-time-on"),
 ]
 
 

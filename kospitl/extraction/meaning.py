@@ -292,6 +292,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         head = _list_head(s, fig)
         if cue is None and as_of != "close" and gate.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
             cue = "high"  # "hitting new record highs of 206,000 won" during the session
+        if cue == "low" and gate.search(r"(?<!briefly )\b(?:slid|slipped)\s+to\s*$", s.text[max(0, fig.start - 20):fig.start]):
+            cue = None  # "Hyundai Motor slipped to 509,000 won": where the stock ended, not a low
         metric = "high" if cue == "high" else "low" if cue == "low" else "price"
         if metric != "price":
             as_of = _extreme_as_of(s, as_of, ctx, kw)

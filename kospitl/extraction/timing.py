@@ -10,7 +10,7 @@ from kospitl.extraction.reading import Figure, Sentence, _clause_of
 from kospitl.extraction.context import Context
 
 
-BINDING_GAP = re.compile(r"[\s,)]*(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?(?:same\s+)?", re.I)
+BINDING_GAP = re.compile(r"[\s,)]*(?:for the first time(?: ever)?\s+)?(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?(?:same\s+)?", re.I)
 
 
 def _exclusive(s: Sentence, d: DateRef) -> bool:
@@ -37,7 +37,7 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
         return None
     f = before[-1]
     gap = s.text[f.end:d.start]
-    if len(gap) <= 22 and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap):
+    if len(gap) <= (40 if "first time" in gap else 22) and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap):
         return f
     return None
 
