@@ -448,7 +448,8 @@ def _strength(cl: list[Claim], implied: list[Claim], prefer_latest: bool,
     elif implied:
         head = cl[0]
         n += len({c.witness for c in implied if c.origin == "implied" and agree(head, c)} - best.keys())
-    latest = max(c.time for c in cl) if prefer_latest else ""
+    # a hedged figure ("1조 2천억 원 넘게") restates a tally, it is none: it never makes a cluster the latest
+    latest = max((c.time for c in cl if not c.approx), default="") if prefer_latest else ""
     return (override, latest, n, sum(best.values()), -cl[0].quantum, -cl[0].value)
 
 

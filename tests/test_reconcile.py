@@ -52,6 +52,19 @@ def test_story_versions_supersede_and_copies_do_not_vote():
     assert [verdicts[i][0] for i in (1, 2, 3, 4, 5)] == ["superseded", "superseded", "kept", "copy", "lost"]
 
 
+def test_a_later_hedged_figure_is_no_later_tally():
+    """dev12 w04/w05: Hankyung's final 1조2587억원 (16:54) and KBS's '1조 2천억 원 넘게' (19:24): the
+    evening broadcast's hedge restates the tally, it does not replace it; an exact later tally still does."""
+    final = row(1, 1.2587e12, article=1, kind="flow", metric="net_buy", quantum=1e8, time="2026-03-05T16:54:00+09:00")
+    hedged = row(2, 1.2e12, article=2, kind="flow", metric="net_buy", quantum=1e11, approx=True,
+                 time="2026-03-05T19:24:00+09:00")
+    f = settle([final, hedged])[0][("flow", "net_buy", "close")]
+    assert f.value == 1.2587e12
+    later = row(3, 1.27e12, article=3, kind="flow", metric="net_buy", quantum=1e10, time="2026-03-05T20:00:00+09:00")
+    f = settle([final, hedged, later])[0][("flow", "net_buy", "close")]
+    assert f.value == 1.27e12
+
+
 def test_agreement_keeps_the_most_precise_value():
     rows = [row(1, 3549.21, article=1), row(2, 3549.2, article=2, quantum=0.1)]
     f = settle(rows)[0][("index", "close", "close")]

@@ -229,7 +229,8 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
     if not prices:
         before = [e for e in s.entities if e.end <= pos]
         if not before and ctx.prev_entities and ctx.prev_entities[-1].type in ("index", "index_ref") \
-                and not s.figures:  # "금값, 온스당 3100달러 돌파…사상 최고": figures of its own, another subject
+                and (not s.figures or any(m.kind == "index" and m.sent_start == s.offset for m in emit.out)):
+            # "금값, 온스당 3100달러 돌파…사상 최고": figures of its own, none the index's: another subject
             before = [Entity("index", ctx.market, -1, -1)]  # "종가와 장중 고점 모두 사상 최고치다"
         if before and before[-1].type in ("index", "index_ref") and not ctx.base \
                 and not gate.search(r"\s[A-Z][a-z]+(?<!Monday)(?<!Tuesday)(?<!Wednesday)(?<!Thursday)(?<!Friday)\b",
