@@ -38,6 +38,8 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("index", "KOSDAQ", gated(r"\bKOSDAQ\b|\bKosdaq\b|코스닥(?:\s?지수)?|\bthe secondary (?:bourse|market|index|board)\b|\bthe tech-heavy (?:market|index|bourse|board)\b", I)),
     ("index", "KOSPI200", gated(r"\bKOSPI\s?200\b(?! futures| fut\.)|코스피200(?!\s?(?:야간)?선물)", I)),
     ("index", "KOSPI", gated(r"\bKOSPI\b(?!\s?200)(?!-listed)|Korea Composite Stock Price Index|코스피(?!\s?200)(?:\s?지수)?|(?:South )?Korean (?:stocks|shares|equities)|Seoul(?:'s)? (?:stocks|shares)|\b(?:S\.|South) Korea(?:'s|\u2019s)? (?:main |benchmark |key )?(?:stock |share )?(?:index|market)\b", I)),
+    # a cross rate quoted in won is no dollar rate: "엔-원 재정환율은 100엔당 934.08원", "the yen-won rate"
+    ("noise", "", gated(r"엔[-·/]?원|원[-·/]엔|100엔당|위안[-·/]?원|원[-·/]위안|유로[-·/]?원|\b(?:yen|yuan|euro)[-/ ]won\b|\bper 100 yen\b", I)),
     ("noise", "", gated(r"\b(?:trading value|turnover) of short (?:sales|selling)\b|\bshort[- ]sell(?:ing)? (?:trading value|turnover)\b|공매도 거래대금", I)),
     ("turnover", "KOSPI", gated(r"\bturnover\b|\btrading value\b|\bvalue traded\b|거래대금", I)),
     ("volume", "KOSPI", gated(r"\b(?:trading|trade) volume\b|\bvolume\b|거래량", I)),
@@ -81,11 +83,12 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("shares", gated(rf"(?P<n>{NUM})\s*(?P<scale>thousand|{SCALE})?\s+shares\b", I)),
     ("shares", gated(rf"(?P<n>{KO_AMOUNT})\s*주(?![가식당요])")),
     ("threshold", gated(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
-    ("pt", gated(rf"(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),
+    ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),  # "(-6.05pt, -0.55%)"
     ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])(?P<n>{NUM})p\b")),  # a digest's "(+65.69p, +0.87%)"
     ("amount", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
     # a bare Korean amount in 억/조 is won ("외국인 +2843억 / 기관 +402억 / 개인 -1조2290억"): a channel's or a table's shorthand
     ("won", gated(r"(?P<sign>(?<![\w.])[-\u2212+])?(?<![\d.,])(?P<n>(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?\d[\d,]*\s*억|\d[\d,]*(?:\.\d+)?\s*조)(?!\s*(?:원|주|달러|엔|위안|[조억만천백]|\d))")),
+    ("num", gated(r"(?<![\d.,])(?P<n>\d{1,2}\s?천\s?\d{1,3})(?![\d,.]|\s?[조억만원주])")),  # "5천500 돌파": 5,500, a broadcast's way
     ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+▲▼△▽])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
 FIGURE_TABLE = Table(FIGURE_PATTERNS)
@@ -102,6 +105,7 @@ NOT_FIGURES = (
           r"(?<=1)9\d\d\b(?![,.]\d)|(?<=2)0\d\d\b(?![,.]\d)|\d*\s?(?:MW|GW|tons?|km|kg)\b|\d*(?:년|월|분기)|"
           r"\d* (?:sessions?|days?|years?|months?|weeks?|minutes|hours|times)\b|\d*Q\b))", I),
     gated(r"(?<![\d,.])\d(?:[\d,.]|\s?[조억만천])*\s*원대"),  # "5만6000원대로 밀렸다": a range of prices, no price
+    gated(r"(?:조회수?|댓글|추천|공감|좋아요|\b(?:Views?|Comments?|Likes?))\s*:?\s*\d[\d,]*", I),  # a page's counters: "조회 1,204 | 댓글 12"
     gated(r"(?<=\btotal )\d[\d,]*(?= (?:traded |listed )?(?:issues|stocks|shares|companies)\b)", I),  # "Of the total 931 traded issues"
     gated(r"^\d{4}(?=\s+(?:ET|EDT|EST|GMT|UTC|KST)\b)"),  # a wire entry's stamp: "0319 ET - South Korea's Kospi closes ..."
     gated(r"(?<=\()(?:(?:KRX|KS|KQ|KOSPI|KOSDAQ|KSE)\s*:\s*)?\d{6}(?:\.K[SQ])?(?=\))", I),  # a code: "(KS:002320)"
@@ -151,8 +155,8 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
 # Korean: the day's low or high named as the subject of its figure ("이날 저점은 장 초반의 5971.02")
 KO_EXTREME_SUBJECT = gated(r"(?:(?P<low>저점|최저점|저가)|(?P<high>고점|최고점|고가))(?:은|는|이|가)\s[^\d]*$")
 LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
-    ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭))")),
-    ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭))")),
+    ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭|고점))")),
+    ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭|저점))")),
     ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작|문을 (?:열|연))")),
     ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )

@@ -1670,6 +1670,35 @@ DEV2 = [
                   o("2026-02-19", "milestone", K, "first_close_above", "close", 5600)],
                  "dev2 r49/r50 (Yonhap): the preferred shares are their own listing; a stock that 'slipped to' a price ended "
                  "there; 'for the first time on Feb. 12' dates its own threshold", id="pref-slipped-first-time-on"),
+    pytest.param("Kospi extends gains\n\nPublished: 17 Sep. 2026, 10:31\n\n"
+                 "The Kospi edged higher Thursday morning, building on Wednesday's historic close as foreign investors kept buying.\n\n"
+                 "As of 10:15 a.m., the Kospi was trading at 5,552.40. The tech-heavy Kosdaq was up 0.45 percent at 1,129.97.\n\n"
+                 "On Wednesday, the index rose 43.72 points, or 0.8 percent, to close at 5,531.08.\n\n"
+                 "Doosan Enerbility slipped 1.1 percent after Wednesday's 5 percent jump.\n",
+                 [o("2026-09-17", "index", K, "level", "10:15", 5552.40),
+                  o("2026-09-17", "index", Q, "change_pct", "10:15", 0.45),
+                  o("2026-09-17", "index", Q, "level", "10:15", 1129.97),
+                  o("2026-09-16", "index", K, "change", "close", 43.72),
+                  o("2026-09-16", "index", K, "change_pct", "close", 0.8),
+                  o("2026-09-16", "index", K, "close", "close", 5531.08),
+                  o("2026-09-17", "quote", DOOSAN, "change_pct", "10:15", -1.1),
+                  o("2026-09-16", "quote", DOOSAN, "change_pct", "close", 5)],
+                 "dev12 w19 (JoongAng): 'the index' after a Kosdaq sentence is the KOSPI when its level is the KOSPI's "
+                 "(5,531 beside 5,552, not 1,130); 'Wednesday's 5 percent' owns the figure after it, a close, not the carried 10:15",
+                 id="index-by-level-possessive-day"),
+    pytest.param(pub("22 Jul. 2026, 16:00", "엔-원 재정환율은 100엔당 934.08원이었다.", "KOSDAQ 1,094.2 (-6.05pt, -0.55%)",
+                     "지수는 16.15포인트(0.30%) 오른 5418.33에서 출발해 오후 한때 5461.07까지 고점을 높였다.",
+                     "조회 1,204 | 댓글 12 | 공유", "코스피 사상 첫 5천500 돌파 마감"),
+                 [o("2026-07-22", "index", Q, "close", "close", 1094.2),
+                  o("2026-07-22", "index", Q, "change", "close", -6.05),
+                  o("2026-07-22", "index", Q, "change_pct", "close", -0.55),
+                  o("2026-07-22", "index", K, "open", "open", 5418.33),
+                  o("2026-07-22", "index", K, "change", "open", 16.15),
+                  o("2026-07-22", "index", K, "change_pct", "open", 0.3),
+                  o("2026-07-22", "index", K, "high", "close", 5461.07),
+                  o("2026-07-22", "milestone", K, "first_above", "close", 5500)],
+                 "dev12 w10/w14/w15/w20: the yen-won cross rate is no dollar rate; '-6.05pt' is signed; '까지 고점을 높였다' "
+                 "is the day's high; a page's view counter is no figure; '5천500' is 5,500", id="cross-rate-counters-cheon"),
 ]
 
 

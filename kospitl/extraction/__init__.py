@@ -18,7 +18,7 @@ from kospitl.pubtime import latest_day
 from kospitl.errors import Problem
 from kospitl.records import Mention
 from kospitl.text import paragraphs, sentences
-from kospitl.extraction.reading import Entity, Sentence, _read
+from kospitl.extraction.reading import INDEX_RANGES, Entity, Sentence, _read
 from kospitl.extraction.context import Context, _Emitter, _consistent_extremes, _day_key, _is_intraday_report, _settle_records
 from kospitl.extraction.attach import _pair, _possessive
 from kospitl.extraction.meaning import _interpret
@@ -141,6 +141,7 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
                 f.unit = "won"
             elif f.unit == "num" and ctx.block_scale > 1 and investors:  # "외국인 +3,250" under "[수급, 억원]"
                 f.unit, f.value = "won", f.value * ctx.block_scale
+    _market_by_level(s, ctx)
     out: list[Mention] = []
     emit = _Emitter(article, s, ctx, out)
     owners: dict[int, list[Entity]] = {}
@@ -152,6 +153,26 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
         ctx.pending.append(("day_high", _day_key(s.dates)))  # "kept building on its gains to finish at the day's high"
     _update_context(s, ctx, out)
     return out
+
+
+def _market_by_level(s: Sentence, ctx: Context) -> None:
+    """"The Kosdaq was up 0.45 percent at 1,129.97. On Wednesday, the index rose ... to close at a
+    record 5,531.08": "the index" is the one whose levels in this article are near the sentence's,
+    not the one named last."""
+    if not any(e.type == "index_ref" for e in s.entities) or any(e.type == "index" for e in s.entities):
+        return
+    known = ctx.levels.get(ctx.market)
+    for f in s.figures:
+        lo, hi = INDEX_RANGES.get(ctx.market, (0, 10**9))
+        if f.unit == "num" and not lo <= f.value <= hi and INDEX_RANGES["KOSPI"][0] <= f.value <= INDEX_RANGES["KOSPI"][1]:
+            ctx.market = "KOSPI"  # "지수는 ... 5418.33에서 출발해" after a Kosdaq line: no Kosdaq level
+            return
+        if f.unit != "num" or known is None or abs(float(f.value) / known - 1) <= 0.3:
+            continue
+        near = [m for m, v in ctx.levels.items() if m != ctx.market and abs(float(f.value) / v - 1) <= 0.1]
+        if len(near) == 1:
+            ctx.market = near[0]
+            return
 
 
 def _figures_of(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, list[Entity]]) -> None:
@@ -199,6 +220,9 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     if s.entities and s.entities[0].type == "index" and not _possessive(s, s.entities[0]):
         ctx.market = s.entities[0].subject  # "the index" in what follows means this one
     ctx.prev_entities = s.entities or ctx.prev_entities
+    for m in out:
+        if m.kind == "index" and m.metric in ("close", "level", "open", "high", "low") and m.date_ref is None:
+            ctx.levels[m.subject] = m.value
 
 
 ENTRY_TIME = re.compile(r"^\s*(?P<bullet>[■□▶▷●○◆◇▪•]\s*)?\[?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)\s*)?(?:KST\s*)?"

@@ -36,6 +36,7 @@ class Context:
     halt_time: str | None = None  # when the last halt named came ("suspended ... from 2:14 p.m.")
     block_scale: int = 1  # the unit a Korean heading declares for its block's bare amounts ("(단위: 억원)": 10**8)
     block_won: bool = False  # under a heading that names the won as its currency ("investor flows (KRW)")
+    levels: dict[str, float] = field(default_factory=dict)  # the last level read of each index
 
 
 def _settle_records(found: list[Mention], ctx: Context, doc: date | None) -> list[Mention]:
@@ -135,6 +136,19 @@ CLOSE_WORD = re.compile(r"\bclos(?:e|ed|es|ing)\b|\bend(?:s|ed)\b|\bfinish|마�
 INTRADAY_TITLE = re.compile(r"\b(?:midday|mid-day|in (?:early|morning|late morning|afternoon) trade|morning trade|mid-session)\b", re.I)
 
 
+def _other_day(ref: DateRef, doc: date | None) -> bool:
+    """Whether a date phrase names a day other than the article's ("Wednesday's" in a Thursday report)."""
+    if ref.form == "previous":
+        return True
+    if doc is None:
+        return False
+    if ref.form == "weekday":
+        return ref.weekday is not None and ref.weekday != doc.weekday()
+    if ref.form in ("monthday", "full", "daynum"):
+        return ref.day is not None and (ref.month or doc.month, ref.day) != (doc.month, doc.day)
+    return False
+
+
 class _Emitter:
     def __init__(self, article: Article, s: Sentence, ctx: Context, out: list[Mention]) -> None:
         self.article, self.s, self.ctx, self.out = article, s, ctx, out
@@ -154,6 +168,10 @@ class _Emitter:
             date_ref = self.ctx.para_date
         if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date  # "that day": the day the paragraph last named
+        if date_ref is not None and _other_day(date_ref, self.article.doc_date) and metric in ("change", "change_pct", "price", "net_buy") \
+                and (as_of == "intraday" and self.ctx.intraday_report
+                     or as_of == self.ctx.carry_time and not any(t.as_of == as_of for t in s.times)):
+            as_of = "close"  # "after Wednesday's 5 percent jump" in a Thursday-morning report: Wednesday's close
         if date_ref is not None and date_ref.form not in ("today", "that_day") and as_of == self.ctx.para_time:
             as_of = "close"  # "[08:41] 전 거래일(22일) … 외국인 3210억 순매도": another day's figure, not the entry's moment
         self.out.append(Mention(

@@ -37,7 +37,9 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
         return None
     f = before[-1]
     gap = s.text[f.end:d.start]
-    if len(gap) <= (40 if "first time" in gap else 22) and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap):
+    if len(gap) <= (40 if "first time" in gap else 22) and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap) \
+            and not (_possessive_date(s, d) and any(0 <= g.start - d.end <= 3 for g in s.figures)):
+        # "slipped 1.1 percent after Wednesday's 5 percent jump": the possessive day owns the figure after it
         return f
     return None
 
