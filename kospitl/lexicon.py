@@ -19,6 +19,8 @@ I = re.I
 # (entity type, subject, pattern). Types: index, index_ref (the index in context), investor,
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
+    # the market named as the place of a trade, not as what a figure is about: "외국인은 코스피 시장에서 1조9240억원을 순매도"
+    ("place", "", gated(r"코스피\s?시장에서|유가증권\s?시장에서|\bon the (?:Kospi|KOSPI|main) (?:market|board)\b")),
     ("noise", "", gated(r"\b(?:BOK|Bank of Korea|central bank)\s+(?:keeps|kept|holds|held|raises|raised|cuts|cut|lowers|lowered|freezes|froze)\b|(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|(?:KOSPI|Kospi) (?:200 )?Volatility\b|\bV-?KOSPI\b|(?:KOSPI|Kospi)\s?200 (?:index )?options\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
@@ -75,6 +77,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("won", gated(rf"(?:\bKRW|[\u20a9\uffe6])\s?(?P<n>{NUM})(?:\s*(?P<scale>{SCALE}))?", I)),
     ("pctpt", gated(rf"(?P<sign>[-\u2212+])?(?P<n>{NUM})\s*(?:%p\b|%포인트|퍼센트포인트)")),
     ("pt", gated(rf"(?P<n>{NUM})\s*포인트")),
+    ("threshold", gated(r"(?<![\d.,])(?P<n>\d{1,2}\s?천\s?\d{1,3})\s*선(?=\W|$|[을를에위이도])")),  # "5천500선"
     ("threshold", gated(rf"(?P<n>{NUM})\s*선(?=\W|$|[을를에위이도])")),
     ("pp", gated(rf"{NUM}\s*percentage points?", I)),
     ("pct", gated(rf"(?P<sign>[-\u2212+▲▼△▽])?(?P<n>{NUM})\s*(?:percent\b|per cent\b|pct\b|%)(?!대)", I)),  # "2%대": a range
@@ -88,7 +91,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("amount", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
     # a bare Korean amount in 억/조 is won ("외국인 +2843억 / 기관 +402억 / 개인 -1조2290억"): a channel's or a table's shorthand
     ("won", gated(r"(?P<sign>(?<![\w.])[-\u2212+])?(?<![\d.,])(?P<n>(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?\d[\d,]*\s*억|\d[\d,]*(?:\.\d+)?\s*조)(?!\s*(?:원|주|달러|엔|위안|[조억만천백]|\d))")),
-    ("num", gated(r"(?<![\d.,])(?P<n>\d{1,2}\s?천\s?\d{1,3})(?![\d,.]|\s?[조억만원주])")),  # "5천500 돌파": 5,500, a broadcast's way
+    ("num", gated(r"(?<![\d.,])(?P<n>\d{1,2}\s?천\s?\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?[조억만원주])")),  # "5천500 돌파": 5,500, a broadcast's way
     ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+▲▼△▽])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )
 FIGURE_TABLE = Table(FIGURE_PATTERNS)
@@ -126,7 +129,7 @@ COMPARED_WITH = gated(r"\b(?:from|than|over|against|versus|vs\.?)\s+(?:the\s+)?(
 FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
 BUY = gated(r"사들(?:였|이|인)|매수\s?(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
-SELL = gated(r"팔아(?:치웠|치운)|내다 ?팔|팔았|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+SELL = gated(r"팔아(?:치웠|치운|치우|치워)|내다 ?팔|팔았|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # a figure named as another day's: "its record close of 241,000 won on July 10", "the previous high of"
 OTHER_DAY_NOUN = gated(r"\b(?:(?:its|their|the)\s+(?:(?:previous|prior|former|old)\s+)?(?:record|all-time)|(?:previous|prior|former|old)(?:\s+(?:record|all-time))?)"
                        r"\s+(?:closing\s+)?(?:close|high|low|peak|level|finish)\s+(?:of|at)\s+$", I)  # not "a fresh record high of"
@@ -177,7 +180,7 @@ REVERSAL_AFTER: tuple[tuple[str, Gated], ...] = (
     ("low", gated(r"^[^.;\d]{0,60}?\b(?:before|then|but|and then)\s+(?:par(?:ing|ed) (?:some of |most of )?(?:its |the )?loss(?:es)?"
                   r"|trimm(?:ing|ed) (?:its |the )?losses|recover(?:ing|ed)|rebound(?:ing|ed)|bounc(?:ing|ed) back|turn(?:ing|ed) (?:higher|positive)|(?:the )?(?:decrease|decline|drop|fall|losses?)(?: width| range)? (?:reduced|narrowed|shrank|decreased))\b", I)),
 )
-RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫)|최고가|최고치|신고가", I)
+RECORD = gated(r"\b(?:record(?:[- ]high| close| closing| finish| level| levels|s)?|all-time (?:closing |intraday )?high|(?:new |fresh )?closing high|highest clos(?:e|ing price) ever|its highest close|(?:new|fresh) (?:intraday )?(?:high|peak|record)s?|intraday peaks?)\b|사상 (?:최고|첫|최대)|최고가|최고치|신고가", I)
 # the market's value at a record: "시가총액은 5천412조원으로 사상 최대를 기록했다"
 KO_MCAP_RECORD = gated(r"사상 최대|역대 최대|사상 최고")
 # "its biggest single-day point drop on record", "the largest foreign selling on record": a record
@@ -186,11 +189,11 @@ RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|
                     r"rall(?:y|ies)|surges?|outflows?|inflows?|selling|buying|volumes?|turnover)\s+(?:ever\s+)?on\s+$", I)
 NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
-PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치(?:는|은)|(?:기존|종전|이전|직전)의?\s?(?:장중 |종가 기준 )?사상 최고치", I)
+PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치(?:는|은)|(?:기존|종전|이전|직전)의?\s?(?:장중 |종가 기준 )?사상 최고치|(?:장중 |종가 )?(?:고점|최고치) 기록은 (?:종전까지|그동안|이전까지|기존에)", I)
 SURPASS_RECORD = gated(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)
 FIRST = gated(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
 FIRST_PAST = gated(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
-CLOSE_WORDS = gated(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|위에서 (?:거래를 )?마(?:감|쳤)|위 마감|장을 마감|종가(?:\s?기준)?|\brecord close\b|\bclosing high\b", I)
+CLOSE_WORDS = gated(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|(?:위에서|넘어|넘긴 채|넘은 채|돌파한 채|돌파하며) (?:거래를 |장을 )?마(?:감|쳤|무리)|위 마감|장을 마감|종가(?:\s?기준)?|\brecord close\b|\bclosing high\b", I)
 INTRADAY_WORDS = gated(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
 THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
 THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다))", I)
@@ -220,6 +223,8 @@ BREADTH = (
     gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|overwhelming|trounced|dwarfed|dwarfing|topped|topping|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?:only\s+|just\s+)?(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
+    # "587개 종목이 올랐고 291개 종목이 내렸으며": each count before its verb
+    gated(rf"(?P<x>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?P<a>올랐|오른|상승|내렸|내린|하락)[^\d]{{0,12}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:올랐|오른|상승|내렸|내린|하락)"),
     # "상승 종목은 112개에 그쳤고 801개 종목이 내렸다": the second count before its verb
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:내렸|내림세|하락|떨어|올랐|오름세|상승)"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
@@ -230,7 +235,7 @@ BREADTH = (
     gated(rf"(?P<a>상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<x>{NUM})\s*개[^\d]{{1,20}}?(?:상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<y>{NUM})\s*개"),
 )
 BREADTH_LABELLED = gated(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<x>{NUM}).{{0,40}}?\bdeclin(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<y>{NUM})(?:.{{0,40}}?\bunchanged\s*:\s*(?P<z>{NUM}))?", I)
-ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승", I)
+ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승|올랐|오른", I)
 
 # "about 2 percent below its record close", "1,814.68포인트 높다", "0.39포인트 차이": a distance, not a move
 DISTANCE_BEFORE = gated(r"(?:남은 거리|거리는|\bdistance (?:of|to)|\bgap of)\s*$", I)  # "7,000까지 남은 거리 6%"

@@ -1699,6 +1699,28 @@ DEV2 = [
                   o("2026-07-22", "milestone", K, "first_above", "close", 5500)],
                  "dev12 w10/w14/w15/w20: the yen-won cross rate is no dollar rate; '-6.05pt' is signed; '까지 고점을 높였다' "
                  "is the day's high; a page's view counter is no figure; '5천500' is 5,500", id="cross-rate-counters-cheon"),
+    pytest.param(pub("13 May 2026, 18:00", "이날 장 마감 후 최종 집계 결과 외국인은 코스피 시장에서 1조9240억원을 순매도했다.",
+                     "투자주체별로는 기관이 2135억원을 팔아치우고 있다.",
+                     "587개 종목이 올랐고 291개 종목이 내렸으며 62개 종목은 보합이었다.",
+                     "지난 21일 기준 신용거래융자 잔고는 31조4280억원으로 집계됐다. 사상 최대 규모다. 유가증권시장이 17조2150억원이다.",
+                     "코스피는 장중 5,327.15까지 올라 장중 최고치도 경신했다. 장중 고점 기록은 종전까지 지난달 27일의 5,301.44였다.",
+                     "오늘 코스피가 사상 처음으로 5천500선 위에서 장을 마쳤습니다."),
+                 [o("2026-05-13", "flow", "foreign", "net_buy", "close", -1924e9),
+                  o("2026-05-13", "flow", "institution", "net_buy", "close", -213.5e9),
+                  o("2026-05-13", "index", K, "advancers", "close", 587),
+                  o("2026-05-13", "index", K, "decliners", "close", 291),
+                  o("2026-05-13", "index", K, "unchanged", "close", 62),
+                  o("2026-04-21", "indicator", "margin_loans", "balance", "close", 31.428e12),
+                  o("2026-04-21", "milestone", "margin_loans", "record_high", "close", 31.428e12),
+                  o("2026-05-13", "index", K, "high", "close", 5327.15),
+                  o("2026-05-13", "milestone", K, "record_high", "close", 5327.15),
+                  o("2026-04-27", "index", K, "high", "close", 5301.44),
+                  o("2026-04-27", "milestone", K, "record_high", "close", 5301.44),
+                  o("2026-05-13", "milestone", K, "first_close_above", "close", 5500)],
+                 "dev12 w03/w05/w07/w09/w13/w20: '코스피 시장에서' is where the selling happened, not its subject; "
+                 "'팔아치우고' sells; counts before their verbs; a record stated in the sentence after a balance; a "
+                 "market's share of the balance is none; '고점 기록은 종전까지 DATE의 N' is the previous record; "
+                 "'5천500선 위에서 장을 마쳤습니다' is a first close", id="place-breadth-margin-record-cheon-line"),
 ]
 
 

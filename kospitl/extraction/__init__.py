@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.articles import Article
 from kospitl.dates import after_the_bell, find_dates, find_times
@@ -69,6 +70,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                     problems += item.problems
                     continue
                 ctx.para_date = None
+                ctx.para_lead, ctx.para_first = None, True
                 entry = _entry_time(line) or entry  # "[13:40] 외국인 순매도…": the entry runs to the next stamp
                 ctx.para_time = entry
                 for span in sentences(article.text, para):
@@ -199,6 +201,11 @@ def _figures_of(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
 
 
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
+    if ctx.para_first:  # "On Wednesday, the index rose ...": the paragraph's day, for its sentences after
+        lead = [d for d in s.dates if not d.comparison and d.form in ("weekday", "monthday", "full", "previous")
+                and gate.fullmatch(r"\s*(?:On\s+|As of\s+)?", s.text[:d.start], re.I)]
+        ctx.para_lead = replace(lead[0], start=0, end=0) if lead and out else None
+        ctx.para_first = False
     named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
     if named and not L.FLASHBACK.search(s.text):
         ctx.para_date = replace(named[-1], start=0, end=0)
@@ -220,6 +227,7 @@ def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     if s.entities and s.entities[0].type == "index" and not _possessive(s, s.entities[0]):
         ctx.market = s.entities[0].subject  # "the index" in what follows means this one
     ctx.prev_entities = s.entities or ctx.prev_entities
+    ctx.prev_out = list(out) if s.figures else ctx.prev_out
     for m in out:
         if m.kind == "index" and m.metric in ("close", "level", "open", "high", "low") and m.date_ref is None:
             ctx.levels[m.subject] = m.value

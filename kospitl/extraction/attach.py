@@ -112,7 +112,7 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
         agent = [e for e in ents if e.start == f.end + by.end()]
         if agent:
             return _concrete(agent[0], ctx)
-    before = [e for e in ents if e.end <= f.start and (e.type != "noise" or e.start >= cs)]
+    before = [e for e in ents if e.end <= f.start and (e.type != "noise" or e.start >= cs) and e.type != "place"]
     # "Hanmi Semiconductor Co., which makes equipment for SK Hynix, plunged 7.16%": not the relative clause's
     asides = [(a, b) for a, b in s.clauses if b <= f.start and gate.match(r",\s+which\b", s.text[a:b])]
     if asides:

@@ -37,6 +37,9 @@ class Context:
     block_scale: int = 1  # the unit a Korean heading declares for its block's bare amounts ("(단위: 억원)": 10**8)
     block_won: bool = False  # under a heading that names the won as its currency ("investor flows (KRW)")
     levels: dict[str, float] = field(default_factory=dict)  # the last level read of each index
+    prev_out: list[Mention] = field(default_factory=list)  # what the last sentence stated
+    para_lead: DateRef | None = None  # "On Wednesday, the index rose ...": the day its paragraph is about
+    para_first: bool = True  # the next sentence opens its paragraph
 
 
 def _settle_records(found: list[Mention], ctx: Context, doc: date | None) -> list[Mention]:
@@ -166,6 +169,8 @@ class _Emitter:
             as_of = "close"  # stocks stop trading at 15:30; the won trades on into the night
         if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date
+        if date_ref is None and self.ctx.para_lead is not None and kind != "milestone":
+            date_ref = self.ctx.para_lead  # "... retail investors offloaded 1.12 trillion won." after "On Wednesday, ..."
         if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date  # "that day": the day the paragraph last named
         if date_ref is not None and _other_day(date_ref, self.article.doc_date) and metric in ("change", "change_pct", "price", "net_buy") \

@@ -183,7 +183,7 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
     elif t == "bond":
         _bond(s, fig, ent, as_of, emit, kw)
     elif t in ("margin", "mcap"):
-        if fig.unit == "won" and fig.value >= 10**9 and not _is_threshold(s, fig):
+        if fig.unit == "won" and fig.value >= 10**9 and not _is_threshold(s, fig) and not _part_or_change(s, fig):
             metric = "balance" if t == "margin" else "value"
             emit.add(fig, "indicator", ent.subject, metric, _indicator_as_of(as_of), fig.value, "indicator", **kw)
     elif t == "lending":
@@ -372,6 +372,15 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
         if sign == 0:
             return
         emit.add(fig, "fx", "USD/KRW", "change", a if a != "open" else "open", sign * v, "fx.change", **kw)
+
+
+def _part_or_change(s: Sentence, fig: Figure) -> bool:
+    """A balance's part or its growth, not the balance: "유가증권시장이 17조2150억원, 코스닥시장이 ...",
+    "지난 한 주 동안에만 6800억원 늘었다", "of which 17.2 trillion won on the KOSPI", "up 680 billion won"."""
+    before = s.text[max(0, fig.start - 14):fig.start]
+    after = s.text[fig.end:fig.end + 12]
+    return bool(gate.search(r"(?:유가증권시장|코스피|코스닥|코스닥시장)(?:이|은|는|에서)?\s*$|\b(?:on|in) the (?:Kospi|Kosdaq|KOSPI|KOSDAQ)(?: market)?\s*$|\b(?:up|down|rose|fell|increased|decreased|grew) (?:by )?$", before)
+                or gate.match(r"\s*(?:이상\s*)?(?:늘|증가|줄|감소|불어)|\s*(?:more|less) than\b|\s*on the (?:Kospi|Kosdaq)", after))
 
 
 def _sign_by_base(s: Sentence, fig: Figure, plausible: tuple[float, float]) -> int:

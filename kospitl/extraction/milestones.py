@@ -226,6 +226,12 @@ def _record_without_figure(s: Sentence, pos: int, ctx: Context, emit: _Emitter) 
     figure marks the session's close (settled once the article is read, see ``extract``)."""
     group = [e.subject for e in _group_before(s, pos, s.entities) if e.type == "company"]
     prices = [m for m in emit.out if m.kind == "quote" and m.metric in ("price", "high") and m.sent_start == s.offset]
+    balances = [m for m in ctx.prev_out if m.kind == "indicator" and m.subject == "margin_loans"]
+    if not prices and not s.figures and not s.entities and len(balances) == 1:
+        m = balances[0]  # "… 신용거래융자 잔고는 31조4280억원으로 집계됐다. 사상 최대 규모다.": that balance is the record
+        emit.out.append(replace(m, kind="milestone", metric="record_high", as_of="close", approx=False,
+                                rule="milestone.record_high", sent_start=s.offset, sent_end=s.offset + len(s.text)))
+        return
     if not prices:
         before = [e for e in s.entities if e.end <= pos]
         if not before and ctx.prev_entities and ctx.prev_entities[-1].type in ("index", "index_ref") \

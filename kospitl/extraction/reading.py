@@ -49,7 +49,9 @@ class Figure:
         t = self.text
         ko = [] if t.isascii() else gate.findall(r"[조억만]", t)
         if ko and not gate.search(r"[조억만]\s*\d[\d,]*\s*[천백십]?\s*원?$", t) and not gate.search(r"[천백십]\d", t):
-            return {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
+            unit = {"조": 1e12, "억": 1e8, "만": 1e4}[ko[-1]]
+            tail = gate.search(r"\d\s*([천백십])\s*[조억만]\s*원?\D*$", t)  # "4조4천억원": its last digit counts 천억
+            return unit * {"천": 1e3, "백": 1e2, "십": 10.0}[tail[1]] if tail else unit
         m = gate.search(r"(?<![a-z])(thousand|million|billion|trillion|bn|tn|mln|mn|bln|trln|trn)\b", t, re.I)
         scale = {"thousand": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9,
                  "trillion": 1e12, "tn": 1e12, "trln": 1e12, "trn": 1e12}[gate.fold(m[1])] if m else 1.0
