@@ -59,7 +59,7 @@ TICKER_RE = re.compile(r"^\s*(?:실시간 ?(?:지수|시세|증시)|증시 ?(?:�
 # day; an undated line is nobody's claim), without making the article a narrative digest.
 MORE_RE = re.compile(r"^[\s▶■□●◆▷>\[<【]*(?:Related(?: News| Links| Reports| Article| Story| Coverage)?|Hot News|Most (?:Read|Viewed|Popular)(?: News| Stories)?|"
                      r"Other News|More (?:News|Stories|from [\w .&'-]+)|Latest (?:News|Stories)|Top (?:News|Stories)|Trending(?: Now)?|"
-                     r"Recommended(?: Articles| Stories)?|You May Also Like|Read More|See Also|Editor'?s Picks|"
+                     r"Recommended(?: Articles| Stories)?|You May Also Like|Read More|Read Next|See Also|Editor'?s Picks|"
                      r"많이 ?본 ?(?:뉴스|기사)|(?:이 기사(?:의|와)? ?)?관련 ?(?:기사|뉴스)|인기 ?(?:기사|뉴스)|주요 ?뉴스|추천 ?기사|최신 ?(?:기사|뉴스)|랭킹 ?뉴스|"
                      r"이 시각 주요 뉴스|오늘의 (?:주요|인기) ?뉴스|함께 (?:보면 좋은|볼 만한) (?:기사|뉴스))"
                      r"[\s\]>】:]*$", re.I)

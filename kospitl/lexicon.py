@@ -201,7 +201,7 @@ THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshol
 # ---- clause modifiers ---------------------------------------------------------------------
 FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
 MULTI_DAY = gated(
-    r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
+    r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b(?!\s+(?:\w+\s+)?(?:holiday|break|closure|vacation|festival))|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"
     r"\b(?:in|for|during|through(?:out)?) (?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)|"

@@ -7,7 +7,7 @@ import math
 from datetime import date, datetime, timedelta
 
 from kospitl.articles import Article
-from kospitl.dates import Unresolved, find_dates, resolve as resolve_ref
+from kospitl.dates import Unresolved, find_dates, find_times, resolve as resolve_ref
 from kospitl.errors import Problem
 from kospitl.output import cell
 from kospitl.records import Mention, Observation
@@ -78,6 +78,8 @@ def reports_previous_session(article: Article, cal: Calendar) -> bool:
     if not paras or not named(paras[0]):
         return False  # the lead itself names the day ("By 9:15 a.m., the Kospi ..." names none)
     named_days = named("\n\n".join(paras))  # the lead and the paragraph after it
+    if any(t.form in ("clock", "first_minutes") and t.as_of not in ("close", "open") for t in find_times(paras[0])):
+        return False  # "the Kospi was down 0.27% ... as of 9:20 a.m.": a reading of today's session
     if any(d.form == "today" for d in named_days):
         return False
     days = set()

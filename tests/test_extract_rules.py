@@ -1721,6 +1721,25 @@ DEV2 = [
                  "'팔아치우고' sells; counts before their verbs; a record stated in the sentence after a balance; a "
                  "market's share of the balance is none; '고점 기록은 종전까지 DATE의 N' is the previous record; "
                  "'5천500선 위에서 장을 마쳤습니다' is a first close", id="place-breadth-margin-record-cheon-line"),
+    pytest.param("Asian stocks steady; Seoul extends slide\n\nOctober 5, 2023 09:40 JST\n\n"
+                 "In Seoul, the Kospi was down 0.27% at 2,399.19 as of 9:20 a.m. On Wednesday, the first session after a week-long "
+                 "holiday, the Korea Composite Stock Price Index fell 59.38 points, or 2.14%, to 2,405.69. Foreign investors sold a "
+                 "net 431.2 billion won of Korean shares, while the won weakened 14.6 won to 1,363.5 per dollar.\n\n"
+                 "Battery makers LG Energy Solution and POSCO Holdings dropped more than 5% each on Wednesday.\n\n"
+                 "READ NEXT\n- Japan's 10-year yield hits decade high of 0.8%\n",
+                 [o("2023-10-05", "index", K, "change_pct", "09:20", -0.27),
+                  o("2023-10-05", "index", K, "level", "09:20", 2399.19),
+                  o("2023-10-04", "index", K, "change", "close", -59.38),
+                  o("2023-10-04", "index", K, "change_pct", "close", -2.14),
+                  o("2023-10-04", "index", K, "close", "close", 2405.69),
+                  o("2023-10-04", "flow", "foreign", "net_buy", "close", -431.2e9),
+                  o("2023-10-04", "fx", "USD/KRW", "change", "close", 14.6),
+                  o("2023-10-04", "fx", "USD/KRW", "rate", "close", 1363.5),
+                  o("2023-10-04", "quote", LGES, "change_pct", "close", -5, approx=True),
+                  o("2023-10-04", "quote", "005490", "change_pct", "close", -5, approx=True)],
+                 "dev12 v04 (Nikkei Asia): 'On Wednesday, ...' dates the sentences after it in its paragraph, at Wednesday's "
+                 "close, not the snapshot's 9:20; a 'week-long holiday' is no span of figures; '5% each' after a pair; "
+                 "'READ NEXT' heads links", id="paragraph-day-each-read-next"),
 ]
 
 

@@ -201,11 +201,14 @@ def _figures_of(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
 
 
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
-    if ctx.para_first:  # "On Wednesday, the index rose ...": the paragraph's day, for its sentences after
-        lead = [d for d in s.dates if not d.comparison and d.form in ("weekday", "monthday", "full", "previous")
-                and gate.fullmatch(r"\s*(?:On\s+|As of\s+)?", s.text[:d.start], re.I)]
-        ctx.para_lead = replace(lead[0], start=0, end=0) if lead and out else None
-        ctx.para_first = False
+    # "On Wednesday, the index rose ...": a sentence that opens with its day dates the paragraph's sentences after it
+    lead = [d for d in s.dates if not d.comparison and d.form in ("weekday", "monthday", "full", "previous", "today")
+            and gate.fullmatch(r"\s*(?:On\s+|As of\s+|In Seoul,?\s+)?", s.text[:d.start], re.I)]
+    if lead and out and not L.FLASHBACK.search(s.text):  # "On Sept. 29 it had finished at ...": a flashback
+        ctx.para_lead = None if lead[0].form == "today" else replace(lead[0], start=0, end=0)
+    elif ctx.para_first or (s.times and any(t.form == "clock" for t in s.times)):
+        ctx.para_lead = None  # a new paragraph, or a clock of today's session, ends it
+    ctx.para_first = False
     named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
     if named and not L.FLASHBACK.search(s.text):
         ctx.para_date = replace(named[-1], start=0, end=0)

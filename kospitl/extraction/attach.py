@@ -46,7 +46,8 @@ def _pair(s: Sentence, ci: int, figs: list[Figure], ctx: Context) -> list[tuple[
             continue
         ent = _nearest(s, f, ents, ctx)
         group = _group_before(s, f.start, ents)
-        if ent is not None and len(group) > 1 and L.EACH.search(s.text[group[-1].end:f.start]):
+        if ent is not None and len(group) > 1 and (L.EACH.search(s.text[group[-1].end:f.start])
+                                                   or gate.match(r"\s*each\b", s.text[f.end:f.end + 8])):
             out.extend((f, g) for g in group)  # "Samsung and SK hynix ... each rose about 1 percent"
             continue
         if ent is not None and ent.type == "company" and s.korean and len(group) > 1 and f.unit == "pct" \

@@ -169,8 +169,6 @@ class _Emitter:
             as_of = "close"  # stocks stop trading at 15:30; the won trades on into the night
         if date_ref is None and self.ctx.narrative and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date
-        if date_ref is None and self.ctx.para_lead is not None and kind != "milestone":
-            date_ref = self.ctx.para_lead  # "... retail investors offloaded 1.12 trillion won." after "On Wednesday, ..."
         if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date  # "that day": the day the paragraph last named
         if date_ref is not None and _other_day(date_ref, self.article.doc_date) and metric in ("change", "change_pct", "price", "net_buy") \

@@ -10,7 +10,7 @@ from kospitl.gate import Gated, gated
 from kospitl.extraction.reading import Entity, FX_RANGE, Figure, INDEX_RANGES, MAX_FLOW, MAX_PRICE, MIN_FLOW, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _date_for, _extreme_as_of, _indicator_as_of
-from kospitl.extraction.context import Context, _Emitter
+from kospitl.extraction.context import Context, _Emitter, _other_day
 
 
 def _sign_between(s: Sentence, start: int, fig: Figure, up: Gated, down: Gated) -> int:
@@ -164,7 +164,12 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
         fig.used = True
         return
     date_ref, shift = _date_for(s, fig)
+    if date_ref is None and ctx.para_lead is not None:
+        date_ref = ctx.para_lead  # "... retail investors offloaded 1.12 trillion won." after "On Wednesday, ..."
     as_of = _as_of_for(s, fig, ctx, t)
+    if date_ref is not None and as_of in (ctx.carry_time, ctx.para_time) and _other_day(date_ref, emit.article.doc_date) \
+            and not any(x.as_of == as_of for x in s.times):
+        as_of = "close"  # "On Wednesday, ... fell 59.38 points" after an "as of 9:20 a.m." snapshot: Wednesday's close
     kw = dict(date_ref=date_ref, shift=shift)
     if t in ("turnover", "volume") and fig.unit == "won" and fig.value >= 10**9:
         emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
@@ -402,7 +407,7 @@ def _sign_by_base(s: Sentence, fig: Figure, plausible: tuple[float, float]) -> i
 
 
 def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
-    if gate.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국", s.text):
+    if gate.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국|\bJapan(?:ese|'s)?\b|\bJGBs?\b|\bChin(?:a|ese)\b|\bGerman\b|\bBund\b|일본|중국|독일", s.text):
         return  # "In the United States, the 10-year Treasury yield ...": not Korea's
     if fig.unit == "pct" and 0 < fig.value < 20:
         emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
