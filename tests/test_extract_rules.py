@@ -1740,6 +1740,24 @@ DEV2 = [
                  "dev12 v04 (Nikkei Asia): 'On Wednesday, ...' dates the sentences after it in its paragraph, at Wednesday's "
                  "close, not the snapshot's 9:20; a 'week-long holiday' is no span of figures; '5% each' after a pair; "
                  "'READ NEXT' heads links", id="paragraph-day-each-read-next"),
+    pytest.param(pub("16 Apr. 2024, 16:30", "    For the day                 Close       Change   Pct\n"
+                     "    KOSPI                     2,609.63      -60.80  -2.28\n"
+                     "    Samsung Elec                80,000      -2,000  -2.44",
+                     "The KOSPI volatility index, which measures the implied volatility of KOSPI options, was up 14.32% to 20.53.",
+                     "Celltrion Inc (KS:068270) was down 2.96% or 5,500 points to 180,300 in late trade.",
+                     " Prev. Close     2,670.43\n 52 wk Range     2,277.99 - 2,757.09\n Volume          512.34M"),
+                 [o("2024-04-16", "index", K, "close", "close", 2609.63),
+                  o("2024-04-16", "index", K, "change", "close", -60.80),
+                  o("2024-04-16", "index", K, "change_pct", "close", -2.28),
+                  o("2024-04-16", "quote", SAMSUNG, "price", "close", 80000),
+                  o("2024-04-16", "quote", SAMSUNG, "change_pct", "close", -2.44),
+                  o("2024-04-16", "quote", CELLTRION, "change_pct", "close", -2.96),
+                  o("2024-04-16", "quote", CELLTRION, "price", "close", 180300),
+                  o("2024-04-15", "index", K, "close", "close", 2670.43),
+                  o("2024-04-16", "index", K, "volume", "close", 512340000)],
+                 "dev12 v05/v06 (Reuters, Investing.com): a table aligned with spaces under 'For the day  Close  Change  Pct'; "
+                 "the KOSPI volatility index is no KOSPI reading; 'or 5,500 points to 180,300' is a price; a data box's "
+                 "'52 wk Range' is no session's, its 'Volume 512.34M' is", id="aligned-table-vkospi-data-box"),
 ]
 
 

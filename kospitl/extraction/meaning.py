@@ -289,7 +289,7 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
                                            or gate.match(r"\s*\(\s*[-+\u2212▲▼]?\d[\d.]*\s*%\s*\)", s.text[fig.end:fig.end + 16]))
         # Investing.com's template prints a stock's price bare: "rose 4.12% ... to trade at 733000.00 at the close"
         if fig.unit == "num" and not gate.match(r"\s*원", s.text[fig.end:fig.end + 2]) and not table_row \
-                and not gate.search(r"\bto (?:trade|end|close|finish|settle) at\s*$", s.text[max(0, fig.start - 25):fig.start]):
+                and not gate.search(r"\bto (?:trade|end|close|finish|settle) at\s*$|\bpoints to\s*$", s.text[max(0, fig.start - 25):fig.start]):
             return
         if _is_threshold(s, fig):
             return

@@ -19,14 +19,14 @@ from kospitl import tickers
 from kospitl.articles import Article
 from kospitl.dates import PREVIOUS_SESSION, DateRef, find_dates
 from kospitl.extraction import dated_tables
-from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells
+from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells, row_cells
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
 PRICE_COLUMN = re.compile(r"\b(?:close|closing|price|last|level|KRW|won)\b|종가|현재가|주가|지수|\(원\)", re.I)
 CHANGE_COLUMN = re.compile(r"\b(?:change|chg|pct|percent)\b|%|등락률|등락|변동률|상승률|하락률", re.I)
-NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares|item)\b|종목|기업|회사|지수명", re.I)
-INTRADAY_COLUMN = re.compile(r"\b(?:current|now|intraday|last)\b|현재", re.I)
+NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares|item|for the day)\b|종목|기업|회사|지수명", re.I)
+INTRADAY_COLUMN = re.compile(r"\b(?:current|now|intraday)\b|현재", re.I)  # "Last" is the report's moment
 INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코스닥": "KOSDAQ",
                "kospi 200": "KOSPI200", "kospi200": "KOSPI200", "코스피200": "KOSPI200"}
 PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%?$")
@@ -63,10 +63,11 @@ def _sign(mark: str) -> int:
 DATA_LABELS = {"open": "open", "opening": "open", "시가": "open", "high": "high", "day high": "high", "고가": "high",
                "low": "low", "day low": "low", "저가": "low", "previous close": "previous", "prev. close": "previous",
                "prev close": "previous", "전일": "previous", "전일 종가": "previous", "전일종가": "previous",
-               "day range": "range", "day's range": "range", "days range": "range"}
+               "day range": "range", "day's range": "range", "days range": "range", "volume": "volume", "거래량": "volume"}
+SUFFIX_SCALE = {"K": 1e3, "M": 1e6, "B": 1e9}  # "Volume 512.34M"
 # the rows of such a box over other spans ("52 Week Range", "5 Day", "1 Month", "YTD"): nobody's claim
-PERIOD_LABEL = re.compile(r"^(?:52[- ]?week|\d+[- ]?(?:day|week|month|year)s?|ytd|year to date)\b", re.I)
-NUMBER = r"[-+\u2212]?\d[\d,]*(?:\.\d+)?%?"
+PERIOD_LABEL = re.compile(r"^(?:52[- ]?(?:week|wk)|\d+[- ]?(?:day|week|month|year)s?|ytd|year to date)\b", re.I)
+NUMBER = r"[-+\u2212]?\d[\d,]*(?:\.\d+)?(?:%|[KMB]\b)?"
 DATA_ITEM = re.compile(rf"(?P<label>(?:\d+[- ]?)?[A-Za-z가-힣][A-Za-z가-힣.' ]*?)\s*:?\s+(?P<a>{NUMBER})(?:\s*[-\u2013~]\s*(?P<b>{NUMBER}))?")
 DATA_SEPARATOR = re.compile(r"\s*(?:[·|/]|\s{2,})\s*")
 INDEX_LINE = re.compile(r"\b(KOSPI|KOSDAQ|Kospi|Kosdaq)\b|코스피|코스닥")
@@ -108,17 +109,20 @@ def _data_box(article: Article, spans: list[tuple[int, int]], k: int, as_of: str
         cells = [("a", "low" if role == "range" else role)] + ([("b", "high")] if role == "range" and m["b"] else [])
         for group, metric in cells:
             raw = m[group]
+            scale = SUFFIX_SCALE.get(raw[-1], 1.0)
+            if scale != 1.0 and metric != "volume":
+                continue  # a level never has a suffix
             try:
-                value = float(parse_number(raw.lstrip("+")))
+                value = float(parse_number(raw.rstrip("KMB").lstrip("+")) * int(scale))
             except NumberError:
                 continue
             dec = decimals(raw)
             at = start + m.start(group)
             ref = PREVIOUS_SESSION if metric == "previous" else None
             out.append(Mention("index", subject, "close" if metric == "previous" else metric,
-                               "open" if metric == "open" else "close" if metric == "previous" else as_of,
+                               "open" if metric == "open" else "close" if metric in ("previous", "volume") else as_of,
                                value, False, at, at + len(raw), start, end, f"table.{metric}",
-                               decimals=dec, quantum=10.0 ** -dec, date_ref=ref))
+                               decimals=dec, quantum=scale * 10.0 ** -dec, date_ref=ref))
     return out
 
 
@@ -144,6 +148,9 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
             i += max(len(flows[1]), 1)
             continue
         columns = _columns(header)
+        if columns is None and "|" not in text[paragraphs[i][0]:paragraphs[i][1]]:
+            header = row_cells(text[paragraphs[i][0]:paragraphs[i][1]])  # aligned with spaces
+            columns = _columns(header) if len(header) >= 3 else None
         if columns is None:
             i += 1
             continue
@@ -151,7 +158,7 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
         j = i + 1
         while j < len(paragraphs):
             span = paragraphs[j]
-            row = _cells(text[span[0]:span[1]])
+            row = row_cells(text[span[0]:span[1]])
             if j == i + 1 and MARKDOWN_RULE.fullmatch(text[span[0]:span[1]]):
                 j += 1
                 continue
