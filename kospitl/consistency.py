@@ -51,7 +51,7 @@ def check_article(observations: list[Observation]) -> tuple[list[Observation], l
     rounded = _restated(kept)
     kept = [o for o in kept if o not in rounded]  # the same figure again, less precisely: nothing to review
     problems: list[Problem] = []
-    for reject in (_beyond_limit, _outliers, _changes_beyond_level, _won_moves):
+    for reject in (_beyond_limit, _outliers, _changes_beyond_level, _won_moves, _records_below_earlier):
         rejected = reject(kept)
         problems += [_problem(o, why) for o, why in rejected.items()]
         kept = [o for o in kept if o not in rejected]
@@ -174,6 +174,22 @@ def _changes_beyond_level(obs: list[Observation]) -> dict[Observation, str]:
         if levels and abs(o.value) > MAX_MOVE_PCT / 100 * median(levels):
             out[o] = (f"a change of {cell(o.value)} points is beyond {MAX_MOVE_PCT:g}% of "
                       f"the index's level ({cell(median(levels))})")
+    return out
+
+
+def _records_below_earlier(obs: list[Observation]) -> dict[Observation, str]:
+    """A record close below a close the same article states for an earlier session is none:
+    "설 연휴 직전 거래일 사상 최고치를 또 갈아치운 뒤" read as the 13th's close (5,507.01) beside
+    "12일 … 5522.27로 장을 마치며 … 이 종가가 현재까지 최고 기록이다"."""
+    out: dict[Observation, str] = {}
+    for o in obs:
+        if o.kind != "milestone" or o.metric != "record_close":
+            continue
+        higher = [x for x in obs if x.kind in ("index", "quote") and x.subject == o.subject
+                  and x.metric in ("close", "price") and x.as_of == "close" and x.date < o.date and x.value > o.value]
+        if higher:
+            h = max(higher, key=lambda x: x.value)
+            out[o] = f"a record close of {cell(o.value)} is below the close of {cell(h.value)} on {h.date}"
     return out
 
 

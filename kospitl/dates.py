@@ -212,7 +212,7 @@ TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("first_minutes", gated(r"\b(?P<n>half an hour|an hour) into (?:the )?(?:session|trading|trade|the day)\b", re.I)),
     ("press", gated(r"\bas of press time\b|\bat press time\b")),
     ("intraday", gated(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
-    ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the session\b|\bkicked off\b|\bthe open(?= (?:was|stood|came)\b)|출발|시초가|개장|첫 거래|문을 (?:열|연)")),
+    ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the (?:session|day)\b|\b(?:[Tt]rading|[Tt]he session|[Tt]he day) beg[au]n\b|\bkicked off\b|\bthe open(?= (?:was|stood|came)\b)|출발|시초가|개장|첫 거래|문을 (?:열|연)|거래를 시작")),
     ("close", gated(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
 )
 TIME_TABLE = Table(TIME_PATTERNS)

@@ -151,7 +151,7 @@ WON_WEAKER = gated(r"\b(?:off|down|fell|fall(?:s|ing)?|lost|los(?:es|ing)|weaken
 LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"\b(?:(?:rose|rising|climbed|climbing|jumped|jumping|rallied|rallying|advanced|advancing|gained|gaining|surged|surging|spiked|soared)\s+as (?:far|much) as|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:rising|climbing|jumping|surging|soaring|advancing|rallying)\s+to|intraday (?:high|peak)s?|highest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session high|day's high|(?:hit|reached?|touch(?:ed|ing)?|set) (?:an? )?(?:new |fresh )?intraday (?:high|peak)s?|(?<!record )(?<!all-time )(?<!closing )highs? of|peaks? of|peak(?:ed|ing)? at|as high as|touch(?:ed|ing|es)?|spiked? (?:just )?(?:before|to)|topped out at)\b[^\d]*$", I)),
     ("low", gated(r"\b(?:(?:fell|falling|dropped|dropping|slid|sliding|sank|sinking|lost|losing|tumbled|tumbling|plunged|plunging|declined|declining)\s+as (?:far|much) as|intraday low|lowest (?:point|level) of the (?:day|session)(?: was| came at| stood at)?|session low|day's low|(?<!closing )(?<!year.s )lows? of|as low as|bottom(?:ed)? (?:out )?at|troughs?(?: came| was)?(?: of| at)?|briefly (?:fell|falls|dipped|sank|slid) to|slid to|slipped to|(?:after|before|briefly|earlier)\s+(?:\w+\s+)?(?:sliding|falling|dipping|sinking|dropping|slumping|tumbling|plunging)\s+to)\b[^\d]*$", I)),
-    ("open", gated(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
+    ("open", gated(r"\b(?:open(?:ed|s|ing)?|start(?:ed|ing)?|kick(?:ed)? off|(?:trading|the session|the day) beg[au]n)\b[^\d]*$|\bopening bell\b[^\d]*$", I)),
     ("high", gated(r"(?:^|[/|,;(]\s*|\s)(?:High|고가|고점)\s*:?\s*$", I)),
     ("low", gated(r"(?:^|[/|,;(]\s*|\s)(?:Low|저가|저점)\s*:?\s*$", I)),
     ("close", gated(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\b[^\d]*$", I)),
@@ -162,7 +162,7 @@ KO_EXTREME_SUBJECT = gated(r"(?:(?P<low>저점|최저점|저가)|(?P<high>고점
 LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭|고점))")),
     ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭|저점))")),
-    ("open", gated(r"^\s*(?:로|으로|에)\s*(?:출발|개장|시작|문을 (?:열|연))")),
+    ("open", gated(r"^\s*(?:로|으로|에|에서)\s*(?:거래를\s*)?(?:출발|개장|시작|문을 (?:열|연))")),
     ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
 )
 # "after topping 5,925.04 during the session", "after hitting 2,410.33 intraday": a level reached,
@@ -203,6 +203,7 @@ THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshol
 # ---- clause modifiers ---------------------------------------------------------------------
 FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
 MULTI_DAY = gated(
+    r"한 ?주(?:간|동안|새)|일주일(?:간|동안|새)|주간 (?:상승률|하락률|수익률|상승폭|하락폭)|"  # "13일까지 한 주간 코스피 상승률은 8.2%" ("주간 거래" is the won's day session)
     r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b(?!\s+(?:\w+\s+)?(?:holiday|break|closure|vacation|festival))|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"
     r"\bin the (?:two|three|four|five|\d+) trading days\b|\bover the (?:week|month|year|five sessions|period)\b|"
     r"\bthis (?:month|year|week)\b|\bso far this year\b|\bin the (?:first|second) half\b|\bsince the (?:year|start)\b|"

@@ -1758,6 +1758,22 @@ DEV2 = [
                  "dev12 v05/v06 (Reuters, Investing.com): a table aligned with spaces under 'For the day  Close  Change  Pct'; "
                  "the KOSPI volatility index is no KOSPI reading; 'or 5,500 points to 180,300' is a price; a data box's "
                  "'52 wk Range' is no session's, its 'Volume 512.34M' is", id="aligned-table-vkospi-data-box"),
+    pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
+                 "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
+                 "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",
+                 [o("2026-02-13", "index", K, "change", "close", -15.26),
+                  o("2026-02-13", "index", K, "change_pct", "close", -0.28),
+                  o("2026-02-13", "index", K, "close", "close", 5507.01),
+                  o("2026-02-12", "index", K, "change", "close", 167.78),
+                  o("2026-02-12", "index", K, "change_pct", "close", 3.13),
+                  o("2026-02-12", "index", K, "close", "close", 5522.27)],
+                 "dev2 r47: a record close below a close the article states for an earlier session is none; a week's gain "
+                 "('한 주간 상승률') is no session's", id="record-below-earlier-week"),
+    pytest.param(pub("12 Feb. 2026, 16:00", "지수는 70.90포인트(1.32%) 높은 5425.39에서 거래를 시작했다."),
+                 [o("2026-02-12", "index", K, "open", "open", 5425.39),
+                  o("2026-02-12", "index", K, "change", "open", 70.9),
+                  o("2026-02-12", "index", K, "change_pct", "open", 1.32)],
+                 "dev2 r41 (News1): 'N에서 거래를 시작했다' is the open", id="ko-trading-began-at"),
 ]
 
 

@@ -291,8 +291,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         if fig.unit == "num" and not gate.match(r"\s*원", s.text[fig.end:fig.end + 2]) and not table_row \
                 and not gate.search(r"\bto (?:trade|end|close|finish|settle) at\s*$|\bpoints to\s*$", s.text[max(0, fig.start - 25):fig.start]):
             return
-        if _is_threshold(s, fig):
-            return
+        if _is_threshold(s, fig) or gate.search(r"\b(?:within|short of|shy of)\s*$", s.text[max(0, fig.start - 12):fig.start]):
+            return  # "ending within 1,000 won of the mark": a distance, no price
         cue = _level_cue(s, fig, ent)
         head = _list_head(s, fig)
         if cue is None and as_of != "close" and gate.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):
