@@ -163,13 +163,14 @@ LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
     ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭|고점))")),
     ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭|저점))")),
     ("open", gated(r"^\s*(?:로|으로|에|에서)\s*(?:거래를\s*)?(?:출발|개장|시작|문을 (?:열|연))")),
-    ("close", gated(r"^\s*(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)")),
+    ("close", gated(r"^\s*(?:(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)|마감\b)")),  # "…5846.09 마감…"
 )
 # "after topping 5,925.04 during the session", "after hitting 2,410.33 intraday": a level reached,
 # then the session word: the day's extreme (high or low by the sentence's other level)
 INTRADAY_AFTER = gated(r"^\s*(?:intraday|during (?:the )?(?:session|trading|the day)|earlier in the (?:session|day)|in (?:early|morning|afternoon) trad(?:e|ing))\b", I)
 EVENT_REACH = gated(r"\b(?:hit(?:ting)?|top(?:ped|ping)?|reach(?:ed|ing)?|touch(?:ed|ing)?|scal(?:ed|ing)|set(?:ting)?|\w+(?:ing|ed)\s+(?:to|as (?:high|low) as))"
                     r"\s+(?:(?:an?|the|its)\s+)?(?:(?:fresh|new|record|all-time|intraday)\s+)*(?:high|low|peak)?(?:\s+of)?\s*$", I)
+FOR_A_RECORD = gated(r"\s*(?:for|to set|to hit|marking) an? (?:fresh |new )?(?:all-time |record )?(?:intraday )?(?:high|record|peak)\b", I)
 # "hit an all-time high of 6,034.51 before closing at 6,012.35": the first level is the day's
 # extreme (high or low by the close after it)
 BEFORE_CLOSING_AT = gated(r"^[^.;\d]{0,40}?\b(?:before|then|and then|but)\s+(?:clos|end|finish|settl)\w*\s+(?:the (?:day|session)\s+)?(?:at|to|on)?\s*$", I)
@@ -226,6 +227,9 @@ BREADTH = (
     gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|overwhelming|trounced|dwarfed|dwarfing|topped|topping|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?:only\s+|just\s+)?(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
     gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
+    # "616 issues rose against 272 that fell", "There were 545 gainers and 346 decliners"
+    gated(rf"(?P<x>{NUM})\s+(?:issues|stocks|shares)\s+(?P<a>rose|advanced|gained|fell|declined|dropped)\s+(?:against|versus|vs\.?|compared with|while)\s+(?P<y>{NUM})\b", I),
+    gated(rf"(?P<x>{NUM})\s+(?P<a>gainers|advancers|decliners|losers|risers|fallers)\s+(?:and|against|versus|to)\s+(?P<y>{NUM})\s+(?:gainers|advancers|decliners|losers|risers|fallers)\b", I),
     # "587개 종목이 올랐고 291개 종목이 내렸으며": each count before its verb
     gated(rf"(?P<x>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?P<a>올랐|오른|상승|내렸|내린|하락)[^\d]{{0,12}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:올랐|오른|상승|내렸|내린|하락)"),
     # "상승 종목은 112개에 그쳤고 801개 종목이 내렸다": the second count before its verb

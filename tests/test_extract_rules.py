@@ -1774,6 +1774,33 @@ DEV2 = [
                   o("2026-02-12", "index", K, "change", "open", 70.9),
                   o("2026-02-12", "index", K, "change_pct", "open", 1.32)],
                  "dev2 r41 (News1): 'N에서 거래를 시작했다' is the open", id="ko-trading-began-at"),
+    pytest.param(pub("23 Feb. 2026, 16:00", "A total of 739.2 million shares changed hands, and 616 issues rose against 272 that fell.",
+                     "There were 545 gainers and 346 decliners.",
+                     "삼성전자는 한때 7% 넘게 뛰어 17만9600원을 찍으며 사상 처음으로 17만원선을 넘어섰다.",
+                     "코스닥지수는 2.01포인트(0.17%) 내린 1151.99로 마감했다. 코스닥 거래량은 14억2309만5000주, 거래대금은 14조3534억1400만원이었다.",
+                     "이날 원·달러 환율은 3.6원 내린 1443원으로 거래를 시작했다.",
+                     "During the session, the index climbed above 5,580 for a fresh all-time intraday high before paring gains."),
+                 [o("2026-02-23", "index", K, "volume", "close", 739.2e6),
+                  o("2026-02-23", "index", K, "advancers", "close", 616),
+                  o("2026-02-23", "index", K, "decliners", "close", 272),
+                  o("2026-02-23", "index", K, "advancers", "close", 545),
+                  o("2026-02-23", "index", K, "decliners", "close", 346),
+                  o("2026-02-23", "quote", SAMSUNG, "change_pct", "close", 7, approx=True),
+                  o("2026-02-23", "quote", SAMSUNG, "high", "close", 179600),
+                  o("2026-02-23", "milestone", SAMSUNG, "first_above", "close", 170000),
+                  o("2026-02-23", "index", Q, "change", "close", -2.01),
+                  o("2026-02-23", "index", Q, "change_pct", "close", -0.17),
+                  o("2026-02-23", "index", Q, "close", "close", 1151.99),
+                  o("2026-02-23", "index", Q, "volume", "close", 1423095000),
+                  o("2026-02-23", "index", Q, "turnover", "close", 14353414000000),
+                  o("2026-02-23", "fx", "USD/KRW", "open", "open", 1443),
+                  o("2026-02-23", "fx", "USD/KRW", "change", "open", -3.6),
+                  o("2026-02-23", "index", K, "high", "close", 5580),
+                  o("2026-02-23", "milestone", K, "record_high", "close", 5580)],
+                 "dev2 r43/r44/r45/r53/r54: breadth as 'N issues rose against M' and 'N gainers and M decliners'; '한때 ... "
+                 "N원을 찍으며' is the day's high; a volume or turnover named after the Kosdaq is the Kosdaq's; the won's "
+                 "'거래를 시작했다' is its open; 'above 5,580 for a fresh all-time intraday high' is the day's high and record",
+                 id="breadth-forms-kosdaq-volume-above-for-record"),
 ]
 
 

@@ -77,6 +77,9 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
                 return name
         if "장중" in s.text[max(ent.end, 0):fig.start][-12:]:
             return "high"
+        if "한때" in s.text[max(ent.end, 0):fig.start]:  # "한때 7% 넘게 뛰어 17만9600원을 찍으며": the day's extreme so far
+            if gate.match(r"\s*(?:을|를)\s*(?:찍|터치)", seg):
+                return "low" if L.DOWN.search(s.text[max(ent.end, 0):fig.start]) else "high"
         named = L.KO_EXTREME_SUBJECT.search(s.text[max(_prev_anchor(s, fig, ent), 0):fig.start])
         if named:
             return "low" if named["low"] else "high"
@@ -95,6 +98,8 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
     for name, pat in L.REVERSAL_AFTER:  # "hit 5,795.62 ... before paring gains": the day's high
         if pat.search(after):
             return name
+    if gate.search(r"\b(?:above|past|beyond)\s*$", gap) and L.FOR_A_RECORD.match(after):
+        return "high"  # "climbed above 5,580 for a fresh all-time intraday high"
     if L.BEFORE_CLOSING_AT.match(after):
         later = [f for f in s.figures if f.start >= fig.end and f.unit == fig.unit]
         if later and later[0].value != fig.value:
@@ -171,10 +176,11 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
             and not any(x.as_of == as_of for x in s.times):
         as_of = "close"  # "On Wednesday, ... fell 59.38 points" after an "as of 9:20 a.m." snapshot: Wednesday's close
     kw = dict(date_ref=date_ref, shift=shift)
+    market = _market_named_before(s, fig) if t in ("turnover", "volume") else "KOSPI"
     if t in ("turnover", "volume") and fig.unit == "won" and fig.value >= 10**9:
-        emit.add(fig, "index", "KOSPI", "turnover", "close", fig.value, "index.turnover", **kw)
+        emit.add(fig, "index", market, "turnover", "close", fig.value, "index.turnover", **kw)
     elif t in ("turnover", "volume") and fig.unit == "shares":
-        emit.add(fig, "index", "KOSPI", "volume", "close", fig.value, "index.volume", **kw)
+        emit.add(fig, "index", market, "volume", "close", fig.value, "index.volume", **kw)
     elif t in ("turnover", "volume"):
         return
     elif t == "index":
@@ -193,6 +199,13 @@ def _interpret(s: Sentence, fig: Figure, ent: Entity, ctx: Context, emit: _Emitt
             emit.add(fig, "indicator", ent.subject, metric, _indicator_as_of(as_of), fig.value, "indicator", **kw)
     elif t == "lending":
         pass  # handled through the company named with it (see _quote)
+
+
+def _market_named_before(s: Sentence, fig: Figure) -> str:
+    """The market a volume or turnover belongs to: the index the sentence names last before it
+    ("코스닥 거래량은 14억2309만5000주, 거래대금은 ..."), else the main board."""
+    named = [e for e in s.entities if e.type == "index" and e.end <= fig.start]
+    return named[-1].subject if named and named[-1].subject in ("KOSPI", "KOSDAQ") else "KOSPI"
 
 
 def _index(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit: _Emitter, kw: dict) -> None:
