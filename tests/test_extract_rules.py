@@ -1801,6 +1801,14 @@ DEV2 = [
                  "N원을 찍으며' is the day's high; a volume or turnover named after the Kosdaq is the Kosdaq's; the won's "
                  "'거래를 시작했다' is its open; 'above 5,580 for a fresh all-time intraday high' is the day's high and record",
                  id="breadth-forms-kosdaq-volume-above-for-record"),
+    pytest.param(pub("20 Feb. 2025, 16:00", "The index opened lower and touched 2,644.40 before paring some of its losses.",
+                     "방산 대장주 한화에어로스페이스는 5.03% 뛴 52만2000원에 마감해 사상 처음 50만원 위에서 마감했다."),
+                 [o("2025-02-20", "index", K, "low", "close", 2644.40),
+                  o("2025-02-20", "quote", "012450", "change_pct", "close", 5.03),
+                  o("2025-02-20", "quote", "012450", "price", "close", 522000),
+                  o("2025-02-20", "milestone", "012450", "first_close_above", "close", 500000)],
+                 "dev12 t03/t04: 'touched N before paring some of its losses' is the day's low; a stock's '처음 50만원 위에서 "
+                 "마감' is a first close above a round price, no price", id="touched-before-paring-losses-won-line"),
 ]
 
 

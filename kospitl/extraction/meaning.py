@@ -92,9 +92,13 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
         for m in _bare(pat).finditer(gap):
             if m.start() > best_pos:
                 best_gap, best_pos = name, m.start()
+    after = s.text[fig.end:_next_figure_start(s, fig)]
+    if best_gap and gate.match(r"touch", gap[best_pos:], re.I):  # "touched 2,644.40 before paring some of its losses"
+        for name, pat in L.REVERSAL_AFTER:
+            if pat.search(after):
+                return name
     if best_gap:
         return best_gap
-    after = s.text[fig.end:_next_figure_start(s, fig)]
     for name, pat in L.REVERSAL_AFTER:  # "hit 5,795.62 ... before paring gains": the day's high
         if pat.search(after):
             return name
