@@ -20,10 +20,10 @@ I = re.I
 # won / dollar (fx, the sign of a move depends on which), bond, margin, lending, mcap, noise.
 ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     # the volatility index is no KOSPI reading: "The KOSPI volatility index ... was up 14.32% to 20.53"
-    ("noise", "", gated(r"\b(?:KOSPI|Kospi) (?:200 )?(?:volatility|VIX)(?: index)?\b|\bV-?KOSPI\b|변동성\s?지수|\b(?:KOSPI|Kospi) (?:200 )?options\b", I)),
+    ("noise", "", gated(r"\b(?:KOSPI|Kospi) (?:200 )?(?:volatility|VIX)(?: index)?\b|\bV-?KOSPI\b|변동성\s?지수|\b(?:KOSPI|Kospi)(?:\s?200)? (?:index )?options\b", I)),
     # the market named as the place of a trade, not as what a figure is about: "외국인은 코스피 시장에서 1조9240억원을 순매도"
     ("place", "", gated(r"코스피\s?시장에서|유가증권\s?시장에서|\bon the (?:Kospi|KOSPI|main) (?:market|board)\b")),
-    ("noise", "", gated(r"\b(?:BOK|Bank of Korea|central bank)\s+(?:keeps|kept|holds|held|raises|raised|cuts|cut|lowers|lowered|freezes|froze)\b|(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|(?:KOSPI|Kospi) (?:200 )?Volatility\b|\bV-?KOSPI\b|(?:KOSPI|Kospi)\s?200 (?:index )?options\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
+    ("noise", "", gated(r"\b(?:BOK|Bank of Korea|central bank)\s+(?:keeps|kept|holds|held|raises|raised|cuts|cut|lowers|lowered|freezes|froze)\b|(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"

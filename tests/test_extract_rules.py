@@ -1758,6 +1758,26 @@ DEV2 = [
                  "dev12 v05/v06 (Reuters, Investing.com): a table aligned with spaces under 'For the day  Close  Change  Pct'; "
                  "the KOSPI volatility index is no KOSPI reading; 'or 5,500 points to 180,300' is a price; a data box's "
                  "'52 wk Range' is no session's, its 'Volume 512.34M' is", id="aligned-table-vkospi-data-box"),
+    pytest.param("[장마감 시황] 코스피 2.1% 올라 2,648선 회복\n\n입력 2024.04.17 15:48\n\n■ 주요 지수\n"
+                 "    지수명        종가        전일대비     등락률\n"
+                 "    코스피      2,648.34     ▲ 54.55     +2.10%\n"
+                 "    코스닥        861.92     ▲ 12.11     +1.42%\n\n■ 시가총액 상위 종목\n"
+                 "    종목명        현재가      전일대비     등락률\n"
+                 "    삼성전자      80,100      ▲ 1,700     +2.17%\n"
+                 "    SK하이닉스   182,400      ▼ 1,300     -0.71%\n",
+                 [o("2024-04-17", "index", K, "close", "close", 2648.34),
+                  o("2024-04-17", "index", K, "change", "close", 54.55),
+                  o("2024-04-17", "index", K, "change_pct", "close", 2.10),
+                  o("2024-04-17", "index", Q, "close", "close", 861.92),
+                  o("2024-04-17", "index", Q, "change", "close", 12.11),
+                  o("2024-04-17", "index", Q, "change_pct", "close", 1.42),
+                  o("2024-04-17", "quote", SAMSUNG, "price", "close", 80100),
+                  o("2024-04-17", "quote", SAMSUNG, "change_pct", "close", 2.17),
+                  o("2024-04-17", "quote", HYNIX, "price", "close", 182400),
+                  o("2024-04-17", "quote", HYNIX, "change_pct", "close", -0.71)],
+                 "a KRX closing data page (dev12 u12): '전일대비' heads the change in points (or won) beside '등락률'; "
+                 "a '현재가' column on a closing report is the close (the report's moment decides, not the column)",
+                 id="krx-data-page-aligned-korean"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

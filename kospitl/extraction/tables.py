@@ -24,9 +24,9 @@ from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
 PRICE_COLUMN = re.compile(r"\b(?:close|closing|price|last|level|KRW|won)\b|종가|현재가|주가|지수|\(원\)", re.I)
-CHANGE_COLUMN = re.compile(r"\b(?:change|chg|pct|percent)\b|%|등락률|등락|변동률|상승률|하락률", re.I)
+# "전일대비" (against the previous session) heads the change in points (or won) beside "등락률"
+CHANGE_COLUMN = re.compile(r"\b(?:change|chg|pct|percent)\b|%|등락률|등락|변동률|상승률|하락률|전일\s?대비|전일비", re.I)
 NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares|item|for the day)\b|종목|기업|회사|지수명", re.I)
-INTRADAY_COLUMN = re.compile(r"\b(?:current|now|intraday)\b|현재", re.I)  # "Last" is the report's moment
 INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코스닥": "KOSDAQ",
                "kospi 200": "KOSPI200", "kospi200": "KOSPI200", "코스피200": "KOSPI200"}
 PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%?$")
@@ -50,7 +50,7 @@ INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "f
                   "individual": "individual", "individuals": "individual", "retail": "individual", "개인": "individual"}
 AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)(?:\s*,\s*[\w ]{1,12})?\)", re.I)  # "(KRW bn, net)"
 UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
-SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
+SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
 
 
 def _sign(mark: str) -> int:
@@ -224,8 +224,9 @@ def _columns(header: list[str]) -> tuple[int | None, int | None, int | None, str
     if price is None and change is None:
         return None
     labels = " ".join(header[1:])
-    row_as_of = "close" if re.search(r"\bclos(?:e|ing)\b|종가", labels, re.I) else \
-        "intraday" if INTRADAY_COLUMN.search(labels) else None
+    # a "Close" column is the close; "Current", "현재가" or "Last" is the report's own moment
+    # (a closing report's data page prints its closes under "현재가")
+    row_as_of = "close" if re.search(r"\bclos(?:e|ing)\b|종가", labels, re.I) else None
     points = next((k for k in changes if k != change), None)
     return price, change, points, row_as_of
 
