@@ -44,7 +44,8 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("full", gated(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
     ("monthday", gated(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
     ("monthday", gated(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
-    ("weekday", gated(rf"\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
+    # a day's nickname is no date: "after Black Monday", "Super Tuesday", "Good Friday"
+    ("weekday", gated(rf"(?<!\bBlack )(?<!\bBlue )(?<!\bCyber )(?<!\bSuper )(?<!\bGood )\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
     ("daynum", gated(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("daynum", gated(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
     # "ended 2023 at 2,655.28", "ended last year at 2,399.49": the last session of that year

@@ -1778,6 +1778,21 @@ DEV2 = [
                  "a KRX closing data page (dev12 u12): '전일대비' heads the change in points (or won) beside '등락률'; "
                  "a '현재가' column on a closing report is the close (the report's moment decides, not the column)",
                  id="krx-data-page-aligned-korean"),
+    pytest.param("'검은 월요일' 코스피 8.77% 폭락…역대 최대 낙폭\n입력 2024.08.05 16:10\n\n"
+                 "5일 한국거래소에 따르면 코스피는 전 거래일 대비 234.64포인트(8.77%) 내린 2441.55에 장을 마감했다. "
+                 "이날 하루 동안 유가증권시장 시가총액 192조원이 증발했다.\n",
+                 [o("2024-08-05", "index", K, "change", "close", -234.64),
+                  o("2024-08-05", "index", K, "change_pct", "close", -8.77),
+                  o("2024-08-05", "index", K, "close", "close", 2441.55)],
+                 "dev14 aug08: '폭락' is a fall (so the headline's 8.77% restates the body's); a market value that "
+                 "'증발했다' is a loss, not the value", id="ko-plunge-mcap-evaporated"),
+    pytest.param("Kospi rebounds 4% at open after Black Monday, buy-side sidecar triggered\nPublished: 6 Aug. 2024, 09:30\n\n"
+                 "The Kospi jumped 4.01 percent, or 97.83 points, to 2,539.38 at the open on Tuesday.\n",
+                 [o("2024-08-06", "index", K, "change", "open", 97.83),
+                  o("2024-08-06", "index", K, "change_pct", "open", 4.01),
+                  o("2024-08-06", "index", K, "open", "open", 2539.38)],
+                 "dev14 aug10: 'Black Monday' is a day's nickname, no date; the headline's 4% restates the body's 4.01",
+                 id="black-monday-no-date"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",
