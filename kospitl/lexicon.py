@@ -190,7 +190,10 @@ KO_MCAP_RECORD = gated(r"사상 최대|역대 최대|사상 최고")
 # move or sum, not a record level
 RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|routs?|sell-?offs?|rises?|gains?|jumps?|"
                     r"rall(?:y|ies)|surges?|outflows?|inflows?|selling|buying|volumes?|turnover)\s+(?:ever\s+)?on\s+$", I)
-NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b", I)
+# what a record word names when it is no price: "record quarterly profit", "사상 최대 낙폭" (the largest fall),
+# "역대 최대 순매도"; "포인트 기준으로는 역대 최대," after a fall is its size too
+NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b|"
+                         r"^\s*(?:의\s*)?(?:낙폭|하락폭|하락률|폭락|급락|순매도|매도|거래대금|거래량|규모의\s*(?:순매도|매도))", I)
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
 PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치(?:는|은)|(?:기존|종전|이전|직전)의?\s?(?:장중 |종가 기준 )?사상 최고치|(?:장중 |종가 )?(?:고점|최고치) 기록은 (?:종전까지|그동안|이전까지|기존에)", I)
 SURPASS_RECORD = gated(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)

@@ -1793,6 +1793,13 @@ DEV2 = [
                   o("2024-08-06", "index", K, "open", "open", 2539.38)],
                  "dev14 aug10: 'Black Monday' is a day's nickname, no date; the headline's 4% restates the body's 4.01",
                  id="black-monday-no-date"),
+    pytest.param("코스피 폭락\n입력 2024.08.05 16:10\n\n"
+                 "코스피가 하루 만에 230포인트 넘게 빠지며 사상 최대 낙폭을 기록했다. 코스피는 전 거래일 대비 "
+                 "234.64포인트(8.77%) 내린 2441.55에 장을 마감했다.\n",
+                 [o("2024-08-05", "index", K, "change", "close", -234.64),
+                  o("2024-08-05", "index", K, "change_pct", "close", -8.77),
+                  o("2024-08-05", "index", K, "close", "close", 2441.55)],
+                 "dev14 aug08: '사상 최대 낙폭' is the largest fall on record, no record level", id="ko-record-fall-no-record"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",
