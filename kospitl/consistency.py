@@ -136,6 +136,7 @@ def _outliers(obs: list[Observation]) -> dict[Observation, str]:
                 continue
             pool = group if len(group) >= 3 else levels if len(levels) >= 3 else None
             if pool is None:
+                out.update(_by_move(obs, subject, day, group))
                 continue
             mid = median(o.value for o in pool)
             for o in group:
@@ -143,6 +144,27 @@ def _outliers(obs: list[Observation]) -> dict[Observation, str]:
                     out[o] = (f"{subject} at {cell(o.value)} is far from its other levels in this article "
                               f"(median {cell(mid)})")
     return out
+
+
+def _by_move(obs: list[Observation], subject: str, day: str, group: list[Observation]) -> dict[Observation, str]:
+    """Of two closes of an index on one session far apart ("won slides to 1,371" read as the
+    KOSPI beside its 2,676.19), the one the article's own change and percent bear out stands:
+    change / (close - change) is the percent, to its printed precision."""
+    closes = [o for o in group if o.kind == "index" and o.metric == "close"]
+    if len(closes) != 2 or max(o.value for o in closes) < min(o.value for o in closes) * MAX_SPREAD:
+        return {}
+    moves = [o for o in obs if o.kind == "index" and o.subject == subject and o.date == day and o.as_of == "close"]
+    change = [o.value for o in moves if o.metric == "change"]
+    pct = [o.value for o in moves if o.metric == "change_pct"]
+    if len(set(change)) != 1 or len(set(pct)) != 1:
+        return {}
+    fits = [o for o in closes if o.value != change[0]
+            and abs(100 * change[0] / (o.value - change[0]) - pct[0]) <= 0.011]
+    if len(fits) != 1:
+        return {}
+    other = next(o for o in closes if o is not fits[0])
+    return {other: f"{subject} at {cell(other.value)} does not fit the article's change {cell(change[0])} "
+                   f"and {cell(pct[0])}%, which {cell(fits[0].value)} does"}
 
 
 def _won_moves(obs: list[Observation]) -> dict[Observation, str]:
