@@ -20,7 +20,7 @@ from kospitl.articles import Article
 from kospitl.dates import find_dates
 from kospitl.numbers import NumberError, decimals, parse_number
 from kospitl.records import Mention
-from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells
+from kospitl.extraction.table_text import body_rows, cells as _cells
 
 DAY_COLUMN = re.compile(r"^\s*(?:day|date|session|trading day|week ?day|날짜|일자|거래일)\b", re.I)
 INDEX_IN_COLUMN = re.compile(r"\b(?P<en>KOSPI\s?200|KOSPI|KOSDAQ)\b|(?P<ko>코스피\s?200|코스피|코스닥)", re.I)
@@ -61,16 +61,9 @@ def find(article: Article, paragraphs: list[tuple[int, int]], i: int) -> tuple[l
     if not columns:
         return None
     out: list[Mention] = []
-    taken = [paragraphs[i]]
-    for span in paragraphs[i + 1:]:
-        line = text[span[0]:span[1]]
-        if MARKDOWN_RULE.fullmatch(line):
-            taken.append(span)
-            continue
-        row = _cells(line)
-        if len(row) != len(header):
-            break
-        taken.append(span)
+    last = i
+    for last, line, row in body_rows(text, paragraphs, i, len(header)):
+        span = paragraphs[last]
         days = [d for d in find_dates(row[0]) if d.form in DAY_FORMS]
         if not days:
             continue
@@ -90,4 +83,4 @@ def find(article: Article, paragraphs: list[tuple[int, int]], i: int) -> tuple[l
             dec = decimals(m["n"])
             out.append(Mention("index", index, metric, "close", value, False, at, at + len(row[k]), span[0], span[1],
                                f"table.dated.{metric}", decimals=dec, quantum=10.0 ** -dec, date_ref=days[0]))
-    return out, taken
+    return out, paragraphs[i:last + 1]

@@ -19,7 +19,7 @@ from kospitl import tickers
 from kospitl.articles import Article
 from kospitl.dates import PREVIOUS_SESSION, DateRef, find_dates
 from kospitl.extraction import dated_tables
-from kospitl.extraction.table_text import MARKDOWN_RULE, cells as _cells, row_cells
+from kospitl.extraction.table_text import MARKDOWN_RULE, body_rows, cells as _cells, row_cells
 from kospitl.numbers import NumberError, decimals, parse_korean, parse_number
 from kospitl.records import Mention
 
@@ -342,17 +342,12 @@ def _investor_rows(article: Article, paragraphs: list[tuple[int, int]], i: int, 
     col = cols[0]
     scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
     out: list[Mention] = []
-    taken = [paragraphs[i]]
-    for span in paragraphs[i + 1:]:
-        line = text[span[0]:span[1]]
-        if MARKDOWN_RULE.fullmatch(line):
-            taken.append(span)
-            continue
-        row = _cells(line)
-        subject = INVESTOR_CELLS.get(row[0].strip().lower()) if len(row) == len(header) else None
+    last = i
+    for k, line, row in body_rows(text, paragraphs, i, len(header)):
+        subject = INVESTOR_CELLS.get(row[0].strip().lower())
         if subject is None:
             break
-        taken.append(span)
+        last, span = k, paragraphs[k]
         m = SIGNED.match(row[col].strip())
         if m is None:
             continue
@@ -365,7 +360,7 @@ def _investor_rows(article: Article, paragraphs: list[tuple[int, int]], i: int, 
         out.append(Mention("flow", subject, "net_buy", as_of, _sign(m["sign"]) * value, False, start,
                            start + len(row[col]), span[0], span[1], "table.net_buy", decimals=dec,
                            quantum=scale * 10.0 ** -dec))
-    return (out, taken) if out else None
+    return (out, paragraphs[i:last + 1]) if out else None
 
 
 def _investor_columns(article: Article, spans: list[tuple[int, int]],
