@@ -1800,6 +1800,46 @@ DEV2 = [
                   o("2024-08-05", "index", K, "change_pct", "close", -8.77),
                   o("2024-08-05", "index", K, "close", "close", 2441.55)],
                  "dev14 aug08: '사상 최대 낙폭' is the largest fall on record, no record level", id="ko-record-fall-no-record"),
+    pytest.param("Seoul stocks open lower on profit-taking after record run\nPublished: 27 Feb. 2026\n\n"
+                 "The KOSPI fell 56.98 points, or 0.9 percent, to 6,250.29 in the first 15 minutes of trading.\n\n"
+                 "The index had jumped 3.67 percent on Thursday to a record close of 6,307.27.\n\n"
+                 "In Seoul, most large caps traded lower. Samsung Electronics lost 0.69 percent and SK hynix 2.46 percent.\n",
+                 [o("2026-02-27", "index", K, "change", "09:15", -56.98),
+                  o("2026-02-27", "index", K, "change_pct", "09:15", -0.9),
+                  o("2026-02-27", "index", K, "level", "09:15", 6250.29),
+                  o("2026-02-26", "index", K, "change_pct", "close", 3.67),
+                  o("2026-02-26", "index", K, "close", "close", 6307.27),
+                  o("2026-02-26", "milestone", K, "record_close", "close", 6307.27),
+                  o("2026-02-27", "quote", SAMSUNG, "change_pct", "09:15", -0.69),
+                  o("2026-02-27", "quote", HYNIX, "change_pct", "09:15", -2.46)],
+                 "dev2 r58: a headline 'stocks open lower' makes the page a report of the open, so the moves of "
+                 "its later paragraphs are the report's moment, not the close", id="open-headline-report-moment"),
+    pytest.param("코스피, 하락 출발…6200선 등락\n입력 2026.02.27\n\n"
+                 "27일 코스피는 오전 9시 15분 현재 전 거래일보다 56.98포인트(0.90%) 내린 6250.29를 나타내고 있다.\n\n"
+                 "전날 코스피는 3.67% 오른 6307.27로 사상 최고치에 마감했다.\n\n"
+                 "시가총액 상위 종목 중 삼성전자가 0.69%, SK하이닉스가 2.46% 하락 중이다.\n",
+                 [o("2026-02-27", "index", K, "change", "09:15", -56.98),
+                  o("2026-02-27", "index", K, "change_pct", "09:15", -0.9),
+                  o("2026-02-27", "index", K, "level", "09:15", 6250.29),
+                  o("2026-02-26", "index", K, "change_pct", "close", 3.67),
+                  o("2026-02-26", "index", K, "close", "close", 6307.27),
+                  o("2026-02-26", "milestone", K, "record_close", "close", 6307.27),
+                  o("2026-02-27", "quote", SAMSUNG, "change_pct", "09:15", -0.69),
+                  o("2026-02-27", "quote", HYNIX, "change_pct", "09:15", -2.46)],
+                 "'하락 출발' heads a report of the open; in it, the previous session's record ('전날 … 사상 최고치에 "
+                 "마감') is a record close, not the report's intraday high", id="ko-open-headline-previous-record"),
+    pytest.param("코스피, 이틀 연속 사상 최고치…3,344.20 마감\n입력 2025.09.11\n\n장 초반 3,344.70 '터치'\n\n"
+                 "11일 코스피 종가는 3,344.20이다. 전 거래일보다 29.67포인트(0.90%) 높다.\n\n"
+                 "대장주 삼성전자는 1.10% 오른 7만3,400원에 거래를 마쳤다.\n",
+                 [o("2025-09-11", "index", K, "close", "close", 3344.2),
+                  o("2025-09-11", "milestone", K, "record_close", "close", 3344.2),
+                  o("2025-09-11", "index", K, "level", "intraday", 3344.7),
+                  o("2025-09-11", "index", K, "change", "close", 29.67),
+                  o("2025-09-11", "index", K, "change_pct", "close", 0.9),
+                  o("2025-09-11", "quote", SAMSUNG, "change_pct", "close", 1.1),
+                  o("2025-09-11", "quote", SAMSUNG, "price", "close", 73400)],
+                 "dev2 r06: a subtitle of the early trade under a headline of the close ('… 마감') leaves the page a "
+                 "closing report", id="ko-close-headline-early-subtitle"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -111,8 +111,8 @@ def _same_session(m: Mention, day: Any, doc: date | None = None) -> bool:
 def _is_intraday_report(article: Article) -> bool:
     if any(s.kind in ("sources", "timeline") for s in article.sections):
         return False  # digests and aggregators sum up finished sessions
-    if any(len(line) <= 120 and not line.rstrip().endswith(".") and INTRADAY_TITLE.search(line) and not CLOSE_WORD.search(line)
-           for line in article.text[:1200].splitlines()[:12]):
+    titles = [line for line in article.text[:1200].splitlines()[:12] if len(line) <= 120 and not line.rstrip().endswith(".")]
+    if any(INTRADAY_TITLE.search(line) for line in titles) and not any(CLOSE_WORD.search(line) for line in titles):
         return True  # a headline "South Korea stocks lower midday; KOSPI down 6.86%" (archived after the close or not)
     pub = article.published_at
     upd = article.updated_at
@@ -136,7 +136,11 @@ def _is_intraday_report(article: Article) -> bool:
 
 
 CLOSE_WORD = re.compile(r"\bclos(?:e|ed|es|ing)\b|\bend(?:s|ed)\b|\bfinish|마감", re.I)
-INTRADAY_TITLE = re.compile(r"\b(?:midday|mid-day|in (?:early|morning|late morning|afternoon) trade|morning trade|mid-session)\b", re.I)
+INTRADAY_TITLE = re.compile(r"""
+    \b(?:midday|mid-day|in\ (?:early|morning|late\ morning|afternoon)\ trade|morning\ trade|mid-session)\b
+  | \bopen(?:s|ed)?\ (?:sharply\ |slightly\ |modestly\ |[\d.]+\ ?(?:%|percent)\ )?(?:higher|lower|up|down|flat|mixed)\b  # "Seoul stocks open lower"
+  | (?:상승|하락|강보합|약보합|보합|혼조세?)\ ?(?:으로\ )?출발                                  # "코스피, 하락 출발"
+""", re.I | re.X)
 
 
 def _other_day(ref: DateRef, doc: date | None) -> bool:

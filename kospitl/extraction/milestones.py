@@ -183,7 +183,8 @@ def _record(s: Sentence, f: Figure, ctx: Context, emit: _Emitter, owners: dict[i
     date_ref, shift = _date_for(s, f)
     cs, ce = s.clauses[_clause_of(s, f.start)]
     clause = s.text[cs:ce]
-    intraday = bool(L.RECORD_INTRADAY.search(clause)) or (ctx.intraday_report and not L.CLOSE_WORDS.search(clause))
+    today = (date_ref is None or date_ref.form == "today") and not shift  # a morning report's "전날 … 사상 최고치" is a close
+    intraday = bool(L.RECORD_INTRADAY.search(clause)) or (ctx.intraday_report and today and not L.CLOSE_WORDS.search(clause))
     was_used = f.used
     if ent.type == "mcap" or (ent.type == "index" and f.unit == "won" and f.value >= 10**14):
         if f.unit == "won" and f.value >= 10**14:  # "market capitalization rose to a record 4,412 trillion won"
