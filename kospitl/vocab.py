@@ -95,9 +95,10 @@ class Kind:
 # Magnitudes beyond any the market has seen (what extraction may read when no tighter range is
 # known): points, won, counts of shares.
 POINTS, WON, COUNT = 1e6, 1e17, 1e13
-LEVEL_TYPED, WON_TOTAL, WON_DAY = (1.0, 100_000.0), (0.0, 1e16), (-1e14, 1e14)
+LEVEL_TYPED, WON_TOTAL = (1.0, 100_000.0), (0.0, 1e16)
 FX_READ: Range = (700, 2500)  # won per dollar: a figure outside is a move, a threshold or another currency
 PRICE_READ: Range = (0, 50_000_000)  # won: no KRX share has traded near 50 million won
+FLOW_READ: Range = (-5e13, 5e13)  # won: no group has netted 50 trillion won in a day; such a sum is a market value
 
 
 _INDEX_LEVELS = {
@@ -139,7 +140,7 @@ KIND_ROWS: tuple[Kind, ...] = (
         Metric("low", "won", "the session's lowest price", PRICE_READ, (1.0, 1e8), integer=True, level=True),
     ), (TICKER,), daily_limit=0.30, neighbours=("next",), closing="price"),
     Kind("flow", "an investor group's net buying on the KOSPI market", (
-        Metric("net_buy", "won", "net purchases (negative: net sales)", (-WON, WON), WON_DAY, integer=True,
+        Metric("net_buy", "won", "net purchases (negative: net sales)", FLOW_READ, FLOW_READ, integer=True,
                least=1_000_000, latest_wins=("close",)),
     ), ("foreign", "institution", "individual")),
     Kind("fx", "the won against the US dollar", (

@@ -153,7 +153,8 @@ RANGES = [
     ("index", "change_pct", None, 45.0, True, False, "read, then refuted by the daily limit (consistency)"),
     ("quote", "price", None, 128_500, True, True, "a share price"),
     ("fx", "rate", None, 1450.3, True, True, "the won"),
-    ("flow", "net_buy", None, -2.8e14, True, False, "beyond any session's flow: a person may not type it"),
+    ("flow", "net_buy", None, -4.2e13, True, True, "the largest flows of a session are some trillions of won"),
+    ("flow", "net_buy", None, -2.8e14, False, False, "beyond any session's flow: a market value, not read nor typed"),
     ("rate", "yield", None, 2.915, True, True, "a bond yield"),
 ]
 

@@ -24,7 +24,7 @@ INDEX_RANGES = dict(vocab.REGISTRY["index"].subject_read)
 FX_RANGE = vocab.read_range("fx", "rate")
 MAX_PRICE = vocab.read_range("quote", "price")[1]
 MIN_FLOW = vocab.METRICS[("flow", "net_buy")].least  # flows are stated in millions at least
-MAX_FLOW = 50 * 10**12  # no market has netted 50 trillion won in a day: such a sum is a market value
+MAX_FLOW = vocab.read_range("flow", "net_buy")[1]  # a larger sum is a market value
 
 
 @dataclass
