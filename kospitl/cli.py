@@ -20,7 +20,7 @@ from kospitl.vocab import KINDS, OBSERVATION_COLUMNS, STATUSES, TIMELINE_COLUMNS
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-# Heavy modules (SQLAlchemy, the extraction, tabulate) are imported by the commands that use
+# Heavy modules (SQLAlchemy, the extraction, the calendar) are imported by the commands that use
 # them: a read command on a current database starts with click, sqlite3 and a few modules.
 
 DB_HELP = "Database file, or a postgresql:// URL (default: $KOSPITL_DB or ./kospitl.db)."

@@ -195,20 +195,13 @@ def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], wrap: Mappi
     005930  삼성전자  1.5
     1       SK         -2
     """
-    import tabulate as _tabulate  # here: only a table needs it (and wcwidth), not the other formats
+    from kospitl import texttable
 
     wrap = wrap or {}
     raw = [[r.get(c) for c in columns] for r in rows]
     align = ["right" if _numeric([t[i] for t in raw]) else "left" for i in range(len(columns))]
-    padding, _tabulate.MIN_PADDING = _tabulate.MIN_PADDING, 0  # a column as wide as its widest cell
-    try:
-        text = _tabulate.tabulate([[cell(v) for v in t] for t in raw], headers=list(columns) if headers else (),
-                                  tablefmt="simple" if headers else "plain",
-                                  disable_numparse=True, colalign=align,
-                                  maxcolwidths=[wrap.get(c) for c in columns] if wrap and raw else None)
-    finally:
-        _tabulate.MIN_PADDING = padding
-    return "\n".join(line.rstrip() for line in text.splitlines())
+    return texttable.render([[cell(v) for v in t] for t in raw], list(columns) if headers else None, align,
+                            [wrap.get(c) for c in columns])
 
 
 def render(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: Format, out: IO[str],

@@ -122,6 +122,17 @@ def test_the_why_column_is_wrapped_in_a_table():
     assert len(lines) > 4 and max(wcswidth(line[why_at:]) for line in lines) <= 30
 
 
+@pytest.mark.parametrize("text", ["x" * 75, "코스피가 사상 최고치를 경신했다 " * 6, "a\n\nb " + "word " * 20],
+                         ids=["one-long-word", "korean", "paragraphs"])
+def test_a_wrapped_cell_keeps_every_character_within_its_column(text):
+    out = io.StringIO()
+    render([{"key": "a", "why": text}], ["key", "why"], Format.TABLE, out, wrap={"why": 30})
+    lines = out.getvalue().splitlines()
+    why_at = lines[0].index("why")
+    assert max(wcswidth(line[why_at:]) for line in lines) <= 30
+    assert "".join(line[why_at:] for line in lines[2:]).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
 def _all_commands():
     from kospitl.cli import cli
 

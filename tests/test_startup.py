@@ -26,7 +26,7 @@ try:
     runpy.run_module("kospitl", run_name="__main__")
 except SystemExit as e:
     code = e.code
-heavy = ("sqlalchemy", "alembic", "sqlmodel", "pydantic", "dateutil", "holidays", "tabulate", "kospitl.extraction")
+heavy = ("sqlalchemy", "alembic", "sqlmodel", "pydantic", "dateutil", "holidays", "tabulate", "wcwidth", "kospitl.extraction")
 with open(out, "w") as f:
     json.dump({"code": code, "loaded": sorted(h for h in heavy if any(m == h or m.startswith(h + ".") for m in sys.modules))}, f)
 """
@@ -57,7 +57,7 @@ def _loaded(tmp_path: Path, *args: str) -> dict:
     (["conflicts", "--csv"], []),
     (["show", "2026-01-07", "--json"], []),
     (["sources", "2026-01-07", "index", "KOSPI", "change", "close", "--csv"], []),
-    (["timeline", "--subject", "KOSPI"], ["tabulate"]),  # a table needs it
+    (["timeline", "--subject", "KOSPI"], []),  # a table too: it is drawn by kospitl.texttable
     (["check"], ["dateutil", "holidays"]),  # the calendar: a fact on a day without a session
     (["timeline", "--subject", "KOSPII"], []),  # the error ("did you mean") too
 ])
