@@ -54,6 +54,7 @@ SECTION_RE = re.compile(r"^(Related Articles|Related Stories|Sources(?: \(\d+ ar
 # A market ticker strip printed in the page's header or sidebar ("실시간 지수 ▸ 코스피 6,455.03 ▲52.15"):
 # the quotes of whatever moment the page was rendered, not the article's
 TICKER_RE = re.compile(r"^\s*(?:실시간 ?(?:지수|시세|증시)|증시 ?(?:현황|시세)|국내 ?증시|Market ?(?:data|watch|ticker)|Live (?:index|indices|quotes)|Ticker)\s*[:▸▶>|]", re.I)
+MARKUP_LINE = re.compile(r"""\s*(?:\{\s*"@(?:context|type)"|<(?:meta|script|link)\b)""")  # a page's structured data (JSON-LD, meta tags): no prose
 # The lists of other stories a page prints after its article ("Hot news", "Most read", "많이 본
 # 뉴스"): read like a related-articles list (a line with its own full date is a claim about that
 # day; an undated line is nobody's claim), without making the article a narrative digest.
@@ -461,7 +462,7 @@ def _sections(text: str, body_start: int) -> list[Section]:
             out.append(Section(kind, start, pos))
             name = re.sub(r"\s*\(.*\)$", "", m[1]).lower()
             kind, start = SECTION_HEADERS.get(name, "sources"), pos + len(line)
-        elif TICKER_RE.match(s) and kind == "body":
+        elif (TICKER_RE.match(s) or MARKUP_LINE.match(s)) and kind == "body":
             out += [Section(kind, start, pos), Section("furniture", pos, pos + len(line))]
             start = pos + len(line)
         elif MORE_RE.match(s) and kind == "body":

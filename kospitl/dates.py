@@ -18,6 +18,8 @@ from kospitl.gate import Gated, Table, fold, gated
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
             "saturday": 5, "sunday": 6}
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+KO_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+LAST_WEEK = re.compile(r"지난\s*주")
 
 
 @dataclass(unsafe_hash=True)  # a value, as kospitl.records
@@ -46,6 +48,8 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("monthday", gated(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
     # a day's nickname is no date: "after Black Monday", "Super Tuesday", "Good Friday"
     ("weekday", gated(rf"(?<!\bBlack )(?<!\bBlue )(?<!\bCyber )(?<!\bSuper )(?<!\bGood )\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
+    # "금요일에 2557.98로 끝났던", "지난주 금요일": 지난주 is the calendar week before the article's
+    ("weekday", gated(r"(?P<last>지난\s*(?:주\s*)?)?(?P<wd>[월화수목금토일])요일")),
     ("daynum", gated(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("daynum", gated(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
     # "ended 2023 at 2,655.28", "ended last year at 2,399.49": the last session of that year
@@ -53,7 +57,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("lastyear_final", gated(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
     ("following", gated(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
     ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|(?:just )?(?:a|one) (?:day|session|trading day) (?:earlier|before)|the day before|yesterday)\b|전 거래일|전날|전일")),
-    ("today", gated(r"이날|\btoday\b|this morning")),
+    ("today", gated(r"이날|오늘(?!날)|\btoday\b|this morning")),
     ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )
 DATE_TABLE = Table(DATE_PATTERNS)
@@ -63,7 +67,8 @@ BASE_BEFORE = gated(r"\bfrom\s+(?:W|\$)?\d[\d,.]*\s*(?:won|points?|percent|pct|%
 PREVIOUS_SESSION = DateRef("previous", "previous session", 0, 0)
 CALENDAR_PREVIOUS = re.compile(r"yesterday|전날|전일|어제", re.I)
 COMPARISON_BEFORE = gated(r"(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared (?:with|to)|\bsince|\babove|\bbelow)\s+(?:(?:on|its|the|last)\s+)*$")
-COMPARISON_AFTER = gated(r"^\s*(?:(?:주간|야간)\s*(?:거래\s*)?)?(?:종가|마감가)?\s*(?:\([^)]{0,15}\))?\)?\s*(?:대비|보다|에 비해)")  # "지난 2일 종가(6118.40)보다", "전 거래일 주간 거래 종가 대비"
+COMPARISON_AFTER = gated(r"^\s*(?:\([^)]{0,15}\))?\s*\)?\s*(?:(?:주간|야간)\s*(?:거래\s*)?)?(?:종가|마감가)?\s*(?:\([^)]{0,15}\)|\d[\d,.]*\s*(?:포인트|원)?)?\)?\s*(?:대비|보다|에 비해)")
+# "지난 2일 종가(6118.40)보다", "전 거래일 주간 거래 종가 대비", "전 거래일(1월 31일) 종가 2517.37보다": the base's day
 # "after Friday's Constitution Day closure": a day with no session, not the figures' day
 CLOSURE_AFTER = gated(r"^(?:'s|\u2019s)?\s+(?:[\w-]+\s+){0,3}(?:closure|holiday|break|shutdown)\b", re.I)
 # "a day after reaching the milestones": the milestones were one session before the clause's date
@@ -122,7 +127,7 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
         return DateRef(form, m.group(), s, e, month=month, day=day,
                        year_offset=-1 if g.get("ly") else 0)
     if form == "weekday":
-        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS[fold(g["wd"])])
+        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS.get(fold(g["wd"]), KO_WEEKDAYS.get(g["wd"])))
     if form == "daynum":
         return DateRef(form, m.group(), s, e, day=day)
     if form == "lastyear_final" and g.get("y"):
@@ -174,8 +179,10 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
         return d, f"last session of {year}"
     if ref.form == "weekday":
         back = (doc.weekday() - (ref.weekday or 0)) % 7
-        if ref.text.lower().startswith("last") and back == 0:
+        if ref.text.lower().startswith(("last", "지난")) and back == 0:
             back = 7
+        if LAST_WEEK.match(ref.text):
+            back = doc.weekday() + 7 - (ref.weekday or 0)
         d = doc - timedelta(days=back)
         return d, f"weekday '{ref.text}' → {d}"
     if ref.form == "daynum":

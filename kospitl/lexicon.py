@@ -121,7 +121,7 @@ HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|o
 
 # ---- direction words -----------------------------------------------------------------------
 UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|폭등|치솟|뛴|뛰어|올랐|강세", I)
-DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진|약세|폭락|추락|곤두박질", I)
+DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진|빠져|약세|폭락|추락|곤두박질", I)
 # a move printed in apposition to the level before it: "3,440.39, 30.72 points or", "opened at 2,453.95,
 # down", "1,419.0 per dollar,": it holds when the level does
 APPOSITION = gated(r"(?:\s*(?:won\s+)?(?:per|against the|to the)\s+(?:U\.S\.\s+)?dollar)?[\s,(]*(?:or\s+)?(?:(?:up|down)\s+)?[\s,(]*", I)
@@ -202,7 +202,8 @@ FIRST_PAST = gated(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the
 CLOSE_WORDS = gated(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|(?:위에서|넘어|넘긴 채|넘은 채|돌파한 채|돌파하며) (?:거래를 |장을 )?마(?:감|쳤|무리)|위 마감|장을 마감|종가(?:\s?기준)?|\brecord close\b|\bclosing high\b", I)
 INTRADAY_WORDS = gated(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
 THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
-THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
+# "5000선", "the 4,800 mark", "2,470대로 밀렸다" (the 2,470s: a band): a round line or a band, never a level
+THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*대(?![가-힣]*비)|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
 FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
@@ -229,20 +230,20 @@ VOLUME_WORTH = gated(r"^\s*(?:\(\s*)?(?:worth|valued at|in value|,?\s*worth)", I
 BREADTH = (
     gated(rf"\b(?P<a>gainers|winners|advancers|risers|advancing issues|losers|decliners|fallers|declining issues)\s+(?:(?:\w+ly|far|well|vastly)\s+)?(?:beat|beating|outnumbered|outnumbering|outnumber|outpaced|outpacing|outstripped|led|over|swamped|swamping|overwhelmed|overwhelming|trounced|dwarfed|dwarfing|topped|topping|exceeded|outweighed)\s+(?:the\s+)?(?:gainers|winners|advancers|risers|losers|decliners|fallers|advancing issues|declining issues)\s+(?P<x>{NUM})\s*(?:to|-|\u2013)\s*(?P<y>{NUM})", I),
     gated(rf"(?P<x>{NUM})\s+(?:stocks|issues|shares)?\s*(?P<a>rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)\s+(?:and|,|while)\s+(?:only\s+|just\s+)?(?P<y>{NUM})\s+(?:stocks|issues)?\s*(?:rising|rose|advancing|advanced|gaining|gained|up|falling|fell|declining|declined|down)", I),
-    gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
+    gated(rf"(?P<a>상승|하락|(?:오른|내린)(?= 종목))(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}(?:상승|하락|(?:오른|내린)(?= 종목))(?: 종목)?(?:은|이|는)?\s*(?P<y>{NUM})개"),
     # "616 issues rose against 272 that fell", "There were 545 gainers and 346 decliners"
     gated(rf"(?P<x>{NUM})\s+(?:issues|stocks|shares)\s+(?P<a>rose|advanced|gained|fell|declined|dropped)\s+(?:against|versus|vs\.?|compared with|while)\s+(?P<y>{NUM})\b", I),
     gated(rf"(?P<x>{NUM})\s+(?P<a>gainers|advancers|decliners|losers|risers|fallers)\s+(?:and|against|versus|to)\s+(?P<y>{NUM})\s+(?:gainers|advancers|decliners|losers|risers|fallers)\b", I),
     # "587개 종목이 올랐고 291개 종목이 내렸으며": each count before its verb
     gated(rf"(?P<x>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?P<a>올랐|오른|상승|내렸|내린|하락)[^\d]{{0,12}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:올랐|오른|상승|내렸|내린|하락)"),
     # "상승 종목은 112개에 그쳤고 801개 종목이 내렸다": the second count before its verb
-    gated(rf"(?P<a>상승|하락)(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:내렸|내림세|하락|떨어|올랐|오름세|상승)"),
+    gated(rf"(?P<a>상승|하락|(?:오른|내린)(?= 종목))(?: 종목)?(?:은|이|는)?\s*(?P<x>{NUM})개[^\d]{{1,20}}?(?P<y>{NUM})개\s*(?:종목)?(?:이|은|는)?\s*(?:내렸|내림세|하락|떨어|올랐|오름세|상승)"),
     # Investing.com's template: "Falling stocks outnumbered advancing ones on the Korea Stock Exchange by 802 to 107"
     gated(rf"\b(?P<a>falling|rising|advancing|declining|gaining|losing) (?:stocks|issues|shares) outnumbered (?:advancing|declining|falling|rising|gaining|losing) ones\b[^.\d]{{0,60}}?\bby (?P<x>{NUM}) to (?P<y>{NUM})", I),
     # Reuters' template: "the number of advancing shares was 512, while 372 shares declined" (or the first alone)
     gated(rf"\bnumber of (?P<a>advancing|declining|rising|falling|gaining|losing) (?:shares|stocks|issues) (?:was|were|stood at|totall?ed|came to) (?P<x>{NUM})(?:,?\s+(?:while|and|with|whereas)\s+(?P<y>{NUM}) (?:shares|stocks|issues)?\s*(?:declined|fell|advanced|rose|gained|lost|were (?:down|up|lower|higher))\b)?", I),
     # "하락 종목이 499개로 상승 종목(379개)보다 많았다": each count follows its own word
-    gated(rf"(?P<a>상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<x>{NUM})\s*개[^\d]{{1,20}}?(?:상승|하락)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<y>{NUM})\s*개"),
+    gated(rf"(?P<a>상승|하락|(?:오른|내린)(?= 종목))\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<x>{NUM})\s*개[^\d]{{1,20}}?(?:상승|하락|오른|내린)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<y>{NUM})\s*개"),
 )
 BREADTH_LABELLED = gated(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<x>{NUM}).{{0,40}}?\bdeclin(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<y>{NUM})(?:.{{0,40}}?\bunchanged\s*:\s*(?P<z>{NUM}))?", I)
 ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승|올랐|오른", I)
@@ -303,3 +304,5 @@ KO_NOT_COMPANY = gated(r"^.*(?:에|에서|으로|로|까지|부터|에는|중)$|
 RESULT_NOUNS = gated(r"\b(?:profits?|revenues?|sales|earnings|exports?|imports?|orders?|shipments?|dividends?|"
                           r"output|GDP|margins?|deliveries|turnover of the company|net income|EBITDA|guidance)\b|"
                           r"영업이익|매출|순이익|수출|실적", I)
+# "한화에어로스페이스는 방산 수출 기대에 2.65% 올랐다": a result noun the move is credited to, not the figure's subject
+RESULT_AS_CAUSE = gated(r"^\s*(?:[가-힣]+\s+)?(?:기대감?|우려|호조|소식|전망|수혜|효과|증가|급증|개선|확대|모멘텀)\s*(?:에|으로|로|속에|덕분에)", I)

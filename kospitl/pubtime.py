@@ -123,6 +123,12 @@ LAYOUTS_EN: tuple[Layout, ...] = (
     # a feed's item stamps: "<pubDate>Thu, 10 Apr 2025 23:10:00 GMT</pubDate>", "<published>…"
     _layout("feed_published", "published", r"""< (?: pubDate | published | dc:date | issued ) >"""),
     _layout("feed_updated", "updated", r"""< (?: lastBuildDate | updated | atom:updated | modified ) >"""),
+    # a page's structured data kept by the crawl: JSON-LD's "datePublished":"2025-02-03T16:42:10+09:00",
+    # <meta property="article:published_time" content="2025-02-03T16:42:10+09:00">
+    _layout("meta_published", "published", r"""(?: " (?: datePublished | dateCreated | published_time | pubdate ) " \s* : \s* "
+        | (?: article:published_time | og:published_time | datePublished | pubdate ) " \s+ content \s* = \s* " )"""),
+    _layout("meta_updated", "updated", r"""(?: " (?: dateModified | modified_time | updated_time ) " \s* : \s* "
+        | (?: article:modified_time | og:updated_time | dateModified ) " \s+ content \s* = \s* " )"""),
     # "By Han Seo-yeon (syhan@theinvestor.co.kr) | 2025-09-26 17:12", "dani@sedaily.com | 2025-09-11 15:58:21"
     _layout("email_byline", "line", r"""[\w.+-]+ @ [\w-]+ (?: \. [\w-]+ )+ \s* [)\]]? \s* [|·,\u2013\u2014-]"""),
 )
@@ -393,7 +399,7 @@ def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
             if lay.role != "line" and lay.before.fullmatch(above + " ") and len(above) <= 40:
                 return lay.role, lay.name
     for lay in LAYOUTS:
-        if len(before) <= HEAD_LINE_MAX and lay.before.search(before):
+        if (len(before) <= HEAD_LINE_MAX or lay.name.startswith("meta_")) and lay.before.search(before):
             if lay.role == "line" and (m.start() >= head_end or line_end - line_start > HEAD_LINE_MAX):
                 continue
             return lay.role, lay.name

@@ -1840,6 +1840,39 @@ DEV2 = [
                   o("2025-09-11", "quote", SAMSUNG, "price", "close", 73400)],
                  "dev2 r06: a subtitle of the early trade under a headline of the close ('… 마감') leaves the page a "
                  "closing report", id="ko-close-headline-early-subtitle"),
+    pytest.param("제목\n입력 2025.02.03 16:42\n\n"
+                 "한국거래소에 따르면 3일 코스피지수는 전 거래일(1월 31일) 종가 2517.37보다 63.42포인트(2.52%) 내린 "
+                 "2453.95에 장을 마쳤다. 유가증권시장에서 오른 종목은 131개에 그쳤고 775개 종목이 내렸다. 24개 종목은 보합이었다.\n\n"
+                 "코스닥도 3.4% 빠져 700선을 간신히 지켰다. 반면 한화에어로스페이스는 방산 수출 기대에 2.65% 올랐다.\n\n"
+                 "[관련기사] 코스피, 관세 우려에 1%대 하락 출발…2,470대\n",
+                 [o("2025-01-31", "index", K, "close", "close", 2517.37),
+                  o("2025-02-03", "index", K, "change", "close", -63.42),
+                  o("2025-02-03", "index", K, "change_pct", "close", -2.52),
+                  o("2025-02-03", "index", K, "close", "close", 2453.95),
+                  o("2025-02-03", "index", K, "advancers", "close", 131),
+                  o("2025-02-03", "index", K, "decliners", "close", 775),
+                  o("2025-02-03", "index", K, "unchanged", "close", 24),
+                  o("2025-02-03", "index", Q, "change_pct", "close", -3.4),
+                  o("2025-02-03", "quote", "012450", "change_pct", "close", 2.65)],
+                 "dev15 d01: a day glossing '전 거래일(1월 31일) 종가 X보다' dates the base alone; '오른 종목은 N개' and "
+                 "'N개 종목이 내렸다' are breadth, and the next sentence's 'N개 종목은 보합' the third count; '빠져' is a fall; "
+                 "'수출 기대에' is the move's cause, not a result figure; '2,470대' is a band, no level; a related "
+                 "headline '하락 출발' at the foot makes no report of the open", id="ko-base-day-gloss-breadth-band"),
+    pytest.param("제목\n입력 2025.03.31 16:00\n\n"
+                 "금요일에 2557.98로 끝났던 코스피가 오늘은 76.86포인트 빠진 2481.12로 마감했습니다.\n",
+                 [o("2025-03-28", "index", K, "close", "close", 2557.98),
+                  o("2025-03-31", "index", K, "change", "close", -76.86),
+                  o("2025-03-31", "index", K, "close", "close", 2481.12)],
+                 "dev15 d08: Korean weekdays ('금요일', '지난주 월요일') are dates, and '오늘' is the article's day",
+                 id="ko-weekday-and-today"),
+    pytest.param("Seoul shares sink on tariff fears\nPublished: 4 Feb. 2025, 07:30\n\n"
+                 "SK hynix Inc. lost 3.06 percent to 193,100 won on Monday, extending Friday's DeepSeek-driven slide. "
+                 "The KOSPI climbed to an intraday high of 2,520.11 shortly after Friday's opening bell.\n",
+                 [o("2025-02-03", "quote", HYNIX, "change_pct", "close", -3.06),
+                  o("2025-02-03", "quote", HYNIX, "price", "close", 193100),
+                  o("2025-01-31", "index", K, "high", "close", 2520.11)],
+                 "dev15 d03: a possessive day owns the noun after it ('Friday's slide'), so it dates a figure before it "
+                 "only when that noun is a moment of the session ('Friday's opening bell')", id="possessive-day-owns-its-noun"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -110,6 +110,13 @@ EN = [
         "2025-04-11 08:10", "2025-04-11",
         "a feed's <pubDate> is a publication stamp, its RFC 822 GMT clock a machine's instant (Seoul's day); "
         "<lastBuildDate> is only an update", "rss-pubdate"),
+    row('{"@context":"https://schema.org","@type":"NewsArticle","headline":"Kospi falls 2.5%",'
+        '"datePublished":"2025-02-03T16:42:10+09:00","dateModified":"2025-02-03T17:05:33+09:00"}\n\nKospi falls 2.5%',
+        "2025-02-03 16:42", "2025-02-03", "a crawl that kept the page's JSON-LD: its datePublished, however long the line",
+        "json-ld-date-published"),
+    row('<meta property="article:published_time" content="2025-06-04T15:51:00+09:00">\n'
+        '<meta property="article:modified_time" content="2025-06-04T17:02:00+09:00">\n\nKospi jumps',
+        "2025-06-04 15:51", "2025-06-04", "Open Graph meta tags: article:published_time", "meta-published-time"),
 ]
 
 KO = [

@@ -111,7 +111,11 @@ def _same_session(m: Mention, day: Any, doc: date | None = None) -> bool:
 def _is_intraday_report(article: Article) -> bool:
     if any(s.kind in ("sources", "timeline") for s in article.sections):
         return False  # digests and aggregators sum up finished sessions
-    titles = [line for line in article.text[:1200].splitlines()[:12] if len(line) <= 120 and not line.rstrip().endswith(".")]
+    titles = []  # the page's head: its lines up to the story's first sentence
+    for line in article.text[:1200].splitlines()[:12]:
+        if len(line) > 120 or line.rstrip().endswith("."):
+            break
+        titles.append(line)
     if any(INTRADAY_TITLE.search(line) for line in titles) and not any(CLOSE_WORD.search(line) for line in titles):
         return True  # a headline "South Korea stocks lower midday; KOSPI down 6.86%" (archived after the close or not)
     pub = article.published_at

@@ -289,7 +289,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         as_of = "open"
     if fig.unit == "pct":
         own = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0]):fig.start]
-        if 0 <= ent.end <= fig.start and L.RESULT_NOUNS.search(own):
+        result = L.RESULT_NOUNS.search(own) if 0 <= ent.end <= fig.start else None
+        if result and not L.RESULT_AS_CAUSE.match(own[result.end():]):
             return  # "Samsung's operating profit jumped 50 percent": results, not the share price
         sign = _sign_between(s, _prev_anchor(s, fig, ent), fig, L.UP, L.DOWN)
         if sign == 0:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.gate import gated
-from kospitl.dates import PREVIOUS_SESSION
+from kospitl.dates import PREVIOUS_SESSION, DateRef
 from kospitl.extraction.reading import FX_RANGE, Figure, INDEX_RANGES, Sentence
 from kospitl.extraction.reading import _clause_of
 from kospitl.extraction.timing import _as_of_for, _bound_figure, _date_for, _extreme_as_of
@@ -187,10 +187,17 @@ def _breadth_phrases(s: Sentence, emit: _Emitter) -> None:
             emit.add(adv, "index", "KOSPI", "advancers", as_of, adv.value, "index.breadth", date_ref=date_ref)
         if dec is not None:  # "the number of advancing shares was 402": one side alone
             emit.add(dec, "index", "KOSPI", "decliners", as_of, dec.value, "index.breadth", date_ref=date_ref)
-        u = L.UNCHANGED_COUNT.search(s.text)
-        if u:
-            pos = u.start("z") if u["z"] else u.start("v") if u["v"] else u.start("w")
-            z = next((f for f in s.figures if f.start == pos), None)
-            if z is not None:
-                emit.add(z, "index", "KOSPI", "unchanged", as_of, z.value, "index.breadth", date_ref=date_ref)
+        _unchanged_count(s, emit, as_of, date_ref)
         return
+    counts = [m for m in emit.ctx.prev_out if m.kind == "index" and m.metric in ("advancers", "decliners")]
+    if counts:  # "오른 종목은 131개에 그쳤고 775개 종목이 내렸다. 24개 종목은 보합이었다.": the third count
+        _unchanged_count(s, emit, counts[0].as_of, counts[0].date_ref)
+
+
+def _unchanged_count(s: Sentence, emit: _Emitter, as_of: str, date_ref: DateRef | None) -> None:
+    u = L.UNCHANGED_COUNT.search(s.text)
+    if u:
+        pos = u.start("z") if u["z"] else u.start("v") if u["v"] else u.start("w")
+        z = next((f for f in s.figures if f.start == pos), None)
+        if z is not None:
+            emit.add(z, "index", "KOSPI", "unchanged", as_of, z.value, "index.breadth", date_ref=date_ref)

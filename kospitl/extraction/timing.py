@@ -10,6 +10,8 @@ from kospitl.extraction.reading import Figure, Sentence, _clause_of
 from kospitl.extraction.context import Context
 
 
+# "(a high of 4,226.75 shortly after) Tuesday's opening bell": a moment of that day's session, which dates the figure
+SESSION_MOMENT = re.compile(r"(?:'s|\u2019s)?\s+(?:opening\s+bell|open(?:ing)?|clos(?:e|ing)(?:\s+bell)?|session|trading|trade|morning|afternoon)\b", re.I)
 BINDING_GAP = re.compile(r"[\s,)]*(?:for the first time(?: ever)?\s+)?(?:\w+\s+){0,2}?(?:set |reached |hit |recorded )?(?:on|at|in)?\s*(?:the\s+)?(?:same\s+)?", re.I)
 
 
@@ -26,17 +28,19 @@ def _exclusive(s: Sentence, d: DateRef) -> bool:
 
 def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     """The figure a date phrase directly follows ("3,486.19 set on Sept. 23"), if any; in
-    Korean the figure it modifies ("11월 4일 세운 장중 사상 최고치(4,226.75)")."""
+    Korean the figure it modifies ("11월 4일 세운 장중 사상 최고치(4,226.75)", "전 거래일(1월 31일) 종가 2517.37")."""
     if s.korean:
         after = [f for f in s.figures if f.start >= d.end]
         if after and len(s.text[d.end:after[0].start]) < 30 and \
-                gate.match(r"\s*(?:에\s*)?(?:세운|기록한|의|기준|종가\s*\(?\s*$)", s.text[d.end:after[0].start]):
+                gate.match(r"\s*\)?\s*(?:에\s*)?(?:세운|기록한|의|기준|종가\s*\(?\s*$)", s.text[d.end:after[0].start]):
             return after[0]
     before = [f for f in s.figures if f.end <= d.start]
     if not before:
         return None
     f = before[-1]
     gap = s.text[f.end:d.start]
+    if _possessive_date(s, d) and not SESSION_MOMENT.match(s.text, d.end):
+        return None  # "lost 3.06 percent to 193,100 won, extending Friday's slide": the day owns the noun after it
     if len(gap) <= (40 if "first time" in gap else 22) and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap) \
             and not (_possessive_date(s, d) and any(0 <= g.start - d.end <= 3 for g in s.figures)):
         # "slipped 1.1 percent after Wednesday's 5 percent jump": the possessive day owns the figure after it
