@@ -19,7 +19,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
             "saturday": 5, "sunday": 6}
 WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 KO_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
-LAST_WEEK = re.compile(r"지난\s*주")
+LAST_WEEK = re.compile(r"지난\s*주")  # "지난주 월요일", "지난 주말": the calendar week before the article's
 
 
 @dataclass(unsafe_hash=True)  # a value, as kospitl.records
@@ -46,10 +46,16 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("full", gated(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
     ("monthday", gated(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
     ("monthday", gated(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    # "(4/10 금 종가 기준)", "신용융자잔고(4/9):": a month and day in a note's parentheses
+    ("monthday", gated(r"(?<=\()(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*(?:[월화수목금토일]\b|종가|기준)|\)\s*[:：])")),
+    # a note's section title: "■ 업종·종목 등락 (4/10)"
+    ("monthday", gated(r"(?m:^[■□◆◇▶▷●○◎※][^\n(]{1,40}\((?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])\)[ \t]*$)")),
     # a day's nickname is no date: "after Black Monday", "Super Tuesday", "Good Friday"
     ("weekday", gated(rf"(?<!\bBlack )(?<!\bBlue )(?<!\bCyber )(?<!\bSuper )(?<!\bGood )\b(?P<last>last\s+)?(?P<wd>{WEEKDAY_RE})(?:'s|\u2019s)?\b(?!\s*\(U\.S\. time\))")),
     # "금요일에 2557.98로 끝났던", "지난주 금요일": 지난주 is the calendar week before the article's
     ("weekday", gated(r"(?P<last>지난\s*(?:주\s*)?)?(?P<wd>[월화수목금토일])요일")),
+    # "지난 주말 코스피는 … 마감" in a Monday note: the week's last session, its Friday
+    ("weekday", gated(r"(?P<last>지난\s*)주\s*말(?:에|엔|에는)?(?=[\s,])")),
     ("daynum", gated(r"\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b")),
     ("daynum", gated(r"(?<![\d.,조억만천월])(?P<d>\d{1,2})일(?![간째])")),
     # "ended 2023 at 2,655.28", "ended last year at 2,399.49": the last session of that year
@@ -127,7 +133,8 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
         return DateRef(form, m.group(), s, e, month=month, day=day,
                        year_offset=-1 if g.get("ly") else 0)
     if form == "weekday":
-        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS.get(fold(g["wd"]), KO_WEEKDAYS.get(g["wd"])))
+        wd = g.get("wd")
+        return DateRef(form, m.group(), s, e, weekday=WEEKDAYS.get(fold(wd), KO_WEEKDAYS.get(wd)) if wd else 4)
     if form == "daynum":
         return DateRef(form, m.group(), s, e, day=day)
     if form == "lastyear_final" and g.get("y"):

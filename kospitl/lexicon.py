@@ -25,7 +25,8 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("place", "", gated(r"코스피\s?시장에서|유가증권\s?시장에서|\bon the (?:Kospi|KOSPI|main) (?:market|board)\b")),
     ("noise", "", gated(r"\b(?:BOK|Bank of Korea|central bank)\s+(?:keeps|kept|holds|held|raises|raised|cuts|cut|lowers|lowered|freezes|froze)\b|(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
-                             r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|United States|"
+                             r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|미(?:국)?\s*\d+년물|United States|"
+                             r"(?:고객|투자자|증시)\s?예탁금|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
                              r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX|닛케이|나스닥|다우(?:존스)?|필라델피아 반도체|항셍|상하이종합|대만 가권)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average)){0,2}", I)),
     ("mcap", "market_cap:KOSPI", gated(
@@ -159,11 +160,12 @@ LEVEL_CUES_BEFORE: tuple[tuple[str, Gated], ...] = (
 )
 # Korean: the day's low or high named as the subject of its figure ("이날 저점은 장 초반의 5971.02")
 KO_EXTREME_SUBJECT = gated(r"(?:(?P<low>저점|최저점|저가)|(?P<high>고점|최고점|고가))(?:은|는|이|가)\s[^\d]*$")
+# (a note prints its levels "4,978.65pt": the unit may stand between the level and its cue)
 LEVEL_CUES_AFTER: tuple[tuple[str, Gated], ...] = (
-    ("high", gated(r"^\s*(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭|고점))")),
-    ("low", gated(r"^\s*(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭|저점))")),
-    ("open", gated(r"^\s*(?:로|으로|에|에서)\s*(?:거래를\s*)?(?:출발|개장|시작|문을 (?:열|연))")),
-    ("close", gated(r"^\s*(?:(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)|마감\b)")),  # "…5846.09 마감…"
+    ("high", gated(r"^\s*(?:pt|p|포인트)?(?:까지 (?:올랐|올라|오르|상승|치솟|뛰|오름폭|상승폭|고점))")),
+    ("low", gated(r"^\s*(?:pt|p|포인트)?(?:까지 (?:내렸|밀렸|밀리|밀려|떨어|하락|내려|후퇴|낙폭|하락폭|내림폭|저점))")),
+    ("open", gated(r"^\s*(?:pt|p|포인트)?(?:로|으로|에|에서)\s*(?:거래를\s*)?(?:출발|개장|시작|문을 (?:열|연))")),
+    ("close", gated(r"^\s*(?:pt|p|포인트)?(?:(?:로|으로|에)\s*(?:장을 )?(?:마감|거래를 마쳤|거래를 마치|마쳤|한 해를 마무리)|마감\b)")),  # "…5846.09 마감…"
 )
 # "after topping 5,925.04 during the session", "after hitting 2,410.33 intraday": a level reached,
 # then the session word: the day's extreme (high or low by the sentence's other level)

@@ -136,6 +136,8 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
     observations: list[Observation] = []
     problems: list[Problem] = []
     items = _items(article, cal)
+    if report is not None and given is None:
+        report, how = _restated_report(mentions, items, doc, report, how, cal)
     for m in mentions:
         evidence = article.text[m.sent_start:m.sent_end]
         line = article.line_of(m.start)
@@ -165,6 +167,31 @@ def resolve(mentions: list[Mention], article: Article, cal: Calendar,
             value=m.value, approx=m.approx, evidence=evidence, line=line, start=m.start, end=m.end,
             rule=m.rule, date_rule=rule, decimals=m.decimals, quantum=m.quantum))
     return dedupe(observations), problems
+
+
+def _restated_report(mentions: list[Mention], items: list[tuple[int, int, date, date, str]], doc: date | None,
+                     report: date, how: str, cal: Calendar) -> tuple[date, str]:
+    """The session the article's undated figures belong to: the report session, unless they restate
+    a close the article itself dates to an earlier session and state no other close of that index
+    (a Monday note's "지난 주말 코스피는 … 4,978.65pt로 마감" over its undated table "KOSPI | 4,978.65"):
+    two sessions never close at the same level."""
+    def undated(m: Mention) -> bool:
+        return m.date_ref is None and m.base is None and not m.shift and \
+            not any(start <= m.start < end for start, end, *_ in items)
+    closes = [m for m in mentions if m.kind == "index" and m.metric == "close" and not m.approx]
+    bare = [m for m in closes if undated(m)]
+    for m in closes:
+        if m.date_ref is None or not any(b.subject == m.subject and b.value == m.value for b in bare):
+            continue
+        if any(b.subject == m.subject and b.value != m.value for b in bare):
+            return report, how
+        try:
+            d, _ = _date_of(m, doc, report, how, cal)
+        except Unresolved:
+            continue
+        if d < report and cal.is_session(d):
+            return d, f"{how}: its undated figures restate the {m.subject} close it dates {d}"
+    return report, how
 
 
 def _date_of(m: Mention, doc: date | None, report: date | None, how: str, cal: Calendar) -> tuple[date, str]:

@@ -1873,6 +1873,27 @@ DEV2 = [
                   o("2025-01-31", "index", K, "high", "close", 2520.11)],
                  "dev15 d03: a possessive day owns the noun after it ('Friday's slide'), so it dates a figure before it "
                  "only when that noun is a moment of the session ('Friday's opening bell')", id="possessive-day-owns-its-noun"),
+    pytest.param('OO증권 리서치센터 | Daily Market Comment\n\n[Daily 시황] 투매 뒤 숨 고르기\n2026년 4월 13일 (월)\n\n■ 국내 증시 Review\n지난 주말 코스피는 207.77pt(-4.01%) 급락한 4,978.65pt로 마감. 장중 4,921.56pt까지 밀렸음.\n코스닥은 -4.54% 하락한 1,021.37pt로 마감.\n\n■ 주요 지표 (4/10 금 종가 기준)\n\n구분 | 종가 | 전일대비 | 등락률\nKOSPI | 4,978.65 | -207.77 | -4.01%\nKOSDAQ | 1,021.37 | -48.55 | -4.54%\n원/달러(원) | 1,468.9 | +16.5 | +1.14%\n국고채 3년(%) | 2.853 | -4.1bp | -\n다우존스 | 45,812.07 | -561.30 | -1.21%\n\n■ 업종·종목 등락 (4/10)\n\n업종/종목 | 종가 | 전일대비 | 등락률\n삼성전자 | 176,100 | -9,500 | -5.12%\n\n■ 수급·자금 동향\n· 신용융자잔고(4/9): 29조8,410억원 (전일비 -3,250억원)\n· 고객예탁금(4/9): 91조2,300억원 (전일비 +1조1,840억원)\n\n■ 해외 증시\n미 10년물 국채금리는 8bp 오른 4.52%.\n',
+                 [o("2026-04-10", "index", K, "change", "close", -207.77),
+                  o("2026-04-10", "index", K, "change_pct", "close", -4.01),
+                  o("2026-04-10", "index", K, "close", "close", 4978.65),
+                  o("2026-04-10", "index", K, "low", "close", 4921.56),
+                  o("2026-04-10", "index", Q, "change_pct", "close", -4.54),
+                  o("2026-04-10", "index", Q, "close", "close", 1021.37),
+                  o("2026-04-10", "index", Q, "change", "close", -48.55),
+                  o("2026-04-10", "fx", "USD/KRW", "rate", "close", 1468.9),
+                  o("2026-04-10", "fx", "USD/KRW", "change", "close", 16.5),
+                  o("2026-04-10", "rate", "KTB3Y", "yield", "close", 2.853),
+                  o("2026-04-10", "rate", "KTB3Y", "change_bp", "close", -4.1),
+                  o("2026-04-10", "quote", SAMSUNG, "price", "close", 176100),
+                  o("2026-04-10", "quote", SAMSUNG, "change_pct", "close", -5.12),
+                  o("2026-04-09", "indicator", "margin_loans", "balance", "close", 29841000000000)],
+                 "dev15 e04, a broker's Monday note: '지난 주말' is the last week's Friday; '(4/10 금 종가 기준)' and "
+                 "'■ … (4/10)' date the tables under them, the won's and the bond's rows included (read as the "
+                 "won and a yield, their percent no metric); the undated KOSDAQ line restates the table's dated "
+                 "close, so the note's undated figures are that session's; '4,921.56pt까지 밀렸음' is a low; "
+                 "'(전일비 -3,250억원)' is no balance, 고객예탁금 no margin loans, '미 10년물' no KTB",
+                 id="ko-broker-note-weekend-tables"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -40,7 +40,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
             narrative = any(x.kind in ("sources", "timeline", "related") for x in article.sections)
             ctx = Context(intraday_report=intraday, narrative=narrative)
             paras = paragraphs(article.text, sec.start, sec.end)
-            found, table_rows = tables.find(article, paras, "intraday" if intraday else "close")
+            found, table_rows, titled_rows = tables.find(article, paras, "intraday" if intraday else "close")
             entry: str | None = None  # the stamp of a live entry printed on a line of its own
             last_end = sec.start
             for para in paras:
@@ -73,8 +73,10 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 ctx.para_lead, ctx.para_first = None, True
                 entry = _entry_time(line) or entry  # "[13:40] 외국인 순매도…": the entry runs to the next stamp
                 ctx.para_time = entry
+                title = titled_rows.get(para)
                 for span in sentences(article.text, para):
-                    found += _sentence(article, span, ctx, problems)
+                    read = _sentence(article, span, ctx, problems)
+                    found += read if title is None else [m if m.date_ref else replace(m, date_ref=title) for m in read]
             found = _consistent_extremes(found)
             mentions += found + _settle_records(found, ctx, article.doc_date)
             problems += ctx.problems

@@ -400,10 +400,13 @@ def _fx(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: d
 def _part_or_change(s: Sentence, fig: Figure) -> bool:
     """A balance's part or its growth, not the balance: "유가증권시장이 17조2150억원, 코스닥시장이 ...",
     "지난 한 주 동안에만 6800억원 늘었다", "of which 17.2 trillion won on the KOSPI", "up 680 billion won";
-    a loss of market value is no value either: "시가총액 192조원이 증발했다", "wiped out 192 trillion won"."""
+    a loss of market value is no value either: "시가총액 192조원이 증발했다", "wiped out 192 trillion won";
+    nor a day's change: "(전일비 -3,250억원)"."""
     before = s.text[max(0, fig.start - 14):fig.start]
     after = s.text[fig.end:fig.end + 12]
-    return bool(gate.search(r"(?:유가증권시장|코스피|코스닥|코스닥시장)(?:이|은|는|에서)?\s*$|\b(?:on|in) the (?:Kospi|Kosdaq|KOSPI|KOSDAQ)(?: market)?\s*$|\b(?:up|down|rose|fell|increased|decreased|grew) (?:by )?$|\b(?:wip(?:ed|es|ing)|eras(?:ed|es|ing)|shed|lost)(?: out| off)? (?:about |some |nearly |more than |over )?$", before)
+    if fig.sign:  # "(전일비 -3,250억원)": a balance or a value is never signed
+        return True
+    return bool(gate.search(r"(?:전일\s?비|전일\s?대비|전\s?거래일\s?대비)\s*\(?\s*$|(?:유가증권시장|코스피|코스닥|코스닥시장)(?:이|은|는|에서)?\s*$|\b(?:on|in) the (?:Kospi|Kosdaq|KOSPI|KOSDAQ)(?: market)?\s*$|\b(?:up|down|rose|fell|increased|decreased|grew) (?:by )?$|\b(?:wip(?:ed|es|ing)|eras(?:ed|es|ing)|shed|lost)(?: out| off)? (?:about |some |nearly |more than |over )?$", before)
                 or gate.match(r"\s*(?:이상\s*)?(?:늘|증가|줄|감소|불어)|\s*(?:이|가)?\s*(?:증발|사라졌|날아갔|허공)|\s*(?:of market value )?(?:was |were )?(?:wiped|erased|evaporated)\b|\s*(?:more|less) than\b|\s*on the (?:Kospi|Kosdaq)", after))
 
 

@@ -26,9 +26,13 @@ from kospitl.records import Mention
 PRICE_COLUMN = re.compile(r"\b(?:close|closing|price|last|level|KRW|won)\b|종가|현재가|주가|지수|\(원\)", re.I)
 # "전일대비" (against the previous session) heads the change in points (or won) beside "등락률"
 CHANGE_COLUMN = re.compile(r"\b(?:change|chg|pct|percent)\b|%|등락률|등락|변동률|상승률|하락률|전일\s?대비|전일비", re.I)
-NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares|item|for the day)\b|종목|기업|회사|지수명", re.I)
+NAME_COLUMN = re.compile(r"\b(?:stock|stocks|company|name|ticker|issue|index|shares|item|for the day)\b|종목|기업|회사|지수명|구분|항목|지표", re.I)
 INDEX_NAMES = {"kospi": "KOSPI", "코스피": "KOSPI", "kosdaq": "KOSDAQ", "코스닥": "KOSDAQ",
                "kospi 200": "KOSPI200", "kospi200": "KOSPI200", "코스피200": "KOSPI200"}
+# a data table's rows of the won and of bond yields: "원/달러(원) | 1,468.9 | +16.5", "국고채 3년(%) | 2.853 | -4.1bp"
+FX_ROW = re.compile(r"^(?:원\s*[/·]\s*달러|달러\s*[/·]\s*원|usd\s*/\s*krw|환율)(?:\s*환율)?(?:\s*\((?:원|krw)\))?$", re.I)
+RATE_ROW = re.compile(r"^(?:국고채|국채|ktb)\s*(?P<y>3|5|10)\s*(?:년물?|y(?:ear|r)?)(?:\s*\(%\))?$", re.I)
+BP_CELL = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d+(?:\.\d+)?)\s*bp$", re.I)
 PERCENT = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%?$")
 # a change cell with both moves: "+12.30 (+0.21%)", "▼1,500 (-1.2%)": points (or won) and percent
 BOTH_CHANGES = re.compile(r"^(?P<psign>[-+\u2212▲▼△▽]?)\s*(?P<p>\d[\d,]*(?:\.\d+)?)\s*\(\s*(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*%\s*\)$")
@@ -126,11 +130,15 @@ def _data_box(article: Article, spans: list[tuple[int, int]], k: int, as_of: str
     return out
 
 
-def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tuple[list[Mention], set[tuple[int, int]]]:
-    """The mentions of every table among ``paragraphs`` and the paragraphs its rows take."""
+def find(article: Article, paragraphs: list[tuple[int, int]],
+         as_of: str) -> tuple[list[Mention], set[tuple[int, int]], dict[tuple[int, int], DateRef]]:
+    """The mentions of every table among ``paragraphs``, the paragraphs its rows take, and the
+    rows left to the sentence reader under a dated title ("■ 주요 지표 (4/10 금 종가 기준)" over
+    "원/달러(원) | 1,468.9 | +16.5"): the title's date is theirs too."""
     text = article.text
     out: list[Mention] = []
     taken: set[tuple[int, int]] = set()
+    titled: dict[tuple[int, int], DateRef] = {}
     i = 0
     while i < len(paragraphs):
         dated = dated_tables.find(article, paragraphs, i)
@@ -169,6 +177,8 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
             if found:
                 out += _dated(found, title)
                 taken.add(span)
+            elif title is not None:
+                titled[span] = title
             j += 1
         i = j
     for k in range(1, len(paragraphs) - 1):
@@ -193,7 +203,7 @@ def find(article: Article, paragraphs: list[tuple[int, int]], as_of: str) -> tup
         if found:
             out += found
             taken.add(span)
-    return out, taken
+    return out, taken, {span: ref for span, ref in titled.items() if span not in taken}
 
 
 def _title_date(article: Article, paragraphs: list[tuple[int, int]], i: int) -> DateRef | None:
@@ -235,6 +245,11 @@ def _subject(name: str) -> tuple[str, str] | None:
     key = " ".join(name.lower().split())
     if key in INDEX_NAMES:
         return "index", INDEX_NAMES[key]
+    if FX_ROW.match(key):
+        return "fx", "USD/KRW"
+    rate = RATE_ROW.match(key)
+    if rate:
+        return "rate", f"KTB{rate['y']}Y"
     found = tickers.find(name)
     if len(found) == 1 and found[0][0] <= 1 and found[0][1] >= len(name.rstrip()) - 1:
         return "quote", found[0][2]
@@ -266,7 +281,7 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
 
     if price_col is not None and price_col < len(row):
         cell = row[price_col]
-        m = AMOUNT.match(cell)
+        m = AMOUNT.match(cell.rstrip("% ") if kind == "rate" else cell)  # a yield "2.701%"
         if m:
             try:
                 raw = m["n"]
@@ -274,10 +289,23 @@ def _row(article: Article, span: tuple[int, int], row: list[str], price_col: int
             except NumberError:
                 value = None
             if value is not None and value > 0:
-                metric = "price" if kind == "quote" else ("close" if as_of == "close" else "level")
+                metric = {"quote": "price", "fx": "rate", "rate": "yield"}.get(kind) or ("close" if as_of == "close" else "level")
                 dec = decimals(raw)
                 out.append(mention(metric, cell, float(value), dec, 10.0 ** -dec))
     if previous:
+        return out
+    if kind in ("fx", "rate"):  # the won's move in won, a yield's in basis points; their percent is no metric
+        for k in (points_col, change_col):
+            cell = row[k].strip() if k is not None and k < len(row) else ""
+            bp, won = BP_CELL.match(cell), SIGNED.match(cell)
+            if kind == "rate" and bp:
+                out.append(mention("change_bp", row[k], _sign(bp["sign"]) * float(bp["n"]), decimals(bp["n"]),
+                                   10.0 ** -decimals(bp["n"])))
+                break
+            if kind == "fx" and won and won["sign"] and k == points_col:
+                out.append(mention("change", row[k], _sign(won["sign"]) * float(parse_number(won["n"])),
+                                   decimals(won["n"]), 10.0 ** -decimals(won["n"])))
+                break
         return out
     if points_col is not None and points_col < len(row) and kind == "index":
         m = SIGNED.match(row[points_col].strip())
