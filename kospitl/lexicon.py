@@ -193,19 +193,23 @@ KO_MCAP_RECORD = gated(r"사상 최대|역대 최대|사상 최고")
 RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|routs?|sell-?offs?|rises?|gains?|jumps?|"
                     r"rall(?:y|ies)|surges?|outflows?|inflows?|selling|buying|volumes?|turnover)\s+(?:ever\s+)?on\s+$", I)
 # what a record word names when it is no price: "record quarterly profit", "사상 최대 낙폭" (the largest fall),
-# "역대 최대 순매도"; "포인트 기준으로는 역대 최대," after a fall is its size too
+# "역대 최대 순매도"; "포인트 기준으로는 역대 최대," after a fall is its size too; "after a record-breaking
+# rally" names a run of sessions
 NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b|"
+                         r"^(?:[-\s](?:breaking|setting))?\s+(?:rally|rallies|run|runs|streak|bull run|climb|advance)\b|"  # "a record-breaking rally": a run, no level
                          r"^\s*(?:의\s*)?(?:낙폭|하락폭|하락률|폭락|급락|순매도|매도|거래대금|거래량|규모의\s*(?:순매도|매도))", I)
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
 PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치(?:는|은)|(?:기존|종전|이전|직전)의?\s?(?:장중 |종가 기준 )?사상 최고치|(?:장중 |종가 )?(?:고점|최고치) 기록은 (?:종전까지|그동안|이전까지|기존에)", I)
 SURPASS_RECORD = gated(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)
 FIRST = gated(r"\bfirst(?: time)?\b|\b1st time\b|\bmilestones?\b|사상 첫|처음|첫 ", I)
+# "took it above 6,000 for the first time in February": a month (or a year) is no session's date
+MONTH_ONLY = gated(r"\b(?:in|during|back in|earlier in|late in|early in) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|(?:19|20)\d\d)(?!\s*\d)|(?<![\d.])\d{1,2}월(?:에|중|초|말|께)(?!\s*\d)", I)
 FIRST_PAST = gated(r"\b(?:after|since|when|before) (?:it|the index|the kospi|the benchmark|the bourse) (?:had )?first\b", I)
 CLOSE_WORDS = gated(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es|ing)?|end(?:ed|s|ing)?|settl(?:ed|es|ing))\s+(?:[\w.,%'\u2019]+\s+){0,3}?(?:above|over|beyond|past|at|higher|lower)\b|\bfirst (?:close|finish)\b|\bfirst (?:closed|finished|ended) above\b|cleared at the close|(?:위에서|넘어|넘긴 채|넘은 채|돌파한 채|돌파하며) (?:거래를 |장을 )?마(?:감|쳤|무리)|위 마감|장을 마감|종가(?:\s?기준)?|\brecord close\b|\bclosing high\b", I)
 INTRADAY_WORDS = gated(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
 THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
 # "5000선", "the 4,800 mark", "2,470대로 밀렸다" (the 2,470s: a band): a round line or a band, never a level
-THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*대(?![가-힣]*비)|^\s*(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
+THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:pt|p|포인트)?대(?![가-힣]*비)|^\s*(?:pt|p|포인트)?(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
 FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
@@ -246,6 +250,14 @@ BREADTH = (
     gated(rf"\bnumber of (?P<a>advancing|declining|rising|falling|gaining|losing) (?:shares|stocks|issues) (?:was|were|stood at|totall?ed|came to) (?P<x>{NUM})(?:,?\s+(?:while|and|with|whereas)\s+(?P<y>{NUM}) (?:shares|stocks|issues)?\s*(?:declined|fell|advanced|rose|gained|lost|were (?:down|up|lower|higher))\b)?", I),
     # "하락 종목이 499개로 상승 종목(379개)보다 많았다": each count follows its own word
     gated(rf"(?P<a>상승|하락|(?:오른|내린)(?= 종목))\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<x>{NUM})\s*개[^\d]{{1,20}}?(?:상승|하락|오른|내린)\s*종목(?:은|이|는|수는|수가)?\s*\(?(?P<y>{NUM})\s*개"),
+)
+# one side of the count alone: "하한가 3개를 포함해 858개 종목이 내렸다" (the market's count, its limit
+# moves inside it) stands by itself; "오른 종목은 52개", "858개 종목이 내렸다" only beside the other side
+# (the sentence before) or the unchanged count
+BREADTH_ONE = (
+    gated(rf"(?:상한가|하한가)\s*{NUM}\s*개(?:\s*종목)?(?:를|을)?\s*포함(?:해|한|하여)\s*(?P<x>{NUM})\s*개\s*(?:종목)?(?:이|은|는)?\s*(?P<a>올랐|오른|상승|내렸|내린|하락)"),
+    gated(rf"(?P<a>상승|하락|오른|내린)\s*종목(?:은|이|는|수는|수가)?\s*(?P<x>{NUM})\s*개"),
+    gated(rf"(?P<x>{NUM})\s*개\s*종목(?:이|은|는)?\s*(?P<a>올랐|내렸|상승|하락)"),
 )
 BREADTH_LABELLED = gated(rf"\badvanc(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<x>{NUM}).{{0,40}}?\bdeclin(?:ing|ers|es)?(?: issues| stocks)?\s*:\s*(?P<y>{NUM})(?:.{{0,40}}?\bunchanged\s*:\s*(?P<z>{NUM}))?", I)
 ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|advanced|gaining|gained|^up$|상승|올랐|오른", I)

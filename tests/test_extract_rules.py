@@ -1894,6 +1894,24 @@ DEV2 = [
                  "close, so the note's undated figures are that session's; '4,921.56pt까지 밀렸음' is a low; "
                  "'(전일비 -3,250억원)' is no balance, 고객예탁금 no margin loans, '미 10년물' no KTB",
                  id="ko-broker-note-weekend-tables"),
+    pytest.param("제목\n입력 2026.04.10 16:10\n\n"
+                 "코스피는 207.77포인트(4.01%) 내린 4,978.65에 마감했다. 하한가 3개를 포함해 858개 종목이 내렸다. "
+                 "오른 종목은 52개, 보합은 21개에 그쳤다. 반도체 업종에서는 15개 종목이 올랐다.\n",
+                 [o("2026-04-10", "index", K, "change", "close", -207.77),
+                  o("2026-04-10", "index", K, "change_pct", "close", -4.01),
+                  o("2026-04-10", "index", K, "close", "close", 4978.65),
+                  o("2026-04-10", "index", K, "decliners", "close", 858),
+                  o("2026-04-10", "index", K, "advancers", "close", 52),
+                  o("2026-04-10", "index", K, "unchanged", "close", 21)],
+                 "dev15 e02: '하한가 3개를 포함해 858개 종목이 내렸다' is the market's count by itself; '오른 종목은 52개' "
+                 "beside it (and the unchanged count) the other side; a sector's count alone is none", id="ko-breadth-one-side"),
+    pytest.param("Korea Stocks Sink as Chip Rout Trips Circuit Breaker\n10 Apr 2026, 4:05 pm KST\n\n"
+                 "The Kospi index closed 4% lower at 4,978.65. The Kospi is still up about 18% this year, after a "
+                 "record-breaking rally that took it above 6,000 for the first time in February.\n",
+                 [o("2026-04-10", "index", K, "change_pct", "close", -4.0),
+                  o("2026-04-10", "index", K, "close", "close", 4978.65)],
+                 "dev15 e03: 'a record-breaking rally' is a run, no record close; a first crossing 'in February' has "
+                 "a month, no session: no milestone", id="record-rally-month-only"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

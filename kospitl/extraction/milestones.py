@@ -117,6 +117,8 @@ def _first(s: Sentence, f: Figure, ci: int, ctx: Context, emit: _Emitter, owners
     own_date = any(_bound_figure(s, d) is f for d in s.dates)
     if L.FIRST_PAST.search(s.text[cs:f.start]) and not own_date:
         return  # "a month after it first finished above 5,000": no date given, not a fact
+    if date_ref is None and L.MONTH_ONLY.search(s.text[f.end:ce]):
+        return  # "took it above 6,000 for the first time in February": a month, no session
     emit.add(f, "milestone", subject, metric, "close", value, f"milestone.{metric}",
              date_ref=date_ref, shift=shift, approx=False)
 

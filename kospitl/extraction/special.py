@@ -190,6 +190,18 @@ def _breadth_phrases(s: Sentence, emit: _Emitter) -> None:
         _unchanged_count(s, emit, as_of, date_ref)
         return
     counts = [m for m in emit.ctx.prev_out if m.kind == "index" and m.metric in ("advancers", "decliners")]
+    for k, pat in enumerate(L.BREADTH_ONE):
+        m = pat.search(s.text)
+        if not m or (k > 0 and not counts and not L.UNCHANGED_COUNT.search(s.text)):
+            continue
+        metric = "advancers" if L.ADVANCE_FIRST.search(m["a"]) else "decliners"
+        x = next((f for f in s.figures if f.start == m.start("x")), None)
+        if x is None or any(c.metric == metric for c in counts):
+            continue
+        as_of, date_ref = (counts[0].as_of, counts[0].date_ref) if counts else (_breadth_as_of(emit), _date_for(s, x)[0])
+        emit.add(x, "index", "KOSPI", metric, as_of, x.value, "index.breadth", date_ref=date_ref)
+        _unchanged_count(s, emit, as_of, date_ref)
+        return
     if counts:  # "오른 종목은 131개에 그쳤고 775개 종목이 내렸다. 24개 종목은 보합이었다.": the third count
         _unchanged_count(s, emit, counts[0].as_of, counts[0].date_ref)
 
