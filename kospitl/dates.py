@@ -26,7 +26,7 @@ LAST_WEEK = re.compile(r"지난\s*주")  # "지난주 월요일", "지난 주말
 class DateRef:
     """A date phrase as written, not yet resolved."""
 
-    form: str  # full | monthday | weekday | daynum | previous | lastyear_final | today
+    form: str  # full | monthday | sameyear | weekday | daynum | previous | lastyear_final | today
     text: str
     start: int
     end: int
@@ -45,6 +45,8 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("full", gated(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")),
     ("full", gated(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
     ("monthday", gated(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
+    # "종가 기준 사상 최고치는 같은 해 7월 6일 기록한 3305.21": the year of the date named before it
+    ("sameyear", gated(r"(?:같은\s*해|그\s*해)\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
     ("monthday", gated(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
     # "(4/10 금 종가 기준)", "신용융자잔고(4/9):": a month and day in a note's parentheses
     ("monthday", gated(r"(?<=\()(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?=\s*(?:[월화수목금토일]\b|종가|기준)|\)\s*[:：])")),
@@ -129,6 +131,8 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
         return None
     if form == "full":
         return DateRef(form, m.group(), s, e, year=int(g["y"]), month=month, day=day)
+    if form == "sameyear":
+        return DateRef(form, m.group(), s, e, month=month, day=day)
     if form == "monthday":
         return DateRef(form, m.group(), s, e, month=month, day=day,
                        year_offset=-1 if g.get("ly") else 0)
@@ -208,6 +212,8 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
         if d is None:
             raise Unresolved(f"'{ref.text}' is not a calendar date")
         return d, f"'{ref.text}' without a year → {d}"
+    if ref.form == "sameyear":  # the reading gives it the year of the date before it (extraction.context)
+        raise Unresolved(f"'{ref.text}' names the year of a date the text does not give")
     raise Unresolved(f"cannot resolve '{ref.text}'")  # pragma: no cover
 
 

@@ -1912,6 +1912,40 @@ DEV2 = [
                   o("2026-04-10", "index", K, "close", "close", 4978.65)],
                  "dev15 e03: 'a record-breaking rally' is a run, no record close; a first crossing 'in February' has "
                  "a month, no session: no milestone", id="record-rally-month-only"),
+    pytest.param("[속보]코스피, 장중 3000선 돌파\n최초입력 2025.06.20 13:52\n\n"
+                 "코스피는 이날 8.43포인트(0.28%) 오른 2986.17에 출발했다. 외국인은 4000억원 넘게 순매수하고 있다.\n\n"
+                 "오후 들어서는 전 거래일보다 27.15포인트(0.91%) 오른 3004.89에서 거래되며 3000선 위로 올라섰다.\n",
+                 [o("2025-06-20", "index", K, "change", "open", 8.43),
+                  o("2025-06-20", "index", K, "change_pct", "open", 0.28),
+                  o("2025-06-20", "index", K, "open", "open", 2986.17),
+                  o("2025-06-20", "flow", "foreign", "net_buy", "intraday", 400000000000, approx=True),
+                  o("2025-06-20", "index", K, "change", "intraday", 27.15),
+                  o("2025-06-20", "index", K, "change_pct", "intraday", 0.91),
+                  o("2025-06-20", "index", K, "level", "intraday", 3004.89)],
+                 "dev15 d15: a sentence with no subject whose move is in points is the index's ('오후 들어서는 … "
+                 "27.15포인트(0.91%) 오른 3004.89에서 거래되며')", id="ko-subjectless-points-move"),
+    pytest.param("제목\n입력 2025.06.20 16:00\n\n"
+                 "코스피는 71.87포인트(2.66%) 오른 2770.84에 장을 마쳤다. 종가 기준으로 지난해 8월 이후 10개월 만에 최고치다. "
+                 "코스피가 사상 처음 3000선 위에서 장을 마친 것은 2021년 1월 7일(3031.68)이다. 종가 기준 사상 최고치는 "
+                 "같은 해 7월 6일 기록한 3305.21이다.\n",
+                 [o("2025-06-20", "index", K, "change", "close", 71.87),
+                  o("2025-06-20", "index", K, "change_pct", "close", 2.66),
+                  o("2025-06-20", "index", K, "close", "close", 2770.84),
+                  o("2021-01-07", "milestone", K, "first_close_above", "close", 3000),
+                  o("2021-01-07", "index", K, "close", "close", 3031.68),
+                  o("2021-07-06", "index", K, "close", "close", 3305.21),
+                  o("2021-07-06", "milestone", K, "record_close", "close", 3305.21)],
+                 "dev15 d14/d16: '10개월 만에 최고치' is a high in a while, no record; '같은 해 7월 6일' takes the year of "
+                 "the date before it; '3000선 위에서 장을 마친' is a close above", id="ko-same-year-high-in-a-while"),
+    pytest.param("South Korean stocks jump on new president's stimulus hopes\nJune 4, 2025 at 12:31 PM GMT+9\n\n"
+                 "* Three-year treasury yield down 3.6 bps\n\n"
+                 "As of 0311 GMT, the benchmark KOSPI was up 45.09 points, or 1.67%, at 2,744.06.\n",
+                 [o("2025-06-04", "rate", "KTB3Y", "change_bp", "intraday", -3.6),
+                  o("2025-06-04", "index", K, "change", "12:11", 45.09),
+                  o("2025-06-04", "index", K, "change_pct", "12:11", 1.67),
+                  o("2025-06-04", "index", K, "level", "12:11", 2744.06)],
+                 "dev15 d09: in a report written during the session an untimed yield is the report's, not the close",
+                 id="intraday-report-yield"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

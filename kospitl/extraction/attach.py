@@ -144,6 +144,10 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
             return Entity("company", lead.subject, -1, -1)  # "EcoPro ... rocketed ... It closed at 1,142,000 won"
         if e.type == "investor" and gate.match(r"\s*(?:Their|They)\b", s.text):
             return Entity(e.type, e.subject, -1, -1)  # "Foreigners dumped ... Their net selling came to ..."
+    if not any(e.end <= f.start for e in ents) and not any(e.type in ("company", "investor", "won", "dollar", "bond") for e in ents) \
+            and any(g.unit == "pt" for g in s.figures):
+        # "오후 들어서는 전 거래일보다 27.15포인트(0.91%) 오른 3004.89에서 거래되며": a move in points is the index's
+        return Entity("index", ctx.market or "KOSPI", -1, -1)
     if f.unit == "shares":
         return Entity("index", "KOSPI", -1, -1)
     return None

@@ -179,6 +179,11 @@ class _Emitter:
             date_ref = self.ctx.para_date
         if date_ref is not None and date_ref.form == "that_day" and self.ctx.para_date is not None:
             date_ref = self.ctx.para_date  # "that day": the day the paragraph last named
+        if date_ref is not None and date_ref.form == "sameyear":  # "같은 해 7월 6일": the year named before it
+            year = next((d.year for d in reversed(s.dates) if d.year and d.end <= date_ref.start), None) \
+                or (self.ctx.para_date.year if self.ctx.para_date is not None else None)
+            if year:
+                date_ref = replace(date_ref, form="full", year=year)
         if date_ref is not None and _other_day(date_ref, self.article.doc_date) and metric in ("change", "change_pct", "price", "net_buy") \
                 and (as_of == "intraday" and self.ctx.intraday_report
                      or as_of == self.ctx.carry_time and not any(t.as_of == as_of for t in s.times)):

@@ -431,15 +431,18 @@ def _sign_by_base(s: Sentence, fig: Figure, plausible: tuple[float, float]) -> i
 def _bond(s: Sentence, fig: Figure, ent: Entity, as_of: str, emit: _Emitter, kw: dict) -> None:
     if gate.search(r"United States|U\.S\.(?! dollar)|\bUS\b(?! dollar)|American|미국|\bJapan(?:ese|'s)?\b|\bJGBs?\b|\bChin(?:a|ese)\b|\bGerman\b|\bBund\b|일본|중국|독일", s.text):
         return  # "In the United States, the 10-year Treasury yield ...": not Korea's
+    # an untimed yield is the day's close, unless the whole page is a report during the session
+    # (Reuters' "* Three-year treasury yield down 3.6 bps" over "As of 0311 GMT, ...")
+    at = "close" if as_of == "intraday" and not emit.ctx.intraday_report else as_of
     if fig.unit == "pct" and 0 < fig.value < 20:
-        emit.add(fig, "rate", ent.subject, "yield", "close" if as_of in ("intraday",) else as_of, fig.value, "rate.yield", **kw)
+        emit.add(fig, "rate", ent.subject, "yield", at, fig.value, "rate.yield", **kw)
     elif fig.unit == "pctpt":  # "▼0.021%p": percentage points of yield, in basis points
         sign = _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1
-        emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of,
+        emit.add(fig, "rate", ent.subject, "change_bp", at,
                  sign * fig.value * 100, "rate.change_bp", **kw)
     elif fig.unit == "bp":
         sign = fig.sign or _sign_between(s, ent.start, fig, L.UP, L.DOWN) or 1  # "2.701% (-2.4bp)"
-        emit.add(fig, "rate", ent.subject, "change_bp", "close" if as_of in ("intraday",) else as_of, sign * fig.value, "rate.change_bp", **kw)
+        emit.add(fig, "rate", ent.subject, "change_bp", at, sign * fig.value, "rate.change_bp", **kw)
 
 
 def _list_head(s: Sentence, fig: Figure) -> Figure:
