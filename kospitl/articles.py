@@ -354,6 +354,14 @@ def _publication(art: Article, text: str, body_start: int) -> None:
             art.date_source = "leading date line"
         except ValueError:
             pass  # " date 2025-02-30 ...": not a date
+    if art.doc_date is None:  # last: the date a news site prints in the page's address
+        for m in URL_DATE.finditer(" ".join(filter(None, (art.url, text[:head_end])))):
+            y, mo, d = (int(x) for x in (m["y"] or m["y2"] or m["y3"], m["m"] or m["m2"] or m["m3"], m["d"] or m["d2"] or m["d3"]))
+            try:
+                art.doc_date, art.date_source = date(y, mo, d), "the page's address"
+                break
+            except ValueError:
+                continue
     if dl:
         month, day = MONTHS[fold(dl[2][:3])], int(dl[3])
         if art.doc_date is None:  # "SEOUL, March 19 (Yonhap) --" alone: the file's own date may give the year
@@ -369,6 +377,11 @@ def _publication(art: Article, text: str, body_start: int) -> None:
                 art.doc_date, art.date_source = found, "dateline"
 
 
+# a news site's address that carries the day: ".../stock/2026/08/20/7QH3K.../", "news_read.naver?...&date=2025-07-10",
+# Yonhap's "/view/AKR20250710123400002"
+URL_DATE = re.compile(r"""https?://[^\s"'<>]*?(?:/(?P<y>20\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?=/|[^\d]|$)
+    | [?&](?:date|pdate|sdate)=(?P<y2>20\d\d)-?(?P<m2>[01]\d)-?(?P<d2>[0-3]\d)(?!\d)
+    | /AKR(?P<y3>20\d\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)\d{6})""", re.X)
 GMT_ENTRIES = re.compile(r"^\s*(?:[01]\d|2[0-3]):?[0-5]\d\s*GMT\s*[-\u2013\u2014]", re.M)
 NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 

@@ -117,6 +117,13 @@ EN = [
     row('<meta property="article:published_time" content="2025-06-04T15:51:00+09:00">\n'
         '<meta property="article:modified_time" content="2025-06-04T17:02:00+09:00">\n\nKospi jumps',
         "2025-06-04 15:51", "2025-06-04", "Open Graph meta tags: article:published_time", "meta-published-time"),
+    row("네이버페이 증권\n\nhttps://finance.naver.com/news/news_read.naver?mode=mainnews&office_id=018&article_id=0006071842"
+        "&date=2025-07-10&page=1\n\n[오후시황] 코스피 1%대 상승", None, "2025-07-10",
+        "a page with no stamp: the day its address carries (Naver's '&date=')", "url-query-date"),
+    row("https://biz.chosun.com/stock/stock_general/2026/08/20/7QH3KZ2VXRGN5DLM4YBPWT6ECA/\n\n코스피, 6000선 앞에서 숨 고르기",
+        None, "2026-08-20", "a site's dated path '/2026/08/20/'", "url-path-date"),
+    row("https://www.yna.co.kr/view/AKR20250710123400002\n\nKOSPI 3,180선 마감\n입력 2025.07.11 09:02", "2025-07-11 09:02",
+        "2025-07-11", "the page's own stamp wins over its address", "url-date-after-stamp"),
 ]
 
 KO = [
