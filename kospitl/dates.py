@@ -64,7 +64,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("lastyear_final", gated(r"\b(?:ended|finished|closed(?: out)?|wrapped up)\s+(?:last year|the previous year|(?P<y>(?:19|20)\d\d))(?=\s+(?:at|on)\b)")),
     ("lastyear_final", gated(r"(?:last year's (?:final|last) (?:session|trading day)|the (?:final|last) (?:session|trading day) of (?:last|the previous) year|지난해 마지막 거래일)")),
     ("following", gated(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
-    ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|(?:just )?(?:a|one) (?:day|session|trading day) (?:earlier|before)|the day before|yesterday)\b|전 거래일|전날|전일")),
+    ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|(?:just )?(?:a|one) (?:day|session|trading day) (?:earlier|before)|the day before|yesterday)\b|전 거래일|전날|전일|어제(?!오늘)")),
     ("today", gated(r"이날|오늘(?!날)|\btoday\b|this morning")),
     ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
 )

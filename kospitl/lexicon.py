@@ -26,7 +26,7 @@ ENTITY_PATTERNS: tuple[tuple[str, str, Gated], ...] = (
     ("noise", "", gated(r"\b(?:BOK|Bank of Korea|central bank)\s+(?:keeps|kept|holds|held|raises|raised|cuts|cut|lowers|lowered|freezes|froze)\b|(?<!companies )(?<!stocks )(?<!shares )\blisted on the (?:Kosdaq|KOSDAQ|KOSPI|Kospi|main board|main bourse|secondary board)\b|KOSPI\s?200 (?:futures|fut\.)|futures (?:on|for) (?:the )?KOSPI\s?200|코스피200\s?(?:야간)?선물|야간선물|선물시장|\bfutures\b|\btariffs?\b|관세|\blevy\b|\btax(?:es)?\b|\bduties\b|\bduty\b|anti-dumping|"
                              r"\b(?:1|2|20|30|50|one|two|twenty|thirty|fifty)[-\s](?:year|yr)\b|"
                              r"(?:U\.S\.|US|American|미국)\s+(?:\d+[-\s]year\s+)?(?:Treasury|treasury|bond|국채)|미(?:국)?\s*\d+년물|United States|"
-                             r"(?:고객|투자자|증시)\s?예탁금|"
+                             r"(?:고객|투자자|증시)\s?예탁금|(?:증권)?거래세율?|세율|양도(?:소득)?세|"
                              r"\b(?:Nvidia|Apple|Tesla|Micron(?: Technology)?|Microsoft|Amazon|Alphabet|Meta Platforms|Broadcom|TSMC|Intel|AMD)\b(?!\s+Korea)|엔비디아|애플|테슬라|마이크론|마이크로소프트|아마존|브로드컴|인텔|"
                              r"(?:S&P\s?500|Nasdaq|Nikkei|Dow Jones|TAIEX|Hang Seng|ASX|Stoxx|DAX|닛케이|나스닥|다우(?:존스)?|필라델피아 반도체|항셍|상하이종합|대만 가권)(?:\s*(?:지수|[Ii]ndex|Composite|225|Industrial Average)){0,2}", I)),
     ("mcap", "market_cap:KOSPI", gated(
@@ -92,8 +92,8 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),  # "(-6.05pt, -0.55%)"
     ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])(?P<n>{NUM})p\b")),  # a digest's "(+65.69p, +0.87%)"
     ("amount", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
-    # a bare Korean amount in 억/조 is won ("외국인 +2843억 / 기관 +402억 / 개인 -1조2290억"): a channel's or a table's shorthand
-    ("won", gated(r"(?P<sign>(?<![\w.])[-\u2212+])?(?<![\d.,])(?P<n>(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?\d[\d,]*\s*억|\d[\d,]*(?:\.\d+)?\s*조)(?!\s*(?:원|주|달러|엔|위안|[조억만천백]|\d))")),
+    # a bare Korean amount in 억/조 is won ("외국인 +2843억 / 기관 +402억 / 개인 -1조2290억", "1조1천억 넘게"): a channel's or a table's shorthand
+    ("won", gated(r"(?P<sign>(?<![\w.])[-\u2212+])?(?<![\d.,])(?P<n>(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?\d[\d,]*(?:\s*천(?:\s*\d{1,3})?)?\s*억|\d[\d,]*(?:\.\d+)?\s*조)(?!\s*(?:원|주|달러|엔|위안|[조억만천백]|\d))")),
     ("num", gated(r"(?<![\d.,])(?P<n>\d{1,2}\s?천\s?\d{1,3}(?:\.\d+)?)(?![\d,]|\.\d|\s?[조억만원주])")),  # "5천500 돌파": 5,500, a broadcast's way
     ("num", gated(rf"(?P<sign>(?<![\w.])[-\u2212+▲▼△▽])?(?P<n>{NUM})(?:\s*(?P<ko>[조억만])(?!원))?")),
 )

@@ -1946,6 +1946,32 @@ DEV2 = [
                   o("2025-06-04", "index", K, "level", "12:11", 2744.06)],
                  "dev15 d09: in a report written during the session an untimed yield is the report's, not the close",
                  id="intraday-report-yield"),
+    pytest.param("[장마감] 코스피 -3.88%\n입력 2025.08.01 18:00\n\n"
+                 "코스피는 3119.41로 마감했어요. 어제 종가가 3245.44였으니까 하루에 126.03포인트(-3.88%) 빠진 거예요. "
+                 "기관은 1조1천억 넘게 던졌습니다.\n\nSK하이닉스는 5.77% 내린 25만3000원이었어요. 내 계좌는 오늘 하루 -5.2%...\n",
+                 [o("2025-08-01", "index", K, "close", "close", 3119.41),
+                  o("2025-07-31", "index", K, "close", "close", 3245.44),
+                  o("2025-08-01", "index", K, "change", "close", -126.03),
+                  o("2025-08-01", "index", K, "change_pct", "close", -3.88),
+                  o("2025-08-01", "flow", "institution", "net_buy", "close", -1100000000000, approx=True),
+                  o("2025-08-01", "quote", HYNIX, "change_pct", "close", -5.77),
+                  o("2025-08-01", "quote", HYNIX, "price", "close", 253000)],
+                 "dev15 g08: '어제' is the previous session, and '어제 종가가 X' dates the base alone (a Korean date "
+                 "comes before what it dates); '1조1천억 넘게' is an amount; '내 계좌는 … -5.2%' has a subject of its "
+                 "own, not the last sentence's company", id="ko-blog-yesterday-base-own-topic"),
+    pytest.param("제목\n입력 2025.08.01 15:40\n\n"
+                 "코스피는 전장 대비 126.03포인트(3.88%) 하락한 3,119.41에 장을 마쳤다. 4월 7일(-5.57%) 이후 최대 낙폭이다. "
+                 "장중 저점은 3,114.07이었다. 정부는 증권거래세율을 0.15%에서 0.20%로 올리기로 했다. SK하이닉스는 5.77% 내렸다. "
+                 "코스피는 종가 기준으로 올해 들어서도 최고치다.\n",
+                 [o("2025-08-01", "index", K, "change", "close", -126.03),
+                  o("2025-08-01", "index", K, "change_pct", "close", -3.88),
+                  o("2025-08-01", "index", K, "close", "close", 3119.41),
+                  o("2025-04-07", "index", K, "change_pct", "close", -5.57),
+                  o("2025-08-01", "index", K, "low", "close", 3114.07),
+                  o("2025-08-01", "quote", HYNIX, "change_pct", "close", -5.77)],
+                 "dev15 g02/g06/g07: a day to measure from ('4월 7일(-5.57%) 이후') dates its own figure, not the "
+                 "sentences after it; '장중 저점은' names a low; a rate set '0.15%에서 0.20%로' is no share's move; "
+                 "'올해 들어서도 최고치' is a year's high, no record", id="ko-since-day-low-tax-rate-year-high"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

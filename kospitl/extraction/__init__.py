@@ -25,6 +25,7 @@ from kospitl.extraction.attach import _pair, _possessive
 from kospitl.extraction.meaning import _interpret
 from kospitl.extraction.special import _breadth, _ranges, _reference_closes, _skip_noise_figures, _unchanged
 from kospitl.extraction.milestones import _figure_after, _milestones
+from kospitl.extraction.timing import _exclusive
 from kospitl.extraction import tables
 
 
@@ -92,6 +93,9 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 problems += ctx.problems
     return mentions, problems
 
+
+
+SINCE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\))?\s*(?:이후|이래|만에|만의)")
 
 
 def _stamp_only(article: Article, para: tuple[int, int]) -> bool:
@@ -205,13 +209,15 @@ def _figures_of(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
 def _update_context(s: Sentence, ctx: Context, out: list[Mention]) -> None:
     # "On Wednesday, the index rose ...": a sentence that opens with its day dates the paragraph's sentences after it
     lead = [d for d in s.dates if not d.comparison and d.form in ("weekday", "monthday", "full", "previous", "today")
-            and gate.fullmatch(r"\s*(?:On\s+|As of\s+|In Seoul,?\s+)?", s.text[:d.start], re.I)]
+            and gate.fullmatch(r"\s*(?:On\s+|As of\s+|In Seoul,?\s+)?", s.text[:d.start], re.I)
+            and not SINCE_AFTER.match(s.text, d.end) and not (s.korean and _exclusive(s, d))]
     if lead and out and not L.FLASHBACK.search(s.text):  # "On Sept. 29 it had finished at ...": a flashback
         ctx.para_lead = None if lead[0].form == "today" else replace(lead[0], start=0, end=0)
     elif ctx.para_first or (s.times and any(t.form == "clock" for t in s.times)):
         ctx.para_lead = None  # a new paragraph, or a clock of today's session, ends it
     ctx.para_first = False
-    named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")]
+    named = [d for d in s.dates if not d.comparison and d.form in ("full", "monthday", "weekday", "daynum")
+             and not SINCE_AFTER.match(s.text, d.end)]  # "4월 7일(-5.57%) 이후 최대 낙폭": a day to measure from
     if named and not L.FLASHBACK.search(s.text):
         ctx.para_date = replace(named[-1], start=0, end=0)
     clocks = [t for t in s.times if t.form in ("clock", "first_minutes") and t.as_of != "close"

@@ -137,7 +137,8 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     # nothing before it: "This 0.84% jump ...", "It peaked at ..." continue the last sentence's topic
     if ctx.prev_entities and not any(e.end <= f.start for e in ents):
         e = ctx.prev_entities[-1]
-        if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (s.korean and e.type == "company"):
+        if e.type in ("index", "index_ref", "won", "dollar", "mcap", "margin") or (
+                s.korean and e.type == "company" and not _other_topic(s, f)):
             return _concrete(Entity(e.type, e.subject, -1, -1), ctx)
         lead = next((x for x in ctx.prev_entities if x.type != "noise"), None)
         if lead is not None and lead.type == "company" and gate.match(r"\s*(?:It|The stock|The shares|Its shares)\b", s.text):
@@ -151,6 +152,18 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
     if f.unit == "shares":
         return Entity("index", "KOSPI", -1, -1)
     return None
+
+
+KO_TOPIC = re.compile(r"([가-힣]{1,8})(?:은|는|이|가)\s")
+SAME_TOPIC = {"주가", "종가", "시가", "고가", "저가", "주식", "회사", "이날", "오늘", "장중", "한때", "이", "그", "이는", "등락률", "상승률",
+              "하락률", "상승폭", "하락폭", "낙폭", "오름폭"}
+ADVERBIAL = ("에", "에서", "로", "까지", "부터", "동안", "중")  # "장중에는 12만900원까지": when, not who
+
+
+def _other_topic(s: Sentence, f: Figure) -> bool:
+    """"내 계좌는 오늘 하루 -5.2%" after a sentence on SK hynix: a subject of its own before the
+    figure (not the stock's price, "주가는"), so the last sentence's company is not this one's."""
+    return any(m[1] not in SAME_TOPIC and not m[1].endswith(ADVERBIAL) for m in KO_TOPIC.finditer(s.text, 0, f.start))
 
 
 def _concrete(e: Entity, ctx: Context) -> Entity:

@@ -75,14 +75,14 @@ def _level_cue(s: Sentence, fig: Figure, ent: Entity, _depth: int = 0) -> str | 
         for name, pat in L.LEVEL_CUES_AFTER:
             if pat.search(seg):
                 return name
+        named = L.KO_EXTREME_SUBJECT.search(s.text[max(_prev_anchor(s, fig, ent), 0):fig.start])
+        if named:  # "장중 저점은 3,114.07이었다": the extreme the sentence names
+            return "low" if named["low"] else "high"
         if "장중" in s.text[max(ent.end, 0):fig.start][-12:]:
             return "high"
         if "한때" in s.text[max(ent.end, 0):fig.start]:  # "한때 7% 넘게 뛰어 17만9600원을 찍으며": the day's extreme so far
             if gate.match(r"\s*(?:을|를)\s*(?:찍|터치)", seg):
                 return "low" if L.DOWN.search(s.text[max(ent.end, 0):fig.start]) else "high"
-        named = L.KO_EXTREME_SUBJECT.search(s.text[max(_prev_anchor(s, fig, ent), 0):fig.start])
-        if named:
-            return "low" if named["low"] else "high"
     anchor = max(_prev_anchor(s, fig, ent), 0)
     gap = _clocks_masked(s, anchor, fig.start)
     best_gap, best_pos = None, -1
@@ -289,6 +289,9 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
         as_of = "open"
     if fig.unit == "pct":
         own = s.text[max(ent.end, s.clauses[_clause_of(s, fig.start)][0]):fig.start]
+        if gate.match(r"\s*%?\s*에서\s*[\d.]+\s*%\s*(?:로|으로)", s.text[fig.end - 1:fig.end + 16]) or \
+                gate.search(r"[\d.]+\s*%\s*에서\s*$", s.text[max(0, fig.start - 16):fig.start]):
+            return  # "0.15%에서 0.20%로 올리기로": a rate set from one level to another, no share's move
         result = L.RESULT_NOUNS.search(own) if 0 <= ent.end <= fig.start else None
         if result and not L.RESULT_AS_CAUSE.match(own[result.end():]):
             return  # "Samsung's operating profit jumped 50 percent": results, not the share price

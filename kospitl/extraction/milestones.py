@@ -45,7 +45,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
                 continue
             if m.group() == "record" and L.RECORD_MOVE.search(clause[max(0, m.start() - 40):m.start()]):
                 continue
-            if gate.search(r"만(?:의|에)\s*$|이후\s*$|이래\s*$", clause[max(0, m.start() - 12):m.start()]) or gate.match(
+            if gate.search(r"만(?:의|에)\s*$|이후\s*$|이래\s*$|(?:올해|올|연중|연내|올\s?한 해)\s*(?:들어(?:서도|서는|서)?\s*)?(?:가장 높은\s*)?$", clause[max(0, m.start() - 14):m.start()]) or gate.match(
                     r"\s*(?:since|in (?:more than |over |about )?(?:\w+\s+){0,3}(?:years?|months?|weeks?))\b", clause[m.end():]):
                 continue  # "11개월 만의 최고치", "its highest close since March": a high in a while, not a record
             if L.NOT_RECORD.search(clause[max(0, m.start() - 30):m.start()]) and \

@@ -6,7 +6,7 @@ from dataclasses import replace
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.dates import BASE_BEFORE, DAY_AFTER, DateRef, TimeRef
-from kospitl.extraction.reading import Figure, Sentence, _clause_of
+from kospitl.extraction.reading import HANGUL, Figure, Sentence, _clause_of
 from kospitl.extraction.context import Context
 
 
@@ -32,13 +32,15 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     if s.korean:
         after = [f for f in s.figures if f.start >= d.end]
         if after and len(s.text[d.end:after[0].start]) < 30 and \
-                gate.match(r"\s*\)?\s*(?:에\s*)?(?:세운|기록한|의|기준|종가\s*\(?\s*$)", s.text[d.end:after[0].start]):
+                gate.match(r"\s*\)?\s*(?:에\s*)?(?:세운|기록한|의|기준|종가(?:가|는|은|이)?\s*\(?\s*$)", s.text[d.end:after[0].start]):
             return after[0]
     before = [f for f in s.figures if f.end <= d.start]
     if not before:
         return None
     f = before[-1]
     gap = s.text[f.end:d.start]
+    if s.korean and HANGUL.search(gap) and not gate.fullmatch(r"\s*(?:포인트|원|pt)?\s*[(（]?\s*", gap):
+        return None  # "어제 종가가 3245.44였는데 오늘 …": a Korean date comes before what it dates
     if _possessive_date(s, d) and not SESSION_MOMENT.match(s.text, d.end):
         return None  # "lost 3.06 percent to 193,100 won, extending Friday's slide": the day owns the noun after it
     if len(gap) <= (40 if "first time" in gap else 22) and BINDING_GAP.fullmatch(gap) and not gate.search(r"\b(?:from|than|since)\b", gap) \
@@ -94,7 +96,8 @@ def _date_phrase_for(s: Sentence, fig: Figure) -> tuple[DateRef | None, int]:
             return prev[-1], shift
     # a date phrase opening the sentence ("On the 2nd, ...", "As of Monday, ...") covers it all
     lead = [d for d in s.dates if not d.comparison and d.start < s.clauses[0][1]
-            and gate.fullmatch(r"[^\d]*", s.text[:d.start]) and d.start < 40]
+            and gate.fullmatch(r"[^\d]*", s.text[:d.start]) and d.start < 40
+            and not (s.korean and _exclusive(s, d))]  # "어제 종가가 3245.44였으니까 …": the base's day alone
     if lead and ci > 0:
         return lead[0], shift
     if lead and ci == 0:
