@@ -60,21 +60,26 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
 
 
 def reports_previous_session(article: Article, cal: Calendar) -> bool:
-    """A page published during a session whose lead names the session before by its weekday
-    ("Stocks fell on Thursday as ..." in a paper's Friday 09:12 edition): a next-morning report,
-    whose undated figures are that session's, not a report written during the day."""
+    """A page published during a session (or stamped with a day alone) whose lead names the
+    session before ("Stocks fell on Thursday as ..." in a paper's Friday 09:12 edition, "전날
+    코스피는 … 하락 마감했다" on a page dated by its day): a next-morning report, whose undated
+    figures are that session's, not a report written during the day."""
     pub, doc = article.published_at, article.doc_date
-    if pub is None or doc is None or pub.date() != doc or (pub.hour, pub.minute) >= (15, 30) \
-            or not cal.is_session(doc):
+    if doc is None or not cal.is_session(doc):
         return False
+    if pub is not None and (pub.date() != doc or (pub.hour, pub.minute) >= (15, 30)):
+        return False  # a page of a day's own evening reports that day; a page without a clock may be either
     body = next((sec for sec in article.sections if sec.kind == "body"), None)
     if body is None:
         return False
     start = max([body.start] + [b for a, b in article.stamp_lines if body.start <= a < body.start + 1500])
-    paras = [p for p in re.split(r"\n[ \t]*\n", article.text[start:start + 1200]) if len(p.strip()) >= 60][:2]  # prose, not a byline
+    paras = [p for p in re.split(r"\n[ \t]*\n", article.text[start:start + 1500])
+             if len(p.strip()) >= 60 and not p.lstrip().startswith(("http://", "https://"))][:2]  # prose, not a byline or an address
 
     def named(text: str) -> list:
-        return [d for d in find_dates(text) if not d.comparison and d.form in ("weekday", "full", "monthday", "today")]
+        return [d for d in find_dates(text) if not d.comparison and (
+            d.form in ("weekday", "full", "monthday", "today")
+            or (d.form == "previous" and LEAD_PREVIOUS.match(text, d.start)))]
     if not paras or not named(paras[0]):
         return False  # the lead itself names the day ("By 9:15 a.m., the Kospi ..." names none)
     named_days = named("\n\n".join(paras))  # the lead and the paragraph after it
@@ -91,6 +96,8 @@ def reports_previous_session(article: Article, cal: Calendar) -> bool:
     return days == {cal.previous_session(doc)}
 
 
+# "전날 코스피는 …": the previous session named as the market's day, not as another market's night
+LEAD_PREVIOUS = re.compile(r"(?:전날|전 거래일|지난 거래일)\s*(?:국내\s*증시에서\s*)?(?:코스피|코스닥|유가증권시장|국내\s*증시)")
 # a broker's or a desk's note written before the open about the session before ("DAILY MORNING NOTE",
 # "Morning Brief", "모닝 브리핑", "장전 시황")
 MORNING_NOTE = re.compile(r"\b(?:morning (?:note|brief(?:ing)?|call|report|wrap)|pre-?market (?:note|brief))\b|모닝\s?(?:브리프|브리핑|노트|코멘트)|장전 시황", re.I)

@@ -1972,6 +1972,15 @@ DEV2 = [
                  "dev15 g02/g06/g07: a day to measure from ('4월 7일(-5.57%) 이후') dates its own figure, not the "
                  "sentences after it; '장중 저점은' names a low; a rate set '0.15%에서 0.20%로' is no share's move; "
                  "'올해 들어서도 최고치' is a year's high, no record", id="ko-since-day-low-tax-rate-year-high"),
+    pytest.param("https://biz.example.com/stock/2026/08/20/7QH3KZ2V/\n\n[마켓 브리핑] 6000 문턱서 멈춘 코스피\n\n"
+                 "전날 코스피는 상승 출발했지만 외국인과 기관의 매도에 밀려 하락 마감했다. 6000선 문턱에서 차익실현 매물이 쏟아진 영향이다.\n\n"
+                 "한국거래소에 따르면 코스피는 전 거래일보다 43.15포인트(0.73%) 내린 5,871.22에 마감했다.\n",
+                 [o("2026-08-19", "index", K, "change", "close", -43.15),
+                  o("2026-08-19", "index", K, "change_pct", "close", -0.73),
+                  o("2026-08-19", "index", K, "close", "close", 5871.22)],
+                 "dev15 e18 (opened to diagnose the drop the page-address dates brought): a page dated by its day "
+                 "alone whose lead names the previous session as the market's ('전날 코스피는 … 하락 마감했다') is a "
+                 "next-morning report: its undated figures are that session's", id="ko-next-morning-day-only-page"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",
