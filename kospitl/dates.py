@@ -26,7 +26,7 @@ LAST_WEEK = re.compile(r"지난\s*주")  # "지난주 월요일", "지난 주말
 class DateRef:
     """A date phrase as written, not yet resolved."""
 
-    form: str  # full | monthday | sameyear | weekday | daynum | previous | lastyear_final | today
+    form: str  # full | monthday | lastmonth | sameyear | weekday | daynum | previous | lastyear_final | today
     text: str
     start: int
     end: int
@@ -45,6 +45,10 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("full", gated(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b")),
     ("full", gated(r"\b(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b\.?")),
     ("monthday", gated(rf"(?P<m>{MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?P<ly>\s+(?:last|of last) year)?")),
+    # "1년 전인 지난해 12월 10일 종가": the month and day of the year before the article's
+    ("monthday", gated(r"(?P<ly>지난해|작년)\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
+    # "지난달 3일 세운 종가 기준 사상 최고치": a day of the month before the article's
+    ("lastmonth", gated(r"(?:지난달|전달|지난 달)\s*(?P<d>\d{1,2})일")),
     # "종가 기준 사상 최고치는 같은 해 7월 6일 기록한 3305.21": the year of the date named before it
     ("sameyear", gated(r"(?:같은\s*해|그\s*해)\s*(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
     ("monthday", gated(r"(?<![\d.])(?P<m>\d{1,2})월\s*(?P<d>\d{1,2})일")),
@@ -66,7 +70,7 @@ DATE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("following", gated(r"\b(?:the following (?:day|session|trading day)|the next (?:day|session|trading day)|a day later)\b")),
     ("previous", gated(r"\b(?:the (?:previous|prior|preceding) (?:trading )?(?:session|trading day|day)|(?:just )?(?:a|one) (?:day|session|trading day) (?:earlier|before)|the day before|yesterday)\b|전 거래일|전날|전일|어제(?!오늘)")),
     ("today", gated(r"이날|오늘(?!날)|\btoday\b|this morning")),
-    ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일")),
+    ("that_day", gated(r"\b(?:that|the same) (?:day|session)\b|같은 날|당일|당시|그날")),
 )
 DATE_TABLE = Table(DATE_PATTERNS)
 # "up from 158,900 won on Wednesday": the date of a move's base, which dates the base alone
@@ -131,6 +135,8 @@ def _make(form: str, m: re.Match[str]) -> DateRef | None:
         return None
     if form == "full":
         return DateRef(form, m.group(), s, e, year=int(g["y"]), month=month, day=day)
+    if form == "lastmonth":
+        return DateRef(form, m.group(), s, e, day=day)
     if form == "sameyear":
         return DateRef(form, m.group(), s, e, month=month, day=day)
     if form == "monthday":
@@ -212,6 +218,13 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
         if d is None:
             raise Unresolved(f"'{ref.text}' is not a calendar date")
         return d, f"'{ref.text}' without a year → {d}"
+    if ref.form == "lastmonth":
+        first = doc.replace(day=1) - timedelta(days=1)  # the last day of the month before
+        try:
+            d = first.replace(day=ref.day or 0)
+        except ValueError:
+            raise Unresolved(f"'{ref.text}' is not a day of the month before {doc}") from None
+        return d, f"'{ref.text}' → {d}"
     if ref.form == "sameyear":  # the reading gives it the year of the date before it (extraction.context)
         raise Unresolved(f"'{ref.text}' names the year of a date the text does not give")
     raise Unresolved(f"cannot resolve '{ref.text}'")  # pragma: no cover

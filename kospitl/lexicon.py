@@ -91,6 +91,7 @@ FIGURE_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("threshold", gated(rf"(?P<n>{NUM})[-\s\u2011]points?\s+(?:mark|level|line|threshold|barrier|milestone)", I)),
     ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})[-\s]?(?:points?|pts?)\b", I)),  # "(-6.05pt, -0.55%)"
     ("pt", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])(?P<n>{NUM})p\b")),  # a digest's "(+65.69p, +0.87%)"
+    ("pt", gated(rf"(?<![\w.])(?P<n>{NUM})p(?=\s*\(\s*[-+\u2212]?[\d.]+\s*%)")),  # "19.18p(0.47%) 상승한": points before their percent
     ("amount", gated(rf"(?P<sign>(?<![\w.])[-\u2212+])?(?P<n>{NUM})\s*(?P<scale>{SCALE})\b", I)),
     # a bare Korean amount in 억/조 is won ("외국인 +2843억 / 기관 +402억 / 개인 -1조2290억", "1조1천억 넘게"): a channel's or a table's shorthand
     ("won", gated(r"(?P<sign>(?<![\w.])[-\u2212+])?(?<![\d.,])(?P<n>(?:\d[\d,]*(?:\.\d+)?\s*조\s*)?\d[\d,]*(?:\s*천(?:\s*\d{1,3})?)?\s*억|\d[\d,]*(?:\.\d+)?\s*조)(?!\s*(?:원|주|달러|엔|위안|[조억만천백]|\d))")),
@@ -132,7 +133,7 @@ COMPARED_WITH = gated(r"\b(?:from|than|over|against|versus|vs\.?)\s+(?:the\s+)?(
 FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
 BUY = gated(r"사들(?:였|이|인)|매수\s?(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
-SELL = gated(r"팔아(?:치웠|치운|치우|치워)|내다 ?팔|팔았|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
+SELL = gated(r"팔아(?:치웠|치운|치우|치워)|내다 ?팔|팔았|팔고 있|팔며|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # a figure named as another day's: "its record close of 241,000 won on July 10", "the previous high of"
 OTHER_DAY_NOUN = gated(r"\b(?:(?:its|their|the)\s+(?:(?:previous|prior|former|old)\s+)?(?:record|all-time)|(?:previous|prior|former|old)(?:\s+(?:record|all-time))?)"
                        r"\s+(?:closing\s+)?(?:close|high|low|peak|level|finish)\s+(?:of|at)\s+$", I)  # not "a fresh record high of"
@@ -266,7 +267,7 @@ ADVANCE_FIRST = gated(r"gainers|winners|advancers|risers|advancing|rising|rose|a
 DISTANCE_BEFORE = gated(r"(?:남은 거리|거리는|\bdistance (?:of|to)|\bgap of)\s*$", I)  # "7,000까지 남은 거리 6%"
 DISTANCE_AFTER = gated(r"^\s*(?:\)\s*)?(?:below|above|short of|away from|off (?:its|the)|higher than|lower than|shy of)\b|^\s*(?:차이|높|낮|못 미)", I)
 UNCHANGED_QUOTE = gated(r"\b(?:closed|ended|finished|was|were|stayed|remained) (?:flat|unchanged)\b|보합", I)
-DAYS_HIGH = gated(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감", I)
+DAYS_HIGH = gated(r"\b(?:finish(?:ed)?|clos(?:e|ed|ing)|end(?:ed)?) at (?:the|its) (?:day's|session's|intraday) high\b|고가로 마감|최고치로 마감|종가(?:는|가)?\s*(?:이날\s*)?장중 (?:최고치|고점|고가)(?:이기도|였|이었|이다|와 같)", I)
 HALT_EVENT = gated(r"사이드카|서킷\s?브레이커|매매(?:가)? (?:일시 )?정지|\bsidecar\b|\bcircuit[- ]breakers?\b|\btrading halts?\b", I)
 HALTED = gated(r"\b(?:halt(?:ed|s)?|suspend(?:ed|s)?|suspension)\b", I)
 # the threshold of a halt's rule: "(suspended after it) fell more than 8 percent", "8% 이상 하락해"

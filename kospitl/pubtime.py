@@ -50,6 +50,8 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
     # 2025-09-11, 2025.10.28, 2025.10.27., 2026/02/12, 2025. 9. 10.: one separator throughout
     ("ymd", gated(rf"""(?<![\d.]) {YEAR} \s? (?P<sep>[-./]) \s? (?P<m>\d{{1,2}}) \s? (?P=sep) \s?
         (?P<d>\d{{1,2}}) (?!\d) \.?""", re.X)),
+    # "작성일 : 25-12-12": a two-digit year, read only after a publication or update label
+    ("ymd2", gated(r"""(?<![\d./-]) (?P<y>[12]\d) (?P<sep>[-./]) (?P<m>[01]\d) (?P=sep) (?P<d>[0-3]\d) (?![\d./-])""", re.X)),
     # 10.04.2025: day first with dots (European clients, chat exports); a year first is "ymd"
     ("dmy_dot", re.compile(rf"""(?<![\d.]) (?P<d>\d{{1,2}}) \. (?P<m>\d{{1,2}}) \. {YEAR} (?![\d.])""", re.X)),
     # 02/03/2025, 03/02/2025: month or day first, as the site's country has it (US sites month first,
@@ -151,6 +153,7 @@ AFTER_SEPARATOR = re.compile(r"[|·]\s*$")
 WEEKDAY_TAIL = re.compile(r"\(\s*(?:[월화수목금토일]|[A-Z][a-z]{2})\.?\s*\)")
 MASTHEAD_GAP = re.compile(r"[A-Za-z\uac00-\ud7a3][^\d]*\S[ \t]{2,}$")  # a masthead's name, a wide gap, the stamp
 SECTION_LABEL = re.compile(r"\s*[A-Z][A-Z&/.]+(?: [A-Z&/.]+)?\s+")  # a section's name in capitals before the stamp
+BRACKET_LABEL = re.compile(r"\s*\[[^\]\n\d]{1,30}\]\s*")  # a post's bracketed title before its stamp
 HEAD_LINE_MAX = 120
 PARAGRAPH = 200  # a line this long is prose: the page head has ended
 BULLET = re.compile(r"^[\s\-•·*]*$")
@@ -258,7 +261,8 @@ def _stamp_at(text: str, m: re.Match[str]) -> tuple[date, datetime | None, int, 
         day, start, t = days[0], m.start(), tm.groupdict()  # type: ignore[union-attr]
     else:
         try:
-            day = date(int(g["y"] or 0), _month(g), int(g["d"] or 0))
+            year = int(g["y"] or 0)
+            day = date(year + 2000 if year < 100 else year, _month(g), int(g["d"] or 0))
         except (ValueError, KeyError):
             return None  # 2025-02-30 is not a date
         start, end = m.start(), m.end()
@@ -376,6 +380,8 @@ def find_stamps(text: str, start: int = 0, end: int | None = None) -> list[Stamp
                 day, when, first, stop = day, None, m.start(), m.end()  # that clock is another stamp's
             taken.append((first, stop))
             role, layout = _role(text, m, first, stop, head_end, when is not None)
+            if form == "ymd2" and role not in ("published", "updated"):
+                continue  # "25-12-12" with no label may be anything
             if when is not None and layout in ("feed_published", "feed_updated"):
                 day = when.date()  # a feed's clock is a machine's (RFC 822 GMT): an instant, its day Seoul's
             other = _slash_days(m)[1] if form == "slash" else None  # type: ignore[index]
@@ -420,6 +426,8 @@ def _role(text: str, m: re.Match[str], first: int, stop: int, head_end: int,
         # a broker note's "Daily Morning Note            2026. 4. 16 (목)"
     if SECTION_LABEL.fullmatch(before) and timed and not rest.strip():
         return "line", "section_stamp"  # Yonhap English: "ECONOMY  2025-12-03 15:54"
+    if BRACKET_LABEL.fullmatch(before) and timed and not rest.strip():
+        return "line", "bracket_stamp"  # a channel's "[📊 장마감 브리핑] 2025년 10월 27일 (월) 16:02"
     return None, None
 
 

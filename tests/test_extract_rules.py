@@ -1981,6 +1981,24 @@ DEV2 = [
                  "dev15 e18 (opened to diagnose the drop the page-address dates brought): a page dated by its day "
                  "alone whose lead names the previous session as the market's ('전날 코스피는 … 하락 마감했다') is a "
                  "next-morning report: its undated figures are that session's", id="ko-next-morning-day-only-page"),
+    pytest.param('제목\n입력 2025.12.12 15:50\n\n12일 코스피 지수는 전 거래일 대비 56.54p(1.38%) 오른 4167.16에 장을 마감했다. 지수는 19.18p(0.47%) 상승한 4129.80에 출발했다. 지난달 3일 세운 종가 기준 사상 최고치(4221.87)와의 격차는 54.71p로 좁혀졌다. 이날 종가는 장중 최고치이기도 했다.\n\n지난 10일 코스피는 96.03포인트(2.50%) 오른 4110.62로 마감했다. 당시 외국인이 3287억원을 순매수했고 개인은 2870억원어치를 팔고 있다.\n',
+                 [o("2025-12-12", "index", K, "change", "close", 56.54),
+                  o("2025-12-12", "index", K, "change_pct", "close", 1.38),
+                  o("2025-12-12", "index", K, "close", "close", 4167.16),
+                  o("2025-12-12", "index", K, "high", "close", 4167.16),
+                  o("2025-12-12", "index", K, "change", "open", 19.18),
+                  o("2025-12-12", "index", K, "change_pct", "open", 0.47),
+                  o("2025-12-12", "index", K, "open", "open", 4129.8),
+                  o("2025-11-03", "index", K, "close", "close", 4221.87),
+                  o("2025-11-03", "milestone", K, "record_close", "close", 4221.87),
+                  o("2025-12-10", "index", K, "change", "close", 96.03),
+                  o("2025-12-10", "index", K, "change_pct", "close", 2.5),
+                  o("2025-12-10", "index", K, "close", "close", 4110.62),
+                  o("2025-12-10", "flow", "foreign", "net_buy", "close", 328700000000),
+                  o("2025-12-10", "flow", "individual", "net_buy", "close", -287000000000)],
+                 "dev15 g11/g12/g15: '19.18p(0.47%)' is points; '지난달 3일' is a day of the month before; '종가는 장중 "
+                 "최고치이기도' makes the close the day's high; '당시' is the day the paragraph named; '팔고 있다' sells; "
+                 "the gap '54.71p로 좁혀졌다' is no change", id="ko-p-points-last-month-at-that-time"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

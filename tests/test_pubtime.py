@@ -168,6 +168,11 @@ KO = [
         "2025-11-05", "B r26: Kwangju Ilbo, an evening stamp", "kwangju-korean-date"),
     row("[마감정리] 수요일 코스피, 또 신기록\n\n오늘 코스피 정말 롤러코스터였네요.", None, None,
         "A r20: a blog with a weekday only has no date", "blog-no-date"),
+    row("키움증권 | 리서치센터\n\n[국내 마감 시황] 외국인 순매수 전환\n\n작성일 : 25-12-12 | 조회수 1,284", None, "2025-12-12",
+        "a two-digit year after a publication label ('작성일 : 25-12-12')", "two-digit-year-labelled"),
+    row("텔레그램 | 주식 마감 브리핑\n\n[📊 장마감 브리핑] 2025년 10월 27일 (월) 16:02\n\n🔥 코스피 4000 돌파", "2025-10-27 16:02",
+        "2025-10-27", "a post's bracketed title before its stamp", "bracket-title-stamp"),
+    row("코스피 통계\n\n기준 25-12-12 집계", None, None, "an unlabelled two-digit-year date is not read", "two-digit-year-unlabelled"),
 ]
 
 
