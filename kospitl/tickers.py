@@ -103,7 +103,10 @@ def _raw_matches(text: str) -> list[tuple[int, int, str]]:
             if low[p:end] != name:
                 continue
             after = low[end:end + 1]
-            if gate.search(r"[a-z0-9.]$", name) and (after and (after.isalnum() and after.isascii() or after == "&"
+            # a letter after a name's last letter continues a word; a digit does not ("SK hynix584,000": a
+            # flattened table), unless the name ends in a digit or a dot
+            joined = after.isalpha() if name[-1].isalpha() else after.isalnum()
+            if gate.search(r"[a-z0-9.]$", name) and (after and (joined and after.isascii() or after == "&"
                                                               or gate.match(r"-\w", low[end:end + 2])
                                                               or gate.match(r"\s+group\b", low[end:end + 7]))):
                 continue

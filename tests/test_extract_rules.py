@@ -1696,9 +1696,10 @@ DEV2 = [
                   o("2026-07-22", "index", K, "change", "open", 16.15),
                   o("2026-07-22", "index", K, "change_pct", "open", 0.3),
                   o("2026-07-22", "index", K, "high", "close", 5461.07),
-                  o("2026-07-22", "milestone", K, "first_above", "close", 5500)],
+                  o("2026-07-22", "milestone", K, "first_close_above", "close", 5500)],
                  "dev12 w10/w14/w15/w20: the yen-won cross rate is no dollar rate; '-6.05pt' is signed; '까지 고점을 높였다' "
-                 "is the day's high; a page's view counter is no figure; '5천500' is 5,500", id="cross-rate-counters-cheon"),
+                 "is the day's high; a page's view counter is no figure; '5천500' is 5,500; '돌파 마감' is a first close "
+                 "above", id="cross-rate-counters-cheon"),
     pytest.param(pub("13 May 2026, 18:00", "이날 장 마감 후 최종 집계 결과 외국인은 코스피 시장에서 1조9240억원을 순매도했다.",
                      "투자주체별로는 기관이 2135억원을 팔아치우고 있다.",
                      "587개 종목이 올랐고 291개 종목이 내렸으며 62개 종목은 보합이었다.",
@@ -1999,6 +2000,17 @@ DEV2 = [
                  "dev15 g11/g12/g15: '19.18p(0.47%)' is points; '지난달 3일' is a day of the month before; '종가는 장중 "
                  "최고치이기도' makes the close the day's high; '당시' is the day the paragraph named; '팔고 있다' sells; "
                  "the gap '54.71p로 좁혀졌다' is no change", id="ko-p-points-last-month-at-that-time"),
+    pytest.param("코스피, 사상 첫 4,000 돌파 마감(종합2보)\n송고시간2025-10-27 17:41\n\n"
+                 "외국인 6천478억원 순매수…장중·종가 모두 사상 최고\n\n"
+                 "- KOSPI200 선물: 외국인 +2,847억원\n\n"
+                 "Movers: SK hynix584,000+3.36%\n",
+                 [o("2025-10-27", "milestone", K, "first_close_above", "close", 4000),
+                  o("2025-10-27", "flow", "foreign", "net_buy", "close", 647800000000),
+                  o("2025-10-27", "quote", HYNIX, "change_pct", "close", 3.36)],
+                 "dev15 g11/g16/g17: '4,000 돌파 마감' is a first close above; a time word in a headline's next claim "
+                 "(after '…') is not the figure's; a flow "
+                 "under 'KOSPI200 선물:' is a futures position; a name glued to its figure ('SK hynix584,000') is "
+                 "still the name, not a shorter one", id="headline-claims-futures-glued-name"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -339,8 +339,9 @@ def _flow(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit:
     if any(e.type == "company" and (ent.end <= e.start < fig.start or fig.end <= e.start < min(ce, fig.end + 40))
            for e in s.entities):
         return  # a single stock's investor flow
-    if any(e.type == "noise" and cs <= e.start < fig.start and L.FUTURES.search(s.text[e.start:e.end]) for e in s.entities):
-        return  # "코스피200 선물시장에서 외국인 매수 우위 규모는 6884억원": a futures position, not a market flow
+    if any(e.type == "noise" and cs <= e.start < fig.start and L.FUTURES.search(s.text[e.start:e.end]) for e in s.entities) \
+            or L.FUTURES.search(s.text[cs:min(ent.start, fig.start)] if ent.start >= cs else ""):
+        return  # "코스피200 선물시장에서 외국인 매수 우위 규모는 6884억원", "KOSPI200 선물: 외국인 +2,847억원": a futures position
     after = s.text[fig.end:fig.end + 60]
     if gate.search(r"^\s*(?:worth )?(?:of|in|into)\s+(?:shares of\s+)?(?:the stock|Samsung|SK|LG|Hyundai)", after):
         return

@@ -154,7 +154,8 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     sent = [t for t in times if t.form in ("clock", "first_minutes", "open", "press", "intraday")
             and (t.start < ce or t.form != "clock" or gate.search(r"\bas of\s*$", s.text[:t.start]))
             and (t.form != "open" or gate.match(r"\s*(?:[,.;]|$)", s.text[t.end:t.end + 2]))
-            and not _event_time(s, t, fig)]
+            and not _event_time(s, t, fig)
+            and "…" not in s.text[fig.end:t.start]]  # "외국인 6천478억원 순매수…장중·종가 모두 사상 최고": another claim's word
     if sent:
         return sent[0].as_of
     if any(t.form == "close" for t in times):
