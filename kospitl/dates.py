@@ -233,6 +233,8 @@ def _resolve(ref: DateRef, doc: date | None, cal: Calendar, report: date | None)
 # ---- times of day (the vocabulary's as_of) ----
 
 TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
+    # "오전 10시에 문을 연 코스피는 13.55포인트 오른 2249.95로 출발": the clock of the open is the open
+    ("open", gated(r"(?:오전\s*)?\d{1,2}시(?:\s*\d{1,2}분)?에\s*(?:문을 (?:열|연)|개장(?:한|해|했)?|거래를 시작)")),
     ("clock", gated(r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)")),
     ("clock", gated(r"(?P<ko_ap>오전|오후)\s*(?P<h>\d{1,2})시(?:\s*(?P<mi>\d{1,2})분)?")),
     # "9시 15분 현재", "오후 2시 기준" without 오전/오후: the session's hours read as in "at 2:30"
@@ -246,7 +248,7 @@ TIME_PATTERNS: tuple[tuple[str, Gated], ...] = (
     ("first_minutes", gated(r"\b(?P<n>half an hour|an hour) into (?:the )?(?:session|trading|trade|the day)\b", re.I)),
     ("press", gated(r"\bas of press time\b|\bat press time\b")),
     ("intraday", gated(r"\b(?:early|late|earlier|later) in the (?:session|day|trading)\b|\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bin (?:the )?(?:morning|afternoon) (?:trade|trading|session)\b|\bmidday\b|장중|장 초반")),
-    ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the (?:session|day)\b|\b(?:[Tt]rading|[Tt]he session|[Tt]he day) beg[au]n\b|\bkicked off\b|\bthe open(?= (?:was|stood|came)\b)|출발|시초가|개장|첫 거래|문을 (?:열|연)|거래를 시작")),
+    ("open", gated(r"\bat the open(?:ing bell|ing)?\b|\bat the start\b|\bat the opening\b|\bopen(?:ed|s)\b|\bopening\b|\bstarted the (?:session|day)\b|\b(?:[Tt]rading|[Tt]he session|[Tt]he day) beg[au]n\b|\bkicked off\b|\bthe open(?= (?:was|stood|came)\b)|출발|시초가|개장|첫 거래(?!일)|문을 (?:열|연)|거래를 시작")),
     ("close", gated(r"\bclos(?:e|ed|ing)\b|\bfinish(?:ed|ing)?\b|\bended\b|\bend(?:ed)? the session\b|\bsettled\b|\bended\b|마감|마쳤|끝냈|종가")),
 )
 TIME_TABLE = Table(TIME_PATTERNS)

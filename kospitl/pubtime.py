@@ -59,7 +59,7 @@ DATE_FORMS: tuple[tuple[str, Gated], ...] = (  # gated: each scans a whole page 
     # (such sites print the reader's or the desk's clock, never Seoul's)
     ("slash", re.compile(rf"""(?<![\d./]) (?P<p>\d{{1,2}}) / (?P<q>\d{{1,2}}) / {YEAR} (?![\d/])""", re.X)),
     # 2025년 09월 26일
-    ("ko_ymd", gated(rf"""{YEAR} \s* 년 \s* (?P<m>\d{{1,2}}) \s* 월 \s* (?P<d>\d{{1,2}}) \s* 일""", re.X)),
+    ("ko_ymd", gated(rf"""{YEAR} \s* [년年] \s* (?P<m>\d{{1,2}}) \s* [월月] \s* (?P<d>\d{{1,2}}) \s* [일日]""", re.X)),  # and a Japanese page's 2023年1月2日
     # Oct. 29, 2025 / Thursday, December 5, 2024 / October. 28, 2025 / Sept 10 2025 / Mar.21,2024 (Hankyoreh)
     # / Jan 25 (Mon), 2021 (KED Global)
     ("en_mdy", gated(rf"""(?: (?P<wd>{WEEKDAY_RE}) \.? ,? \s+ )?

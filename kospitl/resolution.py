@@ -79,7 +79,8 @@ def reports_previous_session(article: Article, cal: Calendar) -> bool:
     def named(text: str) -> list:
         return [d for d in find_dates(text) if not d.comparison and (
             d.form in ("weekday", "full", "monthday", "today")
-            or (d.form == "previous" and LEAD_PREVIOUS.match(text, d.start)))]
+            or (d.form == "previous" and LEAD_PREVIOUS.match(text, d.start))
+            or (d.form == "daynum" and LEAD_DAYNUM.match(text, d.end)))]
     if not paras or not named(paras[0]):
         return False  # the lead itself names the day ("By 9:15 a.m., the Kospi ..." names none)
     named_days = named("\n\n".join(paras))  # the lead and the paragraph after it
@@ -96,6 +97,8 @@ def reports_previous_session(article: Article, cal: Calendar) -> bool:
     return days == {cal.previous_session(doc)}
 
 
+# "4일 코스피는 …" in a page of the 5th: the day of the month named as the market's day
+LEAD_DAYNUM = re.compile(r"\s*(?:[가-힣]+\s+)?(?:코스피|코스닥|유가증권시장|국내\s*증시)")
 # "전날 코스피는 …": the previous session named as the market's day, not as another market's night
 LEAD_PREVIOUS = re.compile(r"(?:전날|전 거래일|지난 거래일)\s*(?:국내\s*증시에서\s*)?(?:코스피|코스닥|유가증권시장|국내\s*증시)")
 # a broker's or a desk's note written before the open about the session before ("DAILY MORNING NOTE",
@@ -112,6 +115,9 @@ def _session_of(doc: date, pub: datetime | None, how: str, cal: Calendar,
     if pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0) and not revised:
         d = cal.previous_session(doc)
         return d, f"published {pub:%H:%M} before the open: previous session of {doc}"
+    if pub is None and updated is not None and updated.date() == doc and (updated.hour, updated.minute) < (9, 0):
+        d = cal.previous_session(doc)  # "최종수정 2023.10.05 07:41" alone: written before that day's open
+        return d, f"updated {updated:%H:%M} before the open: previous session of {doc}"
     if not cal.is_session(doc):
         d = cal.session_on_or_before(doc)
         return d, f"{how} {doc} has no session: last session {d}"

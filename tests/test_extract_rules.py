@@ -2011,6 +2011,33 @@ DEV2 = [
                  "(after '…') is not the figure's; a flow "
                  "under 'KOSPI200 선물:' is a futures position; a name glued to its figure ('SK hynix584,000') is "
                  "still the name, not a shorter one", id="headline-claims-futures-glued-name"),
+    pytest.param("계묘년 첫날 코스피 하락\n입력 2023.01.02 15:50\n\n"
+                 "이날 코스피는 지난해 마지막 거래일(2236.40)보다 10.73포인트(0.48%) 내린 2225.67에 거래를 마쳤다. 새해 첫 거래일 "
+                 "관례에 따라 오전 10시에 문을 연 코스피는 13.55포인트(0.61%) 오른 2249.95로 출발했다. 장중 기준 사상 최고치는 "
+                 "2021년 6월 25일의 3316.08이다.\n\n관련기사\n▶ 코스피, 외국인 매도에 강보합…2465.07 마감 (2022.12.27 15:42)\n",
+                 [o("2022-12-29", "index", K, "close", "close", 2236.4),
+                  o("2023-01-02", "index", K, "change", "close", -10.73),
+                  o("2023-01-02", "index", K, "change_pct", "close", -0.48),
+                  o("2023-01-02", "index", K, "close", "close", 2225.67),
+                  o("2023-01-02", "index", K, "change", "open", 13.55),
+                  o("2023-01-02", "index", K, "change_pct", "open", 0.61),
+                  o("2023-01-02", "index", K, "open", "open", 2249.95),
+                  o("2021-06-25", "index", K, "high", "close", 3316.08),
+                  o("2021-06-25", "milestone", K, "record_high", "close", 3316.08),
+                  o("2022-12-27", "index", K, "close", "close", 2465.07)],
+                 "dev15 h01/h07: '지난해 마지막 거래일(2236.40)보다' dates its base; a clock of the open ('오전 10시에 문을 연') "
+                 "is the open; '장중 기준 사상 최고치는 DATE의 N' is a previous record; '첫 거래일' is no open; in a "
+                 "headline 'A, 외국인 매도에 강보합…N 마감' the level is A's (investors have none)", id="ko-new-year-open-clock-record-ref"),
+    pytest.param("연휴 끝 '검은 수요일'…코스피 2400선 턱걸이\n최종수정 2023.10.05 07:41\n\n"
+                 "추석 연휴 뒤 첫 거래일인 4일 코스피는 전 거래일보다 59.38포인트(2.41%) 떨어진 2405.69에 장을 마쳤다.\n\n"
+                 "유가증권시장에서 외국인은 2643억원, 기관은 4216억원어치를 순매도했다.\n",
+                 [o("2023-10-04", "index", K, "change", "close", -59.38),
+                  o("2023-10-04", "index", K, "change_pct", "close", -2.41),
+                  o("2023-10-04", "index", K, "close", "close", 2405.69),
+                  o("2023-10-04", "flow", "foreign", "net_buy", "close", -264300000000),
+                  o("2023-10-04", "flow", "institution", "net_buy", "close", -421600000000)],
+                 "dev15 h08: a page whose only stamp is an update before the open ('최종수정 2023.10.05 07:41') reports "
+                 "the session before; so does a lead naming that day ('4일 코스피는')", id="ko-update-before-open-day-lead"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

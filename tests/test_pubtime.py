@@ -172,6 +172,8 @@ KO = [
         "a two-digit year after a publication label ('작성일 : 25-12-12')", "two-digit-year-labelled"),
     row("텔레그램 | 주식 마감 브리핑\n\n[📊 장마감 브리핑] 2025년 10월 27일 (월) 16:02\n\n🔥 코스피 4000 돌파", "2025-10-27 16:02",
         "2025-10-27", "a post's bracketed title before its stamp", "bracket-title-stamp"),
+    row("日本経済新聞 電子版 | アジア | 2023年1月2日 17:35\n\nSeoul stocks slip", "2023-01-02 17:35", "2023-01-02",
+        "a Japanese page's 年月日", "japanese-ymd"),
     row("코스피 통계\n\n기준 25-12-12 집계", None, None, "an unlabelled two-digit-year date is not read", "two-digit-year-unlabelled"),
 ]
 

@@ -126,6 +126,8 @@ def _nearest(s: Sentence, f: Figure, ents: list[Entity], ctx: Context) -> Entity
         named = [x for x in before if x.type == "index"]
         if e.type == "index_ref" and named:  # "On the KOSDAQ, the index closed at 733.52": the one just named
             return Entity("index", named[-1].subject, e.start, e.end)
+        if e.type == "investor" and f.unit == "num" and named and "…" in s.text[e.end:f.start]:
+            return named[-1]  # "코스피, 외국인 매도에 강보합…2465.07 마감": investors have no level; the headline's index has
         return _concrete(e, ctx)
     # "After opening 0.8 percent higher at 1,174.27, the index ...": the subject comes later
     ci = _clause_of(s, f.start)

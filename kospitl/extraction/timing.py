@@ -32,7 +32,8 @@ def _bound_figure(s: Sentence, d: DateRef) -> Figure | None:
     if s.korean:
         after = [f for f in s.figures if f.start >= d.end]
         if after and len(s.text[d.end:after[0].start]) < 30 and \
-                gate.match(r"\s*\)?\s*(?:에\s*)?(?:세운|기록한|의|기준|종가(?:가|는|은|이)?\s*\(?\s*$)", s.text[d.end:after[0].start]):
+                (gate.match(r"\s*\)?\s*(?:에\s*)?(?:세운|기록한|의|기준|종가(?:가|는|은|이)?\s*\(?\s*$)", s.text[d.end:after[0].start])
+                     or (d.comparison and gate.fullmatch(r"\s*\(\s*", s.text[d.end:after[0].start]))):  # "지난해 마지막 거래일(2236.40)보다"
             return after[0]
     before = [f for f in s.figures if f.end <= d.start]
     if not before:
