@@ -55,8 +55,14 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
     if given is None and reports_previous_session(article, cal):
         d = cal.previous_session(doc)
         return d, f"{how} {doc}, its lead names the previous session {d}"
-    return _session_of(doc, article.published_at if given is None else None, how, cal,
-                       article.updated_at if given is None else None)
+    pub = article.published_at if given is None else None
+    if pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0) and cal.is_session(doc) \
+            and lead_days(article, cal, lead_only=True) == {doc} and LEAD_CLOSE.search(_lead(article)[0]) \
+            and not LEAD_FORECAST.search(_lead(article)[0]):
+        # "Published 17.01.2024, 07:10" over "... lower after the close on Wednesday" (the 17th): the
+        # lead names the page's own day, so its clock is no Seoul time before the open
+        return doc, f"{how} {doc}, its lead names that day's session"
+    return _session_of(doc, pub, how, cal, article.updated_at if given is None else None)
 
 
 def reports_previous_session(article: Article, cal: Calendar) -> bool:
@@ -69,12 +75,26 @@ def reports_previous_session(article: Article, cal: Calendar) -> bool:
         return False
     if pub is not None and (pub.date() != doc or (pub.hour, pub.minute) >= (15, 30)):
         return False  # a page of a day's own evening reports that day; a page without a clock may be either
+    return lead_days(article, cal) == {cal.previous_session(doc)}
+
+
+def _lead(article: Article) -> list[str]:
+    """The story's first two paragraphs of prose (not a byline, a stamp or an address)."""
     body = next((sec for sec in article.sections if sec.kind == "body"), None)
     if body is None:
-        return False
+        return []
     start = max([body.start] + [b for a, b in article.stamp_lines if body.start <= a < body.start + 1500])
-    paras = [p for p in re.split(r"\n[ \t]*\n", article.text[start:start + 1500])
-             if len(p.strip()) >= 60 and not p.lstrip().startswith(("http://", "https://"))][:2]  # prose, not a byline or an address
+    return [p for p in re.split(r"\n[ \t]*\n", article.text[start:start + 1500])
+            if len(p.strip()) >= 60 and not p.lstrip().startswith(("http://", "https://"))][:2]
+
+
+def lead_days(article: Article, cal: Calendar, lead_only: bool = False) -> set[date] | None:
+    """The sessions the story's lead (and the paragraph after it, unless ``lead_only``) names as
+    its day; None when it names none, reads a clock of the day's session, or says "today"."""
+    doc = article.doc_date
+    paras = _lead(article)
+    if doc is None:
+        return None
 
     def named(text: str) -> list:
         return [d for d in find_dates(text) if not d.comparison and (
@@ -82,21 +102,24 @@ def reports_previous_session(article: Article, cal: Calendar) -> bool:
             or (d.form == "previous" and LEAD_PREVIOUS.match(text, d.start))
             or (d.form == "daynum" and LEAD_DAYNUM.match(text, d.end)))]
     if not paras or not named(paras[0]):
-        return False  # the lead itself names the day ("By 9:15 a.m., the Kospi ..." names none)
-    named_days = named("\n\n".join(paras))  # the lead and the paragraph after it
+        return None  # the lead itself names the day ("By 9:15 a.m., the Kospi ..." names none)
+    named_days = named(paras[0] if lead_only else "\n\n".join(paras))  # the lead and the paragraph after it
     if any(t.form in ("clock", "first_minutes") and t.as_of not in ("close", "open") for t in find_times(paras[0])):
-        return False  # "the Kospi was down 0.27% ... as of 9:20 a.m.": a reading of today's session
+        return None  # "the Kospi was down 0.27% ... as of 9:20 a.m.": a reading of today's session
     if any(d.form == "today" for d in named_days):
-        return False
+        return None
     days = set()
     for d in named_days:  # every day the lead names is that session ("Stocks fell on Thursday ... on Thursday")
         try:
             days.add(resolve_ref(d, doc, cal)[0])
         except Unresolved:
-            return False
-    return days == {cal.previous_session(doc)}
+            return None
+    return days
 
 
+# a lead that reports a finished session, not one that looks ahead ("may hand back some of those gains on Monday")
+LEAD_CLOSE = re.compile(r"\bclos(?:e|ed|ing)\b|\bend(?:ed)?\b|\bfinish(?:ed)?\b|마감|마쳤", re.I)
+LEAD_FORECAST = re.compile(r"\b(?:may|might|could|would|will|is expected|are expected|tipped|set to|poised)\b|전망|예상", re.I)
 # "4일 코스피는 …" in a page of the 5th: the day of the month named as the market's day
 LEAD_DAYNUM = re.compile(r"\s*(?:[가-힣]+\s+)?(?:코스피|코스닥|유가증권시장|국내\s*증시)")
 # "전날 코스피는 …": the previous session named as the market's day, not as another market's night

@@ -2038,6 +2038,21 @@ DEV2 = [
                   o("2023-10-04", "flow", "institution", "net_buy", "close", -421600000000)],
                  "dev15 h08: a page whose only stamp is an update before the open ('최종수정 2023.10.05 07:41') reports "
                  "the session before; so does a lead naming that day ('4일 코스피는')", id="ko-update-before-open-day-lead"),
+    pytest.param('OO투자증권 리서치센터 | Daily 국내 증시 마감 코멘트\n\n[2024-01-17 15:40]\n\n■ 주요 지수 (1/17, 수)\n 구분              종가       전일대비      등락률\n KOSPI         2,435.90      -61.69      -2.47%\n K200 선물(3월)   328.05       -9.40      -2.79%\n\n■ 투자자별 순매수 (잠정, 단위: 억원)\n 구분          개인       외국인        기관\n KOSPI       +8,771      -3,786      -5,279\n KOSDAQ      +1,540        -812        -645\n\n■ 프로그램 매매 (KOSPI, 억원): 차익 -312 / 비차익 -4,120 / 합계 -4,432\n',
+                 [o("2024-01-17", "index", K, "close", "close", 2435.9),
+                  o("2024-01-17", "index", K, "change", "close", -61.69),
+                  o("2024-01-17", "index", K, "change_pct", "close", -2.47),
+                  o("2024-01-17", "flow", "individual", "net_buy", "close", 877100000000),
+                  o("2024-01-17", "flow", "foreign", "net_buy", "close", -378600000000),
+                  o("2024-01-17", "flow", "institution", "net_buy", "close", -527900000000)],
+                 "dev15 h17: a table of investors by market, aligned with spaces, its unit in the title '(잠정, 단위: "
+                 "억원)' (the KOSPI row is the flows, the KOSDAQ row none); a 'K200 선물(3월)' row and a program-trading "
+                 "line '(KOSPI, 억원): 차익 -312 …' (its own unit) are no index figures", id="ko-investors-by-market-program"),
+    pytest.param('South Korea stocks lower at close of trade; KOSPI down 2.47%\n\nPublished 17.01.2024, 07:10\nBy Investing.com\n\nInvesting.com – South Korea stocks were lower after the close on Wednesday, as losses in the Electrical & Electronics, Chemical and Steel & Metal sectors led shares lower.\n\nAt the close in Seoul, the KOSPI declined 2.47% to 2,435.90.\n',
+                 [o("2024-01-17", "index", K, "change_pct", "close", -2.47),
+                  o("2024-01-17", "index", K, "close", "close", 2435.9)],
+                 "dev15 h20: a page stamped 07:10 (no zone) whose lead reports the close 'on Wednesday', the page's own "
+                 "day: that clock is no Seoul time before the open, and the figures are Wednesday's", id="lead-own-day-over-early-clock"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -149,6 +149,11 @@ def _sentence(article: Article, span: tuple[int, int], ctx: Context, problems: l
                 f.unit = "won"
             elif f.unit == "num" and ctx.block_scale > 1 and investors:  # "외국인 +3,250" under "[수급, 억원]"
                 f.unit, f.value = "won", f.value * ctx.block_scale
+    declared = L.KO_UNIT_BLOCK.search(s.text)
+    if declared:  # "■ 프로그램 매매 (KOSPI, 억원): 차익 -312 / …": the line's own unit for its bare numbers
+        for f in s.figures:
+            if f.unit == "num" and f.start >= declared.end():
+                f.unit, f.value = "won", f.value * KO_UNITS[declared["u"]]
     _market_by_level(s, ctx)
     out: list[Mention] = []
     emit = _Emitter(article, s, ctx, out)

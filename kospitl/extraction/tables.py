@@ -52,7 +52,7 @@ PREVIOUS_ROW = re.compile(r"^(?P<name>.+?)\s+(?:prev\.?|previous)\s+close$", re.
 INVESTOR_CELLS = {"foreign": "foreign", "foreigners": "foreign", "외국인": "foreign",
                   "institution": "institution", "institutions": "institution", "institutional": "institution", "기관": "institution",
                   "individual": "individual", "individuals": "individual", "retail": "individual", "개인": "individual"}
-AMOUNT_UNIT = re.compile(r"\((?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)(?:\s*,\s*[\w ]{1,12})?\)", re.I)  # "(KRW bn, net)"
+AMOUNT_UNIT = re.compile(r"\((?:[^()\d]{1,12},\s*)?(?:단위\s*[:：]\s*)?(?P<u>KRW\s*(?:bn|tn|billion|trillion)|(?:bn|tn|billion|trillion)\s*(?:won|KRW)|억\s*원|조\s*원)(?:\s*,\s*[\w ]{1,12})?\)", re.I)  # "(KRW bn, net)"
 UNIT_SCALE = {"bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12, "억": 1e8, "조": 1e12}
 SIGNED = re.compile(r"^(?P<sign>[-+\u2212▲▼△▽]?)\s*(?P<n>\d[\d,]*(?:\.\d+)?)$")
 
@@ -146,6 +146,12 @@ def find(article: Article, paragraphs: list[tuple[int, int]],
             out += dated[0]
             taken.update(dated[1])
             i += len(dated[1])
+            continue
+        by_market = _investors_by_market(article, paragraphs, i, as_of)
+        if by_market is not None:  # investors head the columns, a market a row
+            out += _dated(by_market[0], _title_date(article, paragraphs, i))
+            taken.update(by_market[1])
+            i += len(by_market[1])
             continue
         header = _cells(text[paragraphs[i][0]:paragraphs[i][1]])
         flows = _investor_rows(article, paragraphs, i, header, as_of)
@@ -389,6 +395,63 @@ def _investor_rows(article: Article, paragraphs: list[tuple[int, int]], i: int, 
                            start + len(row[col]), span[0], span[1], "table.net_buy", decimals=dec,
                            quantum=scale * 10.0 ** -dec))
     return (out, paragraphs[i:last + 1]) if out else None
+
+
+MARKET_ROWS = {"kospi": "KOSPI", "코스피": "KOSPI", "유가증권": "KOSPI", "유가증권시장": "KOSPI", "kosdaq": "KOSDAQ",
+               "코스닥": "KOSDAQ", "코스닥시장": "KOSDAQ"}
+
+
+def _investors_by_market(article: Article, paragraphs: list[tuple[int, int]], i: int,
+                         as_of: str) -> tuple[list[Mention], list[tuple[int, int]]] | None:
+    """A table of investors by market, its unit in the title above or the header:
+
+        ■ 투자자별 순매수 (잠정, 단위: 억원)
+         구분          개인       외국인        기관
+         KOSPI       +8,771      -3,786      -5,279
+         KOSDAQ      +1,540        -812        -645
+
+    The KOSPI row gives each group's net buying (KOSDAQ flows are no facts, but their row is the
+    table's). None when paragraph ``i`` heads no such table."""
+    text = article.text
+    header = row_cells(text[paragraphs[i][0]:paragraphs[i][1]])
+    if len(header) < 3 or not NAME_COLUMN.search(header[0]) and header[0].lower() not in ("market", "시장"):
+        return None
+    subjects = [INVESTOR_CELLS.get(c.lower()) for c in header[1:]]
+    if None in subjects:
+        return None
+    above = text[paragraphs[i - 1][0]:paragraphs[i - 1][1]] if i > 0 else ""
+    unit = AMOUNT_UNIT.search(" ".join(header)) or AMOUNT_UNIT.search(above)
+    if unit is None:
+        return None
+    scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
+    out: list[Mention] = []
+    last = i
+    for k in range(i + 1, len(paragraphs)):
+        span = paragraphs[k]
+        line = text[span[0]:span[1]]
+        if MARKDOWN_RULE.fullmatch(line):
+            continue
+        row = row_cells(line)
+        market = MARKET_ROWS.get(row[0].lower()) if len(row) == len(header) else None
+        if market is None:
+            break
+        last = k
+        if market != "KOSPI":
+            continue
+        for subject, cell in zip(subjects, row[1:]):
+            m = SIGNED.match(cell.strip())
+            if m is None:
+                continue
+            try:
+                value = float(parse_number(m["n"])) * scale
+            except NumberError:
+                continue
+            start = span[0] + max(line.find(cell), 0)
+            dec = decimals(m["n"])
+            out.append(Mention("flow", subject, "net_buy", as_of, _sign(m["sign"]) * value, False, start,  # type: ignore[arg-type]
+                               start + len(cell), span[0], span[1], "table.net_buy", decimals=dec,
+                               quantum=scale * 10.0 ** -dec))
+    return (out, paragraphs[i:last + 1]) if last > i else None
 
 
 def _investor_columns(article: Article, spans: list[tuple[int, int]],
