@@ -199,6 +199,8 @@ RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|
 NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b|"
                          r"^(?:[-\s](?:breaking|setting))?\s+(?:rally|rallies|run|runs|streak|bull run|climb|advance)\b|"  # "a record-breaking rally": a run, no level
                          r"^\s*(?:의\s*)?(?:낙폭|하락폭|하락률|폭락|급락|순매도|매도|거래대금|거래량|규모의\s*(?:순매도|매도))", I)
+# "상승 폭(134.03포인트)은 사상 최대다": the record is the size of a move or a sum named before it
+SIZE_BEFORE_RECORD = gated(r"(?:상승\s?폭|하락\s?폭|낙폭|오름폭|내림폭|상승률|하락률|거래대금|거래량|순매수|순매도)(?:\s*\([^)]{0,20}\))?\s*(?:은|는|이|가|도)\s*(?:[가-힣]+\s+)?$")
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
 PREVIOUS_RECORD = gated(r"\b(?:previous|prior|old|former) (?:(?:all-time|closing|intraday|record) )?(?:record|high|peak|close)s?\b|종가 기준 사상 최고치는|장중 사상 최고치(?:는|은)|(?:장중|종가) 기준 사상 최고치(?:는|은)|(?:기존|종전|이전|직전)의?\s?(?:장중 |종가 기준 )?사상 최고치|(?:장중 |종가 )?(?:고점|최고치) 기록은 (?:종전까지|그동안|이전까지|기존에)", I)
 SURPASS_RECORD = gated(r"\b(?:surpass(?:ed|ing)|eclips(?:ed|ing)|top(?:ped|ping)|beat(?:ing)?|break(?:ing)?|broke|exceed(?:ed|ing)) (?:the|its) (?:previous |prior |old )?(?:(?:all-time|intraday|closing) )*(?:record|high)", I)
@@ -312,9 +314,12 @@ PREV_CLOSE_AFTER = gated(r"^\s*(?P<dir>above|below|higher than|lower than|up fro
                               r"(?:previous|prior|last|(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday)(?:'s|\u2019s)?)\s*"
                               r"(?:session'?s?\s+|trading day'?s?\s+)?(?:close|finish|closing|session|level)", I)
 # a Korean name with a subject particle before its figure: "한화비전도 3.9% 올랐다"
-KO_UNKNOWN_COMPANY = gated(r"(?<![가-힣A-Za-z0-9])([A-Za-z가-힣][A-Za-z0-9가-힣&]{1,15}?)(?:는|은|가|이|도)\s+(?=[\d.,]+\s*%|[\d,만천]+원)")
+KO_UNKNOWN_COMPANY = gated(r"(?<![가-힣A-Za-z0-9])(?:([A-Za-z가-힣][A-Za-z0-9가-힣&]{1,15}?)(?:는|은|가|이|도)\s+(?=[\d.,]+\s*%|[\d,만천]+원)"
+                           r"|([가-힣][A-Za-z0-9가-힣&]{1,15}?)\((?=[-+\u2212]?[\d.,]+\s*%\s*\)))")  # and "엘앤에프(26.19%)도"
 KO_NOT_COMPANY = gated(r"^.*(?:에|에서|으로|로|까지|부터|에는|중)$|^(?:장중|코스피|코스닥|지수|외국인|개인|기관|환율|이날|주가|시가총액|거래대금|거래량|종목|상승률|하락률|업종|"
-                            r"업종별|증시|시장|대형주|중소형주|조선주|반도체|반도체주|은행|증권|전기전자|이|그|해당)")
+                            r"업종별|증시|시장|대형주|중소형주|조선주|반도체|반도체주|은행|증권|전기전자|이|그|해당|"
+                            r"상한가|하한가|강세|약세|급등|급락|상승|하락|보합|종가|시가|고가|저가|전일|전년|등락률|비중|지분율|"
+                            r"금리|물가|성장률|수익률|점유율|비율|연간|올해|작년|지난해|전월|전년비|전분기)")
 # "Samsung's operating profit jumped 50 percent": a company's results, not its share price
 RESULT_NOUNS = gated(r"\b(?:profits?|revenues?|sales|earnings|exports?|imports?|orders?|shipments?|dividends?|"
                           r"output|GDP|margins?|deliveries|turnover of the company|net income|EBITDA|guidance)\b|"

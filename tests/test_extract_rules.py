@@ -2053,6 +2053,18 @@ DEV2 = [
                   o("2024-01-17", "index", K, "close", "close", 2435.9)],
                  "dev15 h20: a page stamped 07:10 (no zone) whose lead reports the close 'on Wednesday', the page's own "
                  "day: that clock is no Seoul time before the open, and the figures are Wednesday's", id="lead-own-day-over-early-clock"),
+    pytest.param("제목\n입력 2023.11.06 16:00\n\n"
+                 "6일 코스피지수는 5.66% 오른 2502.37에 장을 마쳤다. 상승 폭(134.03포인트)은 사상 최대다. 코스닥시장에서 "
+                 "에코프로비엠은 상한가(29.80%)인 29만4천원에 장을 마쳤다. 엘앤에프(26.19%)도 급등했다. 듀켐바이오(12.3%)도 뛰었다.\n",
+                 [o("2023-11-06", "index", K, "change_pct", "close", 5.66),
+                  o("2023-11-06", "index", K, "close", "close", 2502.37),
+                  o("2023-11-06", "index", K, "change", "close", 134.03),
+                  o("2023-11-06", "quote", "247540", "change_pct", "close", 29.8),
+                  o("2023-11-06", "quote", "247540", "price", "close", 294000),
+                  o("2023-11-06", "quote", "066970", "change_pct", "close", 26.19)],
+                 "dev15 h11/h13: '상승 폭(134.03포인트)은 사상 최대' is the size of a move, no record; a Korean name with "
+                 "its move in parentheses ('엘앤에프(26.19%)도') is that name's, reported when unknown ('듀켐바이오'), never "
+                 "the last sentence's company; 상한가 is no company", id="ko-record-size-paren-names"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -41,7 +41,7 @@ def _milestones(s: Sentence, ctx: Context, emit: _Emitter, owners: dict[int, lis
             if target is not None:
                 _record(s, target, ctx, emit, owners, previous=True)
         for m in L.RECORD.finditer(clause):
-            if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending:
+            if L.NOT_PRICE_RECORD.match(clause[m.end():]) or lending or L.SIZE_BEFORE_RECORD.search(clause[:m.start()]):
                 continue
             if m.group() == "record" and L.RECORD_MOVE.search(clause[max(0, m.start() - 40):m.start()]):
                 continue

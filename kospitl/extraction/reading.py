@@ -171,10 +171,11 @@ def _entities(text: str, digit: bool = True) -> list[Entity]:
         out.append(Entity("unknown", name, s, e))
         taken.append((s, e))
     for m in L.KO_UNKNOWN_COMPANY.finditer(text):
-        s, e = m.span(1)
-        if any(s < te and ts < e for ts, te in taken) or L.KO_NOT_COMPANY.match(m[1]):
+        g = 1 if m[1] else 2
+        s, e = m.span(g)
+        if any(s < te and ts < e for ts, te in taken) or L.KO_NOT_COMPANY.match(m[g]):
             continue
-        out.append(Entity("unknown", m[1], s, e))
+        out.append(Entity("unknown", m[g], s, e))
         taken.append((s, e))
     out.sort(key=lambda x: x.start)
     merged: list[Entity] = []
