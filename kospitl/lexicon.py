@@ -117,6 +117,9 @@ NOT_FIGURES = (
     gated(r"^\d{4}(?=\s+(?:ET|EDT|EST|GMT|UTC|KST)\b)"),  # a wire entry's stamp: "0319 ET - South Korea's Kospi closes ..."
     gated(r"(?<=\()(?:(?:KRX|KS|KQ|KOSPI|KOSDAQ|KSE)\s*:\s*)?\d{6}(?:\.K[SQ])?(?=\))", I),  # a code: "(KS:002320)"
     gated(r"\[\d+\]|\b(?=[a-z]++\.?\s?\d)(?:No\.\s?\d+|top \d+\b|G\d+\b|CES \d+|Q\d\b|[A-Z]+\d+\b)", I),
+    # the number in an index's name: "The Nikkei 225 closed down 1.94 percent", "S&P 500", "닛케이225"
+    gated(r"(?<=\bNikkei )225\b|(?<=\bNikkei)225\b|(?<=닛케이)\s?225|(?<=\bS&P )500\b|(?<=\bS&P)500\b|(?<=\bNasdaq )100\b|"
+          r"(?<=\bFTSE )100\b|(?<=\bStoxx )600\b|(?<=\bRussell )2000\b|(?<=\bCAC )40\b|(?<=\bASX )200\b|(?<=\bKOSDAQ )150\b", I),
 )
 HEDGES = gated(r"(?:\b(?:about|around|roughly|nearly|almost|approximately|some|over|more than|less than|just under|just over|upwards of|close to|near|hovering around|an estimated)\s+(?:the\s+)?$|약\s*$)", I)
 HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|or so|or more)")
@@ -215,7 +218,7 @@ THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|to
 THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:pt|p|포인트)?대(?![가-힣]*비)|^\s*(?:pt|p|포인트)?(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
-FORECAST = gated(r"\b(?:forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
+FORECAST = gated(r"\b(?:next support|support (?:level|line)|resistance(?: level| line)?|forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)
 MULTI_DAY = gated(
     r"한 ?주(?:간|동안|새)|일주일(?:간|동안|새)|주간 (?:상승률|하락률|수익률|상승폭|하락폭)|"  # "13일까지 한 주간 코스피 상승률은 8.2%" ("주간 거래" is the won's day session)
     r"\b(?:on|for) the (?:week|month|year|quarter)\b|\bweek-on-week\b|\bweekly\b|\bweek-long\b(?!\s+(?:\w+\s+)?(?:holiday|break|closure|vacation|festival))|\bweekly (?:gain|loss|rise|drop|decline)\b|\b(?:over|in|across|during) the (?:prior|last|past|previous|latest|\w+) (?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|trading days|days|weeks)\b|"

@@ -2065,6 +2065,26 @@ DEV2 = [
                  "dev15 h11/h13: '상승 폭(134.03포인트)은 사상 최대' is the size of a move, no record; a Korean name with "
                  "its move in parentheses ('엘앤에프(26.19%)도') is that name's, reported when unknown ('듀켐바이오'), never "
                  "the last sentence's company; 상한가 is no company", id="ko-record-size-paren-names"),
+    pytest.param("ASIA MARKETS LIVE\n\nKospi slides as Middle East tensions flare\n\nSeoul, April 16, 2024\n"
+                 "Last updated: 3:45 p.m. KST / 2:45 a.m. ET\n\n"
+                 "9:05 a.m. KST (8:05 p.m. ET Mon.)\nThe Kospi opens at 2,636.17, down 34.26 points, or 1.28 percent.\n\n"
+                 "Mon., 9:35 p.m. ET\nLosses deepen. The Kospi is at 2,614.58, down 55.85 points, or 2.09 percent.\n\n"
+                 "1:40 p.m. KST\nThe Kospi hits a session low of 2,601.49. \"2,550 is the next support,\" a strategist says.\n\n"
+                 "3:30 p.m. KST / 2:30 a.m. ET\nClosing bell: The Kospi ends at 2,609.63, down 60.80 points, or 2.28 percent. "
+                 "The Nikkei 225 closed down 1.94 percent at 38,471.20.\n",
+                 [o("2024-04-16", "index", K, "open", "open", 2636.17),
+                  o("2024-04-16", "index", K, "change", "open", -34.26),
+                  o("2024-04-16", "index", K, "change_pct", "open", -1.28),
+                  o("2024-04-16", "index", K, "level", "10:35", 2614.58),
+                  o("2024-04-16", "index", K, "change", "10:35", -55.85),
+                  o("2024-04-16", "index", K, "change_pct", "10:35", -2.09),
+                  o("2024-04-16", "index", K, "low", "13:40", 2601.49),
+                  o("2024-04-16", "index", K, "close", "close", 2609.63),
+                  o("2024-04-16", "index", K, "change", "close", -60.8),
+                  o("2024-04-16", "index", K, "change_pct", "close", -2.28)],
+                 "dev15 i06: a live blog's entry stamps on lines of their own, in KST with ET beside it, or in ET alone "
+                 "('Mon., 9:35 p.m. ET' is Seoul's 10:35 in daylight time); 'the next support' is a forecast; the 225 "
+                 "of 'Nikkei 225' is a name", id="live-blog-et-entries"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -59,8 +59,10 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                 if SEPARATOR.fullmatch(line):
                     entry = None
                     continue
-                if ENTRY_HEADER.fullmatch(line):
-                    entry = _clock_as_of(CLOCK.search(line))
+                header = ENTRY_HEADER.fullmatch(line)
+                if header:
+                    entry = _clock_as_of(header, _et_offset(article.doc_date) if (header["tz"] or "").upper() in
+                                         ("ET", "EDT", "EST") else 0)
                     continue
                 listed = _line_date(line, article.doc_date) if LISTED_HEADLINE.match(line) and \
                     SHORT_LINE_DATE.search(line) else None
@@ -253,7 +255,11 @@ ENTRY_TIME = re.compile(r"^\s*(?P<bullet>[■□▶▷●○◆◇▪•]\s*)?\[
                         r"(?:\]\s*|[\u2014\u2013-]|(?(bullet)\s|(?!)))", re.I)  # "■ 14:10 낙폭을 일부 만회했다": a bullet's clock
 # a live blog's entry stamp on a line of its own ("11:20 a.m.", "3:30 p.m. | CLOSE", "[14:10]"),
 # and the rule between entries
-ENTRY_HEADER = re.compile(r"[^\w\d\[]*\[?(?:[01]?\d|2[0-3]):[0-5]\d\s*(?:[ap]\.?m\.?)?\s*(?:KST)?\s*\]?\s*(?:\|?\s*[A-Za-z가-힣 ]{0,20})?\s*", re.I)
+# a live blog's entry stamp on a line of its own: "10:32", "[13:40]", "8:50 a.m. KST", "9:05 a.m. KST (8:05
+# p.m. ET Mon.)", "Mon., 9:35 p.m. ET" (New York's evening, Seoul's morning), "3:30 p.m. KST / 2:30 a.m. ET"
+ENTRY_HEADER = re.compile(r"""[^\w\d\[]* (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*)? \[?
+    (?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?)?\s*(?P<tz>KST|ET|EDT|EST)?\s*\]?\s*
+    (?:(?:\(|/)\s*[^()\n]{0,30}\)?)?\s* (?:\|?\s*[A-Za-z가-힣 ]{0,20})?\s*""", re.I | re.X)
 SEPARATOR = re.compile(r"\s*[-=_*\u2014\u2500]{3,}\s*")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -284,10 +290,26 @@ ENTRY_CLOSE = re.compile(r"마감|장 마감|\bclos(?:e|ing)\b", re.I)
 CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?)?", re.I)
 
 
-def _clock_as_of(m: re.Match[str] | None) -> str | None:
+def _clock_as_of(m: re.Match[str] | None, shift: int = 0) -> str | None:
+    """A stamp's clock as an as_of in Seoul time, ``shift`` hours after the clock printed."""
     if not m:
         return None
     h, mi = int(m["h"]), int(m["mi"])
     if (m["ap"] or "").lower().startswith("p") and h < 12:
         h += 12
+    elif (m["ap"] or "").lower().startswith("a") and h == 12:
+        h = 0
+    h = (h + shift) % 24
     return "close" if (h, mi) >= (15, 30) else f"{h:02d}:{mi:02d}"
+
+
+def _et_offset(day: date | None) -> int:
+    """Hours from New York's clock to Seoul's: 13 while the U.S. keeps daylight time (from the
+    second Sunday of March to the first Sunday of November), else 14."""
+    if day is None:
+        return 14
+
+    def sunday(month: int, nth: int) -> date:
+        first = date(day.year, month, 1)
+        return first.replace(day=1 + (6 - first.weekday()) % 7 + 7 * (nth - 1))
+    return 13 if sunday(3, 2) <= day < sunday(11, 1) else 14
