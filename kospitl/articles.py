@@ -507,8 +507,8 @@ def _feed_items(text: str) -> list[Section]:
         return []
     out = [Section("furniture", 0, items[0].start())]
     for m in items:
-        pub = publication(text, m.start(2), m.end(2))
-        out.append(Section("body", m.start(2), m.end(2), published=pub.published_at))
+        pub = publication(text, m.start(2), m.end(2))  # an Atom entry may print only its <updated>
+        out.append(Section("body", m.start(2), m.end(2), published=pub.published_at or pub.updated_at))
     return [s for s in out if s.end > s.start]
 
 

@@ -126,7 +126,7 @@ HEDGES_AFTER = gated(r"^\s*(?:가량|여|안팎|넘게|이상|가까이|남짓|o
 
 # ---- direction words -----------------------------------------------------------------------
 UP = gated(r"[▲△↑]|\b(?:rose|rise[sn]?|rising|up|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing|e)|soar(?:ed|s|ing)?|advanc(?:ed|es|ing)|add(?:ed|ing|s)|spik(?:ed|es)|rall(?:ied|ies|y)|increas(?:ed|es)|higher|stronger|gr[eo]w(?:n|s)?|edg(?:ed|es) up|inch(?:ed|es) up|rebound(?:ed|s)?|bounc(?:ed|es)|leapt|leaped|vault(?:ed|s)|skyrocket(?:ed|s)|tack(?:ed|s) on|extend(?:ed|s|ing) (?:its |their )?gains|went up|gain of|jump of|rise of)\b|오른|올라|오르(?:고|며|는|면서)|상승|급등|폭등|치솟|뛴|뛰어|올랐|강세", I)
-DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진|빠져|약세|폭락|추락|곤두박질", I)
+DOWN = gated(r"[▼▽↓]|\boff(?=\s*$|\s+\d)|\b(?:is off|was off|fell|fall(?:s|ing|en)?|down|lost|los(?:ing|es)|dropp?(?:ed|s|ing)?|declin(?:ed|es|ing)|slid(?:e|es|ing)?|slipp?(?:ed|s|ing)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing|e)|retreat(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|div(?:ed|es|ing)|nosedived?|plummet(?:ed|s|ing)?|tank(?:ed|s)|crash(?:ed|es)|sagg?(?:ed|s|ing)|skidd?(?:ed|s)|decreas(?:ed|es)|lower|shed(?:s|ding)?|edg(?:ed|es) down|eas(?:ed|es|ing)|slump(?:ed|s)?|gave up|giv(?:en|ing) up|g(?:i|a)ve back|weaker|weaken(?:ed|s|ing)?|loss of|drop of|fall of|decline of)\b|내린|내려|내리(?:고|며|는|면서)|하락|급락|떨어|밀린|밀려|밀렸|내렸|빠졌|빠지며|빠지면서|빠지고|빠진|빠져|빠짐|하락함|떨어짐|약세|폭락|추락|곤두박질", I)
 # a move printed in apposition to the level before it: "3,440.39, 30.72 points or", "opened at 2,453.95,
 # down", "1,419.0 per dollar,": it holds when the level does
 APPOSITION = gated(r"(?:\s*(?:won\s+)?(?:per|against the|to the)\s+(?:U\.S\.\s+)?dollar)?[\s,(]*(?:or\s+)?(?:(?:up|down)\s+)?[\s,(]*", I)
@@ -202,6 +202,9 @@ RECORD_MOVE = gated(r"\b(?:drops?|falls?|loss(?:es)?|declines?|plunges?|slumps?|
 NOT_PRICE_RECORD = gated(r"^\W*(?:\w+\s+){0,2}(?:quarterly|annual|earnings|profits?|sales|revenues?|exports?|dividends?|results|deliveries|orders)\b|"
                          r"^(?:[-\s](?:breaking|setting))?\s+(?:rally|rallies|run|runs|streak|bull run|climb|advance)\b|"  # "a record-breaking rally": a run, no level
                          r"^\s*(?:의\s*)?(?:낙폭|하락폭|하락률|폭락|급락|순매도|매도|거래대금|거래량|규모의\s*(?:순매도|매도))", I)
+# a forum reader's own trade: "7만5천원에 물렸어요", "7만원에 샀는데", "평단 7만원", "my average cost of 70,000 won"
+OWN_TRADE_PRICE = gated(r"\s*(?:원)?\s*(?:에|에서)\s*(?:물렸|물려|샀|사서|산\b|매수했|매수해|들어갔|탔|팔았|손절|익절)")
+OWN_COST_BEFORE = gated(r"(?:평단(?:가)?|평균\s?단가|매수가|매입가|\bmy (?:average )?cost(?: basis)?(?: of)?|\bI bought (?:it )?at)\s*:?\s*$", I)
 # "상승 폭(134.03포인트)은 사상 최대다": the record is the size of a move or a sum named before it
 SIZE_BEFORE_RECORD = gated(r"(?:상승\s?폭|하락\s?폭|낙폭|오름폭|내림폭|상승률|하락률|거래대금|거래량|순매수|순매도)(?:\s*\([^)]{0,20}\))?\s*(?:은|는|이|가|도)\s*(?:[가-힣]+\s+)?$")
 RECORD_INTRADAY = gated(r"\bintraday\b|during (?:the )?(?:session|trading|the day)|장중", I)
@@ -215,7 +218,7 @@ CLOSE_WORDS = gated(r"(?<!'s )(?<!\u2019s )\b(?:clos(?:e|ed|es|ing)|finish(?:ed|
 INTRADAY_WORDS = gated(r"\bduring (?:the )?(?:session|trading|the day)\b|\bintraday\b|\bminutes? (?:into|after the open)|\bmorning\b|\bopening bell\b|\bat the open\b|\bshortly after the open|\bbroke(?: through)?\b|장중", I)
 THRESHOLD_BEFORE = gated(r"(?:\b(?:above|past|through|below|under|over|beyond|top(?:ped|s|ping)?|cross(?:ed|es|ing)?|br(?:oke|eaks?|eaking)(?: through)?|clear(?:ed|s|ing)?|surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|reclaim(?:ed|ing|s)?|near(?:ed|s|ing)?|pass(?:ed|es|ing)?|within [^,]*? of|to get from|milestones? of|marks? of)\s+(?:the\s+)?$)", I)
 # "5000선", "the 4,800 mark", "2,470대로 밀렸다" (the 2,470s: a band): a round line or a band, never a level
-THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:pt|p|포인트)?대(?![가-힣]*비)|^\s*(?:pt|p|포인트)?(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
+THRESHOLD_AFTER = gated(r"^(?:[-\s\u2011]points?)?\s+(?:mark|level|line|threshold|barrier|milestone|range|breakthrough|era|club|territory)\b|^\s*,\s*first\b|^\s*(?:pt|p|포인트)?대(?![가-힣]*비)|^\s*(?:pt|p|포인트)?(?:선|을 넘|를 넘|을 돌파|를 돌파|(?:첫\s*)?돌파|고지|시대|(?:을|를|이|가)?\s*(?:회복|탈환|재탈환|반납|붕괴|이탈|눈앞|간다|깨지|깨졌|깨질|깨면)|(?:원)?\s*(?:위에서|이상에서|위로|을 넘어|를 넘어|을 넘긴|를 넘긴|대를 넘))", I)
 
 # ---- clause modifiers ---------------------------------------------------------------------
 FORECAST = gated(r"\b(?:next support|support (?:level|line)|resistance(?: level| line)?|forecasts?|forecast(?:ed|ing)|target(?:s|ed)?|expect(?:s|ed)? (?:to|the|it)|projected|projects|predict(?:s|ed)?|outlook|could|would|might|may reach|talk of|reaching \d|scheduled|sees?|will|consensus|range for|expected range|key levels?|(?:expected|projected|target|forecast) band|TP|top picks?)\b|전망|목표|예상", I)

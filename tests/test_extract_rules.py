@@ -2085,6 +2085,18 @@ DEV2 = [
                  "dev15 i06: a live blog's entry stamps on lines of their own, in KST with ET beside it, or in ET alone "
                  "('Mon., 9:35 p.m. ET' is Seoul's 10:35 in daylight time); 'the next support' is a forecast; the 225 "
                  "of 'Nikkei 225' is a name", id="live-blog-et-entries"),
+    pytest.param("[증시] 오늘 코스피 -2.28% 실화냐\n작성일 2024.04.16 16:10\n\n"
+                 "코스피 2609.63 마감, 60.80p(-2.28%) 빠짐. 환율은 장중 1400원 찍고 1394.5원에 마감. 삼전 -2.91% 80,000원 마감.\n\n"
+                 "@삼전만믿는다 8만원 깨지면 손절각이었는데 다행입니다. 저는 삼전 7만5천원에 물렸어요..\n",
+                 [o("2024-04-16", "index", K, "close", "close", 2609.63),
+                  o("2024-04-16", "index", K, "change", "close", -60.8),
+                  o("2024-04-16", "index", K, "change_pct", "close", -2.28),
+                  o("2024-04-16", "fx", "USD/KRW", "rate", "close", 1394.5),
+                  o("2024-04-16", "quote", SAMSUNG, "change_pct", "close", -2.91),
+                  o("2024-04-16", "quote", SAMSUNG, "price", "close", 80000)],
+                 "dev15 i05: '빠짐' falls; the close word right after a figure ('1394.5원에 마감') governs it over an "
+                 "earlier '장중'; '삼전' is Samsung Electronics; '8만원 깨지면' is a line; '7만5천원에 물렸어요' is a "
+                 "reader's own trade", id="ko-forum-nominal-verbs-own-trade"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",

@@ -314,6 +314,8 @@ def _quote(s: Sentence, fig: Figure, ent: Entity, as_of: str, ctx: Context, emit
             return
         if _is_threshold(s, fig) or gate.search(r"\b(?:within|short of|shy of)\s*$", s.text[max(0, fig.start - 12):fig.start]):
             return  # "ending within 1,000 won of the mark": a distance, no price
+        if L.OWN_TRADE_PRICE.match(s.text, fig.end) or L.OWN_COST_BEFORE.search(s.text[max(0, fig.start - 12):fig.start]):
+            return  # "저는 삼전 7만5천원에 물렸어요", "평단 7만원": a reader's own trade, not the market's price
         cue = _level_cue(s, fig, ent)
         head = _list_head(s, fig)
         if cue is None and as_of != "close" and gate.search(r"record highs? of\s*$", s.text[max(0, head.start - 30):head.start]):

@@ -129,6 +129,10 @@ def _as_of_for(s: Sentence, fig: Figure, ctx: Context, etype: str = "", _depth: 
     own = [t for t in in_clause if gap_start <= t.start and t.end <= fig.start and t.form in ("open", "close")]
     if own:  # "After opening 0.8 percent higher": the word governing the figure itself
         return own[-1].as_of
+    if s.korean and any(t.form == "close" and fig.end <= t.start <= fig.end + 8
+                        and gate.fullmatch(r"\s*(?:원|포인트|pt|p)?\s*(?:에|로|으로)\s*(?:장을\s*|거래를\s*)?", s.text[fig.end:t.start])
+                        for t in in_clause):
+        return "close"  # "장중 1400원 찍고 1394.5원에 마감": the close word right after the figure governs it
     clocks = [t for t in in_clause if t.form in ("clock", "first_minutes", "press")]
     if clocks:
         return min(clocks, key=lambda t: min(abs(t.start - fig.end), abs(fig.start - t.end))).as_of
