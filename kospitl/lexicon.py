@@ -135,7 +135,7 @@ KO_COMPARED_WITH = gated(r"\s*(?:\([^)]{0,15}\))?\s*(?:보다|대비|에 비해)
 COMPARED_WITH = gated(r"\b(?:from|than|over|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$", I)
 FUTURES = gated(r"\bfutures\b|선물", I)
 UNCHANGED = gated(r"\b(?:closed|ended|finished) (?:flat|unchanged)\b|\bunchanged\b|보합", I)
-BUY = gated(r"사들(?:였|이|인)|매수\s?(?:했|우위)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
+BUY = gated(r"사들(?:였|이|인)|매수\s?(?:했|우위|함)|샀|받아(?:냈|내|냄)|\b(?:bought|buy(?:s|ing)?|purchas(?:ed|es|ing|e)|net buyers?|net[- ]bought|scoop(?:ed|s|ing) up|snapp?(?:ed|ing|s) up|snatch(?:ed|ing) up|hoover(?:ed|ing) up|pour(?:ed|ing) in|pick(?:ed|ing|s) up|add(?:ed|ing)|inflows?|acquired|net purchases?)\b|순매수|사자", I)
 SELL = gated(r"팔아(?:치웠|치운|치우|치워)|내다 ?팔|팔았|팔고 있|팔며|던졌|던지(?:며|고)|매도\s?(?:했|우위)|\b(?:sold|sell(?:s|ing)?|offload(?:ed|ing|s)?|unload(?:ed|ing|s)?|dump(?:ed|ing|s)?|shed(?:ding|s)?|pull(?:ed|ing) out|withdr[ae]w|net sellers?|net[- ]sold|outflows?|sales|profit[- ]taking|cash(?:ed|ing) (?:in|out))\b|순매도|팔자", I)
 # a figure named as another day's: "its record close of 241,000 won on July 10", "the previous high of"
 OTHER_DAY_NOUN = gated(r"\b(?:(?:its|their|the)\s+(?:(?:previous|prior|former|old)\s+)?(?:record|all-time)|(?:previous|prior|former|old)(?:\s+(?:record|all-time))?)"

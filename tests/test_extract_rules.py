@@ -2097,6 +2097,12 @@ DEV2 = [
                  "dev15 i05: '빠짐' falls; the close word right after a figure ('1394.5원에 마감') governs it over an "
                  "earlier '장중'; '삼전' is Samsung Electronics; '8만원 깨지면' is a line; '7만5천원에 물렸어요' is a "
                  "reader's own trade", id="ko-forum-nominal-verbs-own-trade"),
+    pytest.param("[증시] 오늘 코스피\n작성일 2024.04.16 16:10\n\n외국인 2700억 넘게 팔았음. 기관도 7천억대 매도. "
+                 "개인만 1조 가까이 받아냄\n",
+                 [o("2024-04-16", "flow", "foreign", "net_buy", "close", -270000000000, approx=True),
+                  o("2024-04-16", "flow", "individual", "net_buy", "close", 1000000000000, approx=True)],
+                 "dev15 i05: '받아냄' (absorbed the selling) and '샀' buy; '7천억대' is a band, no amount",
+                 id="ko-forum-absorbed-band"),
     pytest.param("Title\nPublished: 16 Feb. 2026, 07:00\n\n"
                  "한국거래소에 따르면 지난 13일 코스피는 설 연휴 직전 사상 최고치를 또 갈아치운 뒤 15.26포인트(0.28%) 내린 5507.01로 마감했다.\n\n"
                  "코스피는 하루 전인 12일 167.78포인트(3.13%) 급등한 5522.27로 장을 마쳤다. 13일까지 한 주간 코스피 상승률은 8.2%에 달했다.\n",
