@@ -200,13 +200,17 @@ def _offset(t: dict[str, str | None], day: date, hh: int, mm: int) -> timezone:
     tz = t.get("tz")
     if not tz:
         return KST
-    hours = ZONES.get(tz)
-    if hours is None:
-        hours = US_ZONES[tz] + (1 if _us_daylight(datetime(day.year, day.month, day.day, hh, mm)) else 0)
-    base = timezone(timedelta(hours=hours))
+    base = timezone(timedelta(hours=zone_hours(tz, datetime(day.year, day.month, day.day, hh, mm))))
     if t.get("tzoff"):  # "GMT+9", "UTC+09:00"
         return _fixed(t["tzoff"] or "")
     return base
+
+
+def zone_hours(tz: str, local: datetime) -> int:
+    """The UTC offset of a zone named by its abbreviation at the local time ``local`` ("ET" is
+    New York's, -4 in daylight time, else -5)."""
+    hours = ZONES.get(tz)
+    return hours if hours is not None else US_ZONES[tz] + (1 if _us_daylight(local) else 0)
 
 
 def _fixed(text: str) -> timezone:

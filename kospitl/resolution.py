@@ -57,11 +57,12 @@ def report_session(article: Article, cal: Calendar, given: date | None = None) -
         return d, f"{how} {doc}, its lead names the previous session {d}"
     pub = article.published_at if given is None else None
     if pub is not None and pub.date() == doc and (pub.hour, pub.minute) < (9, 0) and cal.is_session(doc) \
-            and lead_days(article, cal, lead_only=True) == {doc} and LEAD_CLOSE.search(_lead(article)[0]) \
-            and not LEAD_FORECAST.search(_lead(article)[0]):
-        # "Published 17.01.2024, 07:10" over "... lower after the close on Wednesday" (the 17th): the
-        # lead names the page's own day, so its clock is no Seoul time before the open
-        return doc, f"{how} {doc}, its lead names that day's session"
+            and lead_days(article, cal, lead_only=True) == {doc}:
+        lead = _lead(article)[0]  # there is one: lead_days read it
+        if LEAD_CLOSE.search(lead) and not LEAD_FORECAST.search(lead):
+            # "Published 17.01.2024, 07:10" over "... lower after the close on Wednesday" (the 17th): the
+            # lead names the page's own day, so its clock is no Seoul time before the open
+            return doc, f"{how} {doc}, its lead names that day's session"
     return _session_of(doc, pub, how, cal, article.updated_at if given is None else None)
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from kospitl import gate
 from kospitl import lexicon as L
 from kospitl.articles import Article
 from kospitl.dates import after_the_bell, find_dates, find_times
-from kospitl.pubtime import latest_day
+from kospitl.pubtime import latest_day, zone_hours
 from kospitl.errors import Problem
 from kospitl.records import Mention
 from kospitl.text import paragraphs, sentences
@@ -61,7 +61,7 @@ def extract(article: Article) -> tuple[list[Mention], list[Problem]]:
                     continue
                 header = ENTRY_HEADER.fullmatch(line)
                 if header:
-                    entry = _clock_as_of(header, _et_offset(article.doc_date) if (header["tz"] or "").upper() in
+                    entry = _clock_as_of(header, _new_york_shift(article.doc_date) if (header["tz"] or "").upper() in
                                          ("ET", "EDT", "EST") else 0)
                     continue
                 listed = _line_date(line, article.doc_date) if LISTED_HEADLINE.match(line) and \
@@ -287,9 +287,6 @@ ENTRY_OPEN = re.compile(r"개장|장 시작|시초가|\bopen(?:ing|s)?\b|\bat th
 ENTRY_CLOSE = re.compile(r"마감|장 마감|\bclos(?:e|ing)\b", re.I)
 
 
-CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<ap>[ap]\.?m\.?)?", re.I)
-
-
 def _clock_as_of(m: re.Match[str] | None, shift: int = 0) -> str | None:
     """A stamp's clock as an as_of in Seoul time, ``shift`` hours after the clock printed."""
     if not m:
@@ -303,13 +300,6 @@ def _clock_as_of(m: re.Match[str] | None, shift: int = 0) -> str | None:
     return "close" if (h, mi) >= (15, 30) else f"{h:02d}:{mi:02d}"
 
 
-def _et_offset(day: date | None) -> int:
-    """Hours from New York's clock to Seoul's: 13 while the U.S. keeps daylight time (from the
-    second Sunday of March to the first Sunday of November), else 14."""
-    if day is None:
-        return 14
-
-    def sunday(month: int, nth: int) -> date:
-        first = date(day.year, month, 1)
-        return first.replace(day=1 + (6 - first.weekday()) % 7 + 7 * (nth - 1))
-    return 13 if sunday(3, 2) <= day < sunday(11, 1) else 14
+def _new_york_shift(day: date | None) -> int:
+    """Hours from New York's clock to Seoul's on ``day``: 13 in U.S. daylight time, else 14."""
+    return 9 - zone_hours("ET", datetime(day.year, day.month, day.day, 12)) if day is not None else 14

@@ -3,7 +3,7 @@ its header. Shared by the tables of names (``tables``) and of sessions (``dated_
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 MARKDOWN_RULE = re.compile(r"[|\s:-]+")  # a Markdown table's rule under its header: "|---|---|"
 
@@ -24,15 +24,17 @@ def row_cells(line: str) -> list[str]:
     return [c for c in ALIGNED_GAP.split(line.strip()) if c]
 
 
-def body_rows(text: str, paragraphs: list[tuple[int, int]], i: int, width: int) -> Iterator[tuple[int, str, list[str]]]:
-    """The rows under the header ``paragraphs[i]``: each row's paragraph number, line and cells,
-    over a Markdown rule, up to the first line of another width than the header's ``width``.
-    A table takes ``paragraphs[i:k + 1]``, ``k`` the last row its reader keeps."""
+def body_rows(text: str, paragraphs: list[tuple[int, int]], i: int, width: int,
+              split: Callable[[str], list[str]] = cells) -> Iterator[tuple[int, str, list[str]]]:
+    """The rows under the header ``paragraphs[i]``: each row's paragraph number, line and cells
+    (``split`` reads them: ``cells`` between ``|``, ``row_cells`` aligned with spaces too), over a
+    Markdown rule, up to the first line of another width than the header's ``width``. A table
+    takes ``paragraphs[i:k + 1]``, ``k`` the last row its reader keeps."""
     for k in range(i + 1, len(paragraphs)):
         line = text[paragraphs[k][0]:paragraphs[k][1]]
         if MARKDOWN_RULE.fullmatch(line):
             continue
-        row = cells(line)
+        row = split(line)
         if len(row) != width:
             return
         yield k, line, row

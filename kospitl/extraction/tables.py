@@ -374,27 +374,39 @@ def _investor_rows(article: Article, paragraphs: list[tuple[int, int]], i: int, 
     if len(cols) != 1:
         return None
     col = cols[0]
-    scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
+    scale = _scale(unit)
     out: list[Mention] = []
     last = i
     for k, line, row in body_rows(text, paragraphs, i, len(header)):
         subject = INVESTOR_CELLS.get(row[0].strip().lower())
         if subject is None:
             break
-        last, span = k, paragraphs[k]
-        m = SIGNED.match(row[col].strip())
-        if m is None:
-            continue
-        try:
-            value = float(parse_number(m["n"])) * scale
-        except NumberError:
-            continue
-        start = span[0] + max(line.find(row[col]), 0)
-        dec = decimals(m["n"])
-        out.append(Mention("flow", subject, "net_buy", as_of, _sign(m["sign"]) * value, False, start,
-                           start + len(row[col]), span[0], span[1], "table.net_buy", decimals=dec,
-                           quantum=scale * 10.0 ** -dec))
+        last = k
+        found = _flow_cell(subject, row[col], line, paragraphs[k], scale, as_of)
+        if found is not None:
+            out.append(found)
     return (out, paragraphs[i:last + 1]) if out else None
+
+
+def _scale(unit: re.Match[str]) -> float:
+    """The won a unit ("KRW bn", "억원") counts."""
+    return UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
+
+
+def _flow_cell(subject: str, cell: str, line: str, span: tuple[int, int], scale: float, as_of: str) -> Mention | None:
+    """A group's net buying printed in one table cell ("+412.5", "-3,786" in ``scale`` won), or
+    None when the cell holds no signed amount."""
+    m = SIGNED.match(cell.strip())
+    if m is None:
+        return None
+    try:
+        value = float(parse_number(m["n"])) * scale
+    except NumberError:
+        return None
+    start = span[0] + max(line.find(cell), 0)
+    dec = decimals(m["n"])
+    return Mention("flow", subject, "net_buy", as_of, _sign(m["sign"]) * value, False, start, start + len(cell),
+                   span[0], span[1], "table.net_buy", decimals=dec, quantum=scale * 10.0 ** -dec)
 
 
 MARKET_ROWS = {"kospi": "KOSPI", "코스피": "KOSPI", "유가증권": "KOSPI", "유가증권시장": "KOSPI", "kosdaq": "KOSDAQ",
@@ -423,34 +435,20 @@ def _investors_by_market(article: Article, paragraphs: list[tuple[int, int]], i:
     unit = AMOUNT_UNIT.search(" ".join(header)) or AMOUNT_UNIT.search(above)
     if unit is None:
         return None
-    scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
+    scale = _scale(unit)
     out: list[Mention] = []
     last = i
-    for k in range(i + 1, len(paragraphs)):
-        span = paragraphs[k]
-        line = text[span[0]:span[1]]
-        if MARKDOWN_RULE.fullmatch(line):
-            continue
-        row = row_cells(line)
-        market = MARKET_ROWS.get(row[0].lower()) if len(row) == len(header) else None
+    for k, line, row in body_rows(text, paragraphs, i, len(header), split=row_cells):
+        market = MARKET_ROWS.get(row[0].lower())
         if market is None:
             break
         last = k
         if market != "KOSPI":
             continue
         for subject, cell in zip(subjects, row[1:]):
-            m = SIGNED.match(cell.strip())
-            if m is None:
-                continue
-            try:
-                value = float(parse_number(m["n"])) * scale
-            except NumberError:
-                continue
-            start = span[0] + max(line.find(cell), 0)
-            dec = decimals(m["n"])
-            out.append(Mention("flow", subject, "net_buy", as_of, _sign(m["sign"]) * value, False, start,  # type: ignore[arg-type]
-                               start + len(cell), span[0], span[1], "table.net_buy", decimals=dec,
-                               quantum=scale * 10.0 ** -dec))
+            found = _flow_cell(subject, cell, line, paragraphs[k], scale, as_of)  # type: ignore[arg-type]
+            if found is not None:
+                out.append(found)
     return (out, paragraphs[i:last + 1]) if last > i else None
 
 
@@ -473,20 +471,11 @@ def _investor_columns(article: Article, spans: list[tuple[int, int]],
         return [], []
     span = rows[0]
     cells = _cells(text[span[0]:span[1]])
-    matches = [SIGNED.match(c) for c in cells]
-    if len(cells) != len(header) or not all(matches):
+    if len(cells) != len(header):
         return [], []
-    scale = UNIT_SCALE[next(w for w in UNIT_SCALE if w in unit["u"].lower())]
     line = text[span[0]:span[1]]
-    out = []
-    for subject, cell, m in zip(subjects, cells, matches):
-        try:
-            value = float(parse_number(m["n"])) * scale  # type: ignore[index]
-        except NumberError:
-            return [], []
-        sign = _sign(m["sign"])  # type: ignore[index]
-        start = span[0] + max(line.find(cell), 0)
-        dec = decimals(m["n"])  # type: ignore[index]
-        out.append(Mention("flow", subject, "net_buy", as_of, sign * value, False, start, start + len(cell),
-                           span[0], span[1], "table.net_buy", decimals=dec, quantum=scale * 10.0 ** -dec))
-    return out, [s for s in spans[1:] if s[0] <= span[0]]
+    found = [_flow_cell(subject, cell, line, span, _scale(unit), as_of) for subject, cell in zip(subjects, cells)]  # type: ignore[arg-type]
+    mentions = [m for m in found if m is not None]
+    if len(mentions) != len(found):  # every cell a signed amount, or the row is no row of amounts
+        return [], []
+    return mentions, [s for s in spans[1:] if s[0] <= span[0]]
