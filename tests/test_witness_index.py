@@ -43,3 +43,39 @@ def test_an_upgrade_fills_the_index_from_the_stored_fingerprints(runner, db):
     engine.dispose()
     open_db(db).dispose()
     assert postings(db) == want
+
+
+# similar_witnesses: a witness counts once one of its articles is similar to the newcomer, however
+# many of its articles come before that one (more than one batch of CHECK_AT_ONCE), and a witness
+# none of whose articles is similar does not count. Sketches: hex hashes; the newcomer's are 1..32.
+NEW = " ".join(f"{h:08x}" for h in range(1, 33))
+NEAR = " ".join(f"{h:08x}" for h in list(range(1, 29)) + [901, 902, 903, 904])  # 28 of 32 shared
+FAR = " ".join(f"{h:08x}" for h in list(range(1, 11)) + list(range(500, 522)))  # 10 of 32 shared
+WITNESS_TABLE = [  # (witness, fingerprints of its articles in id order, counts)
+    ("article:many-far-then-near", [FAR] * 19 + [NEAR], True),
+    ("article:all-far", [FAR] * 3, False),
+    ("article:one-near", [NEAR], True),
+    ("Yonhap:2026-02-26", [FAR, NEAR, FAR], True),
+    (None, [FAR, FAR], False),
+]
+
+
+def test_similar_witnesses_reads_a_witness_until_one_article_is_similar(tmp_path):
+    from kospitl import witness
+    from kospitl.db import driver
+
+    engine = open_db(str(tmp_path / "w.db"))
+    ids: list[int] = []
+    with engine.begin() as conn:
+        raw = driver(conn)
+        for w, prints, _ in WITNESS_TABLE:
+            for fp in prints:
+                n = len(ids) + 1
+                raw.execute("INSERT INTO article (id, content_hash, source_path, source_kind, fingerprint, witness, "
+                            "session_date, text, ingested_at) VALUES (?, ?, ?, 'daily', ?, ?, '2026-02-26', '', '')",
+                            (n, f"h{n}", f"a{n}.txt", fp, w))
+                ids.append(n)
+        me = witness.Member(0, "h0", None, None, witness.sketch(NEW))
+        got = witness.similar_witnesses(conn, me, ids)
+    assert got == {w for w, _, counts in WITNESS_TABLE if counts}
+    assert witness.similar(me.sketch, witness.sketch(NEAR)) and not witness.similar(me.sketch, witness.sketch(FAR))
