@@ -306,17 +306,18 @@ class Gated:
 
     def _start(self, text: str, args: tuple[int, ...]) -> tuple[int, ...] | None:
         """``args`` (pos, endpos) moved on to the first place a match can start; None: none can."""
-        skip = self.skip
+        skip = self._skip
+        if skip is _UNKNOWN:
+            skip = self.skip
         if skip is None or len(text) < SKIP_FROM:
             return args
         m = skip.search(text, *args)
         return None if m is None else (m.start(), *args[1:])
 
-    def _places(self, text: str, args: tuple[int, ...]) -> list[int] | None:
+    def _places(self, text: str) -> list[int] | None:
         """Where in ``text``, the focused sentence, a match of this pattern can start (in order);
-        None when focus() cannot tell (another text, a range of it, a gate made since)."""
-        if not self.starts or args:
-            return None
+        None when focus() cannot tell (another text, a gate made since). Asked only of a gate
+        that knows its first strings (``starts``), for a whole text (no range given)."""
         focused = _focus
         if focused[0] is not text or focused[3] is None or self.pos >= focused[2]:  # type: ignore[operator]
             return None
@@ -329,33 +330,52 @@ class Gated:
             found = sorted(set(found).union(more)) if found else more
         return found
 
+    # search, finditer and matches are called hundreds of times an article: the step of _start
+    # is written out in them (a call each)
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        places = self._places(text, args)
-        if places is not None:
-            match = self.regex.match
-            for p in places:
-                m = match(text, p)
-                if m is not None:
-                    return m
-            return None
+        if self.starts and not args:
+            places = self._places(text)
+            if places is not None:
+                match = self.regex.match
+                for p in places:
+                    m = match(text, p)
+                    if m is not None:
+                        return m
+                return None
         if not self.opens(text):
             return None
-        at = self._start(text, args)
-        return None if at is None else self.regex.search(text, *at)
+        skip = self._skip
+        if skip is _UNKNOWN:
+            skip = self.skip
+        if skip is None or len(text) < SKIP_FROM:
+            return self.regex.search(text, *args)
+        m = skip.search(text, *args)
+        return None if m is None else self.regex.search(text, m.start(), *args[1:])
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        places = self._places(text, args)
-        if places is not None:
-            return self._at(text, places) if places else iter(())
-        return self.matches(text, *args) if self.opens(text) else iter(())
+        if self.starts and not args:
+            places = self._places(text)
+            if places is not None:
+                return self._at(text, places) if places else iter(())
+        return self._scan(text, args) if self.opens(text) else iter(())
 
     def matches(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         """``finditer`` for a text known to open the gate (a ``Table`` row)."""
-        places = self._places(text, args)
-        if places is not None:
-            return self._at(text, places)
-        at = self._start(text, args)
-        return iter(()) if at is None else self.regex.finditer(text, *at)
+        if self.starts and not args:
+            places = self._places(text)
+            if places is not None:
+                return self._at(text, places)
+        return self._scan(text, args)
+
+    def _scan(self, text: str, args: tuple[int, ...]) -> Iterator[re.Match[str]]:
+        """``finditer`` from the first place a match can start."""
+        skip = self._skip
+        if skip is _UNKNOWN:
+            skip = self.skip
+        if skip is None or len(text) < SKIP_FROM:
+            return self.regex.finditer(text, *args)
+        m = skip.search(text, *args)
+        return iter(()) if m is None else self.regex.finditer(text, m.start(), *args[1:])
 
     def _at(self, text: str, places: list[int]) -> Iterator[re.Match[str]]:
         """``finditer`` trying the pattern only at ``places``: the engine would try every place

@@ -13,7 +13,7 @@ from datetime import date
 import heapq
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from kospitl.articles import Article
 from kospitl.db import driver
@@ -141,33 +141,40 @@ def _load(conn: Connection, ids: list[int]) -> dict[int, Member]:
     return {r[0]: Member(r[0], r[1], stored_wire(r[2], r[3]), r[4], sketch(r[5])) for r in rows}
 
 
-def linked(conn: Connection, session: str, of: frozenset[int]) -> list[int]:
-    """The articles of ``session`` that share enough hashes with the sketch ``of`` to be its
-    near-duplicates (a necessary condition: ``similar`` decides), read from ``sketch_hash``."""
-    if not of:
-        return []
+def _linked_sql(of: frozenset[int]) -> tuple[str, list[Any]]:
+    """The query of the ids of the articles of a session (its first parameter, left to fill)
+    that share enough hashes with the sketch ``of`` to be its near-duplicates (a necessary
+    condition: ``similar`` decides), read from ``sketch_hash``."""
     need = NEAR_DUPLICATE * min(SKETCH, len(of))  # similar() needs at least this many shared hashes
     hashes = sorted(of)
-    return [r[0] for r in driver(conn).execute(
-        f"SELECT article_id FROM sketch_hash WHERE session_date = ? AND hash IN ({','.join('?' * len(hashes))}) "
-        "GROUP BY article_id HAVING COUNT(*) >= ? ORDER BY article_id", (session, *hashes, need))]
+    return (f"SELECT article_id FROM sketch_hash WHERE session_date = ? AND hash IN ({','.join('?' * len(hashes))}) "
+            "GROUP BY article_id HAVING COUNT(*) >= ?", [*hashes, need])
 
 
-CHECK_AT_ONCE = 8  # candidates of one witness loaded together while none of them is similar
+def linked(conn: Connection, session: str, of: frozenset[int]) -> list[int]:
+    """The articles of ``session`` linked to the sketch ``of`` (``_linked_sql``), by id."""
+    if not of:
+        return []
+    sql, params = _linked_sql(of)
+    return [r[0] for r in driver(conn).execute(sql + " ORDER BY article_id", (session, *params))]
 
 
-def similar_witnesses(conn: Connection, me: Member, candidates: list[int]) -> set[str | None]:
-    """The witnesses of the candidates (articles ``linked`` to ``me``) that are near-duplicates
-    of ``me``. A witness is in the set once one of its articles is similar, so the others of
-    that witness are neither loaded nor compared: in a session with hundreds of reprints of one
-    story (one witness), joining it costs a few comparisons, not one per reprint."""
+CHECK_AT_ONCE = 8  # articles of one witness loaded together while none of them is similar
+
+
+def similar_witnesses(conn: Connection, session: str, me: Member) -> set[str | None]:
+    """The witnesses of the other articles of ``session`` that are near-duplicates of ``me``.
+    A witness is in the set once one of its articles is similar, so the others of that witness
+    are neither loaded nor compared: in a session with hundreds of reprints of one story (one
+    witness), joining it costs a few comparisons, not one per reprint."""
+    if not me.sketch:
+        return set()
+    sql, params = _linked_sql(me.sketch)
     by_witness: dict[str | None, list[int]] = {}
-    for i in range(0, len(candidates), 900):
-        chunk = candidates[i:i + 900]
-        for aid, w in driver(conn).execute(
-                f"SELECT id, witness FROM article WHERE id IN ({','.join('?' * len(chunk))}) "
-                "AND source_kind != 'override' ORDER BY id", chunk):
-            by_witness.setdefault(w, []).append(aid)
+    for aid, w in driver(conn).execute(
+            f"SELECT a.id, a.witness FROM ({sql}) l JOIN article a ON a.id = l.article_id "
+            "WHERE a.id != ? AND a.source_kind != 'override' ORDER BY a.id", (session, *params, me.id)):
+        by_witness.setdefault(w, []).append(aid)
     names: set[str | None] = set()
     for w, ids in by_witness.items():
         for i in range(0, len(ids), CHECK_AT_ONCE):
@@ -281,7 +288,7 @@ def join(conn: Connection, session: str | None, article_id: int) -> set[int]:
     if me is None:
         return repartition(conn, session, [article_id])
     assert session is not None
-    names = similar_witnesses(conn, me, [i for i in linked(conn, session, me.sketch) if i != article_id])
+    names = similar_witnesses(conn, session, me)
     if None in names:
         return repartition(conn, session, [article_id])
     wired = {n for n in names if not n.startswith("article:")}  # type: ignore[union-attr]

@@ -47,10 +47,11 @@ def test_an_upgrade_fills_the_index_from_the_stored_fingerprints(runner, db):
 
 # similar_witnesses: a witness counts once one of its articles is similar to the newcomer, however
 # many of its articles come before that one (more than one batch of CHECK_AT_ONCE), and a witness
-# none of whose articles is similar does not count. Sketches: hex hashes; the newcomer's are 1..32.
-NEW = " ".join(f"{h:08x}" for h in range(1, 33))
-NEAR = " ".join(f"{h:08x}" for h in list(range(1, 29)) + [901, 902, 903, 904])  # 28 of 32 shared
-FAR = " ".join(f"{h:08x}" for h in list(range(1, 11)) + list(range(500, 522)))  # 10 of 32 shared
+# none of whose articles is similar does not count. Sketches: hex hashes; the newcomer's 101..132.
+NEW = " ".join(f"{h:08x}" for h in range(101, 133))
+NEAR = " ".join(f"{h:08x}" for h in list(range(101, 129)) + [901, 902, 903, 904])  # 28 of 32 shared
+# 20 shared, enough to be linked through the index, but 12 smaller hashes of its own: not similar
+FAR = " ".join(f"{h:08x}" for h in list(range(1, 13)) + list(range(113, 133)))
 WITNESS_TABLE = [  # (witness, fingerprints of its articles in id order, counts)
     ("article:many-far-then-near", [FAR] * 19 + [NEAR], True),
     ("article:all-far", [FAR] * 3, False),
@@ -74,8 +75,12 @@ def test_similar_witnesses_reads_a_witness_until_one_article_is_similar(tmp_path
                 raw.execute("INSERT INTO article (id, content_hash, source_path, source_kind, fingerprint, witness, "
                             "session_date, text, ingested_at) VALUES (?, ?, ?, 'daily', ?, ?, '2026-02-26', '', '')",
                             (n, f"h{n}", f"a{n}.txt", fp, w))
+                raw.executemany("INSERT INTO sketch_hash (session_date, hash, article_id) VALUES ('2026-02-26', ?, ?)",
+                                [(h, n) for h in witness.sketch(fp)])
                 ids.append(n)
-        me = witness.Member(0, "h0", None, None, witness.sketch(NEW))
-        got = witness.similar_witnesses(conn, me, ids)
+        me = witness.Member(len(ids) + 1, "h0", None, None, witness.sketch(NEW))
+        got = witness.similar_witnesses(conn, "2026-02-26", me)
     assert got == {w for w, _, counts in WITNESS_TABLE if counts}
     assert witness.similar(me.sketch, witness.sketch(NEAR)) and not witness.similar(me.sketch, witness.sketch(FAR))
+    with engine.connect() as conn:
+        assert witness.linked(conn, "2026-02-26", me.sketch) == ids  # every article was a candidate
