@@ -330,8 +330,7 @@ class Gated:
             found = sorted(set(found).union(more)) if found else more
         return found
 
-    # search, finditer and matches are called hundreds of times an article: the step of _start
-    # is written out in them (a call each)
+    # search is called ~800 times an article: the step of _start is written out in it
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         if self.starts and not args:
             places = self._places(text)
@@ -369,13 +368,8 @@ class Gated:
 
     def _scan(self, text: str, args: tuple[int, ...]) -> Iterator[re.Match[str]]:
         """``finditer`` from the first place a match can start."""
-        skip = self._skip
-        if skip is _UNKNOWN:
-            skip = self.skip
-        if skip is None or len(text) < SKIP_FROM:
-            return self.regex.finditer(text, *args)
-        m = skip.search(text, *args)
-        return iter(()) if m is None else self.regex.finditer(text, m.start(), *args[1:])
+        at = self._start(text, args)
+        return iter(()) if at is None else self.regex.finditer(text, *at)
 
     def _at(self, text: str, places: list[int]) -> Iterator[re.Match[str]]:
         """``finditer`` trying the pattern only at ``places``: the engine would try every place
