@@ -330,7 +330,6 @@ class Gated:
             found = sorted(set(found).union(more)) if found else more
         return found
 
-    # search is called ~800 times an article: the step of _start is written out in it
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         if self.starts and not args:
             places = self._places(text)
@@ -343,13 +342,8 @@ class Gated:
                 return None
         if not self.opens(text):
             return None
-        skip = self._skip
-        if skip is _UNKNOWN:
-            skip = self.skip
-        if skip is None or len(text) < SKIP_FROM:
-            return self.regex.search(text, *args)
-        m = skip.search(text, *args)
-        return None if m is None else self.regex.search(text, m.start(), *args[1:])
+        at = self._start(text, args)
+        return None if at is None else self.regex.search(text, *at)
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         if self.starts and not args:
