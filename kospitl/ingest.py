@@ -116,14 +116,16 @@ def _article_files(top: str) -> Iterator[str]:
                     yield e.path
 
 
-def analyse(art: Article, given: date | None = None) -> tuple[list[Observation], list[Problem]]:
-    """Extraction and resolution of one article, without a database."""
+def analyse(art: Article, given: date | None = None,
+            session: tuple[date | None, str] | None = None) -> tuple[list[Observation], list[Problem]]:
+    """Extraction and resolution of one article, without a database (``session``: its
+    ``resolution.article_session``, where the caller has it)."""
     from kospitl.consistency import check_article
     from kospitl.extraction import extract
     from kospitl.resolution import resolve
 
     mentions, problems = extract(art)
-    observations, unresolved = resolve(mentions, art, sessions.load(), given)
+    observations, unresolved = resolve(mentions, art, sessions.load(), given, session)
     observations, implausible = check_article(observations)
     return observations, problems + unresolved + implausible
 
@@ -152,20 +154,17 @@ FIGURES_NOT_STORED = ("no-date", "non-session", "implausible")  # problems of fi
 def prepare(path: str, text: str, given: date | None) -> Prepared:
     """Parse and extract one article's text (no database; runs in a worker process)."""
     from kospitl.articles import parse
-    from kospitl.resolution import report_session
+    from kospitl.resolution import article_session
     from kospitl.witness import fingerprint, source_kind
 
     try:
         art = parse(text, printable(path))  # a non-UTF-8 byte in the name is stored as \xNN
-        observations, problems = analyse(art, given)
+        session = article_session(art, sessions.load(), given)  # the witnesses' session; resolution's start
+        observations, problems = analyse(art, given, session)
         if not observations and not any(p.code in FIGURES_NOT_STORED for p in problems):
             problems.append(Problem("no-figures", "no Korean market figures found in this article", None, "",
                                     "warning"))
-        try:
-            session, _ = report_session(art, sessions.load(), given)
-        except (OverflowError, ValueError):
-            session = None
-        return Prepared(path, art, observations, problems, session, source_kind(art), fingerprint(art))
+        return Prepared(path, art, observations, problems, session[0], source_kind(art), fingerprint(art))
     except ArticleError as e:
         return Prepared(path, error=str(e))
     except Exception as e:  # a rule that trips on unusual text must not take the other files down

@@ -162,14 +162,21 @@ def _items(article: Article, cal: Calendar) -> list[tuple[int, int, date, date, 
     return out
 
 
-def resolve(mentions: list[Mention], article: Article, cal: Calendar,
-            given: date | None = None) -> tuple[list[Observation], list[Problem]]:
+def article_session(article: Article, cal: Calendar, given: date | None = None) -> tuple[date | None, str]:
+    """``report_session``, None ("no date") where its day falls outside the calendar."""
+    try:
+        return report_session(article, cal, given)
+    except (OverflowError, ValueError):
+        return None, "no date"
+
+
+def resolve(mentions: list[Mention], article: Article, cal: Calendar, given: date | None = None,
+            session: tuple[date | None, str] | None = None) -> tuple[list[Observation], list[Problem]]:
+    """The mentions dated on the calendar. ``session``: the article's ``article_session``, where
+    the caller has worked it out already."""
+    report, how = session if session is not None else article_session(article, cal, given)
     given = applied_date(article, given)
     doc = given or article.doc_date
-    try:
-        report, how = report_session(article, cal, given)
-    except (OverflowError, ValueError):
-        report, how = None, "no date"
     observations: list[Observation] = []
     problems: list[Problem] = []
     items = _items(article, cal)
