@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The revisions in migrations/versions, oldest first (a test checks them against Alembic's own
 # view). Knowing them here spares every command the import of Alembic when nothing is to upgrade.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 DEFAULT_DB = "kospitl.db"
 APPLICATION_ID = 0x4B4F5350  # "KOSP"
 CACHE_KIB = 32768
@@ -120,6 +120,49 @@ def _default_on_wait(path: str) -> None:
 
 # called once per transaction that has waited WAIT_NOTICE_MS for the write lock (then it keeps waiting)
 on_wait: Callable[[str], None] = _default_on_wait
+
+
+def _default_on_unsettled(path: str, why: str) -> None:
+    sys.stderr.write(f"kospitl: {path}: {why}\n")
+    sys.stderr.flush()
+
+
+# called when a database holds articles an ingest stored and has not settled, and they cannot be
+# settled now (the ingest is still running; the file cannot be written)
+on_unsettled: Callable[[str, str], None] = _default_on_unsettled
+
+
+def finish_interrupted(path: str) -> None:
+    """Settle the articles an interrupted ingest stored and did not settle (``kospitl.pending``),
+    as a read-only open upgrades an older file: after a kill, the timeline is that of the
+    articles committed. One query when there are none; ``path`` is a kospitl file at head."""
+    try:
+        con = _connect(path, readonly=True)
+        try:
+            ingests = [i for (i,) in con.execute("SELECT DISTINCT ingest FROM unsettled")]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return  # opening it says what is wrong
+    if not ingests:
+        return
+    from kospitl import pending  # here: it loads the reconciliation, which a read command rarely needs
+
+    if not pending.interrupted(ingests):
+        on_unsettled(path, "an ingest is running: the timeline does not yet hold the articles it stored for "
+                           "sessions it had settled (it settles them at its end)")
+        return
+    from sqlalchemy.exc import DBAPIError
+
+    engine = _engine(path)
+    try:
+        pending.settle_marked(engine)
+    except (sqlite3.Error, DBAPIError) as e:
+        orig = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
+        on_unsettled(path, f"an interrupted ingest left articles out of the timeline, and they cannot be "
+                           f"settled now ({_first_line(orig)}); the next ingest settles them")
+    finally:
+        engine.dispose()
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, readonly: bool) -> None:
@@ -236,6 +279,7 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
             raise KospitlError(f"{path}: cannot create or upgrade the database ({_first_line(orig)})") from None
         finally:
             writer.dispose()
+    finish_interrupted(path)
     engine = _engine(path, readonly=readonly)
     if not readonly:
         stamp = reference_stamp()
@@ -258,6 +302,7 @@ def reading(path: str | os.PathLike[str] | None = None) -> Iterator[Connection |
     path = os.fsdecode(os.fspath(path or default_path()))
     state = FileState("server") if is_server(path) else inspect(path)
     if state.kind == "kospitl" and state.revision == head_revision():
+        finish_interrupted(path)
         try:
             con = _connect(path, readonly=True)
         except sqlite3.Error as e:

@@ -28,6 +28,8 @@ TABLES = {
     "sketch_hash": "The near-duplicate index: the hashes of each article's fingerprint, by session.",
     "file_read": "The files an ingest read, as stat showed them, and the article each holds: a re-ingest "
                  "skips reading a file that is unchanged since.",
+    "unsettled": "The articles whose figures are stored but not yet in the timeline: empty except while an "
+                 "ingest runs, or after one was interrupted (the next ingest settles them).",
     "session": "Per trading day and index: close, change, percent, open, high, low, volume, turnover and "
                "breadth, then each figure's status and number of independent sources.",
     "quote": "Stock prices per day and company (English and Korean names next to the code).",
@@ -125,6 +127,11 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
     ("sketch_hash", "session_date"): ("the trading session the article reports on (near-duplicates are "
                                       "looked for within one session)", "date"),
     ("sketch_hash", "hash"): ("one of the 32 smallest hashes of the body's word 5-grams (the fingerprint)", None),
+    ("unsettled", "id"): ("the order the articles were marked in (an ingest settles the marks up to the "
+                          "last it saw)", None),
+    ("unsettled", "article_id"): ("the article whose timeline keys are not settled yet (article.id)", None),
+    ("unsettled", "ingest"): ("the ingest that stored it, as host:pid; once that process is gone, the next "
+                              "command to open the database settles the article", None),
     ("file_read", "path"): ("the absolute path of the file read (a byte that is not UTF-8 as \\xNN)", None),
     ("file_read", "size"): ("the file's size when it was read", "bytes"),
     ("file_read", "mtime_ns"): ("the file's modification time when it was read, in nanoseconds since "

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import sqlalchemy.exc
 from sqlalchemy.engine import Connection, Engine
 
-from kospitl import files_read, parallel, sessions, settle, store
+from kospitl import files_read, parallel, pending, sessions, settle, store
 from kospitl.articles import Article, content_hash, read_text, read_text_stat
+from kospitl.db import is_postgres
 from kospitl.errors import ArticleError, KospitlError, Problem
 from kospitl.paths import DATA_DIR, printable
 
@@ -278,6 +279,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
         reread: list[files_read.Seen] = []  # known files read again: recorded as read now
         results = parallel.ordered_map(_prepare_task, tasks, jobs, size=lambda task: len(task[1]))
         memo = settle.Memo()  # the rows read for one batch's settling, for the next batches
+        # the sessions settled: an article of one is settled at the end (on PostgreSQL, with its batch)
+        deferral = None if is_postgres(engine) else pending.Deferral()
         for i, (path, prep) in enumerate(zip(files, results)):  # one result per file, in order
             left = len(files) - i - 1  # files after this one
             prep.path = path  # this process's own string, not a worker's copy: a report holds one per file
@@ -298,10 +301,12 @@ def ingest_paths(engine: Engine, paths: Iterable[str], *, given: date | None = N
                 done([_dry_run(lookup, prep, given)])
             else:
                 for batch in batches.add(prep, left):
-                    done(write_batch(engine, batch, given, memo))
+                    done(write_batch(engine, batch, given, memo, deferral))
         if batches.batch:
-            done(write_batch(engine, batches.take(), given, memo))
+            done(write_batch(engine, batches.take(), given, memo, deferral))
         _write_known(engine, renames, reread)
+    if not dry_run:
+        pending.settle_marked(engine)  # what came back to a session settled before (and marks left behind)
     return report
 
 
@@ -418,24 +423,37 @@ def _dry_run(lookup: Connection, prep: Prepared, given: date | None) -> FileResu
 
 
 def write_batch(engine: Engine, batch: list[Prepared], given: date | None,
-                memo: settle.Memo | None = None) -> list[FileResult]:
+                memo: settle.Memo | None = None, deferral: pending.Deferral | None = None) -> list[FileResult]:
     """Store the articles of ``batch`` and settle the timeline keys they touch, in one
     transaction. If that fails, each article is retried in a transaction of its own, so one
     article that cannot be stored costs only itself. ``memo``: the rows the earlier batches'
-    settling read (``settle.Memo``), dropped when a transaction fails."""
+    settling read (``settle.Memo``), dropped when a transaction fails. ``deferral``: the
+    sessions this ingest has settled; an article of one of them is marked instead, with the
+    articles whose witness it changes (``pending``), and settled at the end of the ingest."""
     try:
         with engine.begin() as conn:  # BEGIN IMMEDIATE: one writer at a time, all or nothing
-            results, touched, unsafe, fresh, moved = [], set(), set(), set(), set()
+            results, touched, unsafe, fresh, moved, later = [], set(), set(), set(), set(), set()
             for prep in batch:
                 result, keys, changed = _store(conn, prep, given)
                 results.append(result)
+                if deferral is not None and deferral.defers(prep.session) and changed.article_id:
+                    later |= changed.moved | {changed.article_id}
+                    touched |= changed.removed  # rows gone: their keys have no article to be marked by
+                    unsafe |= changed.removed
+                    continue
                 touched |= keys
                 unsafe |= changed.keys
                 moved |= changed.moved
                 if changed.article_id:
                     fresh.add(changed.article_id)
-            store.reconcile_keys(conn, touched, fresh=fresh - moved, unsafe=unsafe, memo=memo)
+            if later:
+                pending.mark(conn, later)
+                if memo is not None:
+                    memo.clear()  # it does not hold the rows just marked
+            store.reconcile_keys(conn, touched, fresh=fresh - moved - later, unsafe=unsafe, memo=memo)
             files_read.record(conn, [prep.seen for prep in batch if prep.seen is not None])
+        if deferral is not None:
+            deferral.settled_now(prep.session for prep in batch)
         return results
     except (KospitlError, sqlalchemy.exc.OperationalError):
         if memo is not None:
@@ -445,7 +463,7 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None,
         if memo is not None:
             memo.clear()  # it may hold what the failed transaction read or wrote
         if len(batch) > 1:
-            return [r for prep in batch for r in write_batch(engine, [prep], given, memo)]
+            return [r for prep in batch for r in write_batch(engine, [prep], given, memo, deferral)]
         return [FileResult(batch[0].path, "error", error=f"{batch[0].path}: could not be stored "
                            f"({type(e).__name__}: {e}); nothing stored for it")]
     except BaseException:  # Ctrl-C: the transaction is rolled back
@@ -457,12 +475,14 @@ def write_batch(engine: Engine, batch: list[Prepared], given: date | None,
 @dataclass
 class Changed:
     """What storing an article changed besides adding its rows: the article (0 if none was
-    stored), the articles whose witness changed, and the keys whose rows were removed or whose
-    witnesses changed (``settle.settle``'s ``unsafe``)."""
+    stored), the articles whose witness changed, the keys whose rows were removed or whose
+    witnesses changed (``settle.settle``'s ``unsafe``), and of those the keys of the rows removed
+    (the article it replaces)."""
 
     article_id: int = 0
     moved: set[int] = field(default_factory=set)
     keys: set[store.KeyAt] = field(default_factory=set)
+    removed: set[store.KeyAt] = field(default_factory=set)
 
 
 def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileResult, set[store.KeyAt], Changed]:
@@ -484,7 +504,8 @@ def _store(conn: Connection, prep: Prepared, given: date | None) -> tuple[FileRe
     if current:
         old_session = store.article_session(conn, current["id"])
         former = witness.neighbours(conn, old_session, current["id"])
-        touched |= store.keys_of_articles(conn, [current["id"]])
+        changed.removed = store.keys_of_articles(conn, [current["id"]])
+        touched |= changed.removed
         store.delete_article(conn, current["id"])
         # the component it leaves may split
         changed.moved |= witness.repartition(conn, old_session, former)

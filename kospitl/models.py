@@ -170,3 +170,16 @@ class FileRead(SQLModel, table=True):
     inode: int = Field(sa_column=Column(_BIG, nullable=False))
     content_hash: str = Field(description="sha256 of the normalised text (article.content_hash)")
     read_at_ns: int = Field(sa_column=Column(_BIG, nullable=False))
+
+
+class Unsettled(SQLModel, table=True):
+    """The articles whose timeline keys an ingest stored rows for and settles at its end, not
+    with their batch (kospitl.pending): empty but while an ingest runs, or after one was
+    interrupted (the next ingest settles them)."""
+
+    __tablename__ = "unsettled"
+
+    id: int | None = Field(default=None, primary_key=True, description="the order the articles were marked in")
+    article_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("article.id", ondelete="CASCADE"), nullable=False, index=True))
+    ingest: str = Field(description="the ingest that marked it: host:pid")

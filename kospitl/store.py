@@ -116,6 +116,7 @@ def delete_article(conn: Connection, article_id: int) -> set[Group]:
     conn.execute(delete(O).where(O.c.article_id == article_id))
     conn.execute(delete(P).where(P.c.article_id == article_id))
     driver(conn).execute("DELETE FROM sketch_hash WHERE article_id = ?", (article_id,))
+    driver(conn).execute("DELETE FROM unsettled WHERE article_id = ?", (article_id,))  # its keys are settled now
     conn.execute(delete(A).where(A.c.id == article_id))
     return groups
 
