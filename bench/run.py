@@ -235,6 +235,44 @@ class Meter:
         return s / m if m else float("nan")
 
 
+class EndSettle:
+    """Times the settling a library leaves to the end of an ingest (``pending.settle_marked``:
+    the articles of sessions settled before), which no window of ``Meter`` holds: how many
+    articles were marked, its wall clock and the writer's CPU. Nothing for a library without it."""
+
+    def __init__(self, engine) -> None:
+        self.engine, self.marked, self.wall, self.cpu = engine, 0, 0.0, 0.0
+        try:
+            from kospitl import pending
+        except ImportError:
+            pending = None
+        self.module = pending
+
+    def __enter__(self) -> "EndSettle":
+        if self.module is not None:
+            self.inner = self.module.settle_marked
+            self.module.settle_marked = self.settle
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.module is not None:
+            self.module.settle_marked = self.inner
+
+    def settle(self, engine):
+        with engine.connect() as conn:
+            self.marked += conn.exec_driver_sql("SELECT COUNT(DISTINCT article_id) FROM unsettled").scalar_one()
+        t, c = time.perf_counter(), time.process_time()
+        out = self.inner(engine)
+        self.wall += time.perf_counter() - t
+        self.cpu += time.process_time() - c
+        return out
+
+    def result(self, done: int) -> dict | None:
+        if self.module is None:
+            return None
+        return {"marked": self.marked, "wall_s": self.wall, "writer_ms": self.cpu * 1000 / max(1, done)}
+
+
 def run_one(a: argparse.Namespace) -> dict:
     import kospitl
     import kospitl.ingest as ingest_module
@@ -268,9 +306,10 @@ def run_one(a: argparse.Namespace) -> dict:
 
     stream = {"on_file": counted} if streamed else {}
     window = 1000 if n >= 2000 else max(1, n // 10)
+    end = EndSettle(engine)
     t, c, w0 = time.perf_counter(), time.process_time(), workers_cpu_s()
     stopped = False
-    with Meter(ingest_module, window, a.ingest_budget, n) as m:
+    with Meter(ingest_module, window, a.ingest_budget, n) as m, end:
         try:
             report = ingest_paths(engine, bulk, jobs=jobs, **stream)
             if not streamed:
@@ -289,6 +328,7 @@ def run_one(a: argparse.Namespace) -> dict:
                last={k: m.span(False, count, k) for k in ("wall_ms", "writer_ms", "extract_ms")},
                rss_windows=[(w["upto"], round(w["rss_mb"], 1), round(w["pss_mb"], 1)) for w in m.windows])
     res["growth"] = res["last"]["writer_ms"] / res["first"]["writer_ms"]
+    res["end_settle"] = end.result(done)
     with engine.connect() as conn:  # the floors insert the bulk load's observation rows
         last_id = conn.exec_driver_sql("SELECT MAX(id) FROM article").scalar_one()
 
@@ -555,6 +595,9 @@ def table(results: list[dict]) -> str:
         [pair(r["first"], "writer_ms", "extract_ms") for r in results])
     row("last 1,000 articles (a tenth below 2,000): writer / extraction CPU, ms",
         [pair(r["last"], "writer_ms", "extract_ms") for r in results])
+    row("settled at the end of the ingest: articles marked, wall s, writer CPU ms per article written",
+        [f"{r['end_settle']['marked']:,}, {r['end_settle']['wall_s']:.1f} s, {r['end_settle']['writer_ms']:.2f}"
+         if r.get("end_settle") else "—" for r in results])
     row("extraction CPU per article, ms (mean)", [mark("extract_ms", r["extract_ms"], f"{r['extract_ms']:.2f}")
                                                    for r in results], "extract_ms")
     row("writer CPU per article, last / first", [mark("growth", r["growth"], f"{r['growth']:.2f}×") for r in results],
