@@ -237,11 +237,12 @@ class Meter:
 
 class EndSettle:
     """Times the settling a library leaves to the end of an ingest (``pending.settle_marked``:
-    the articles of sessions settled before), which no window of ``Meter`` holds: how many
-    articles were marked, its wall clock and the writer's CPU. Nothing for a library without it."""
+    the articles of sessions settled before) apart from the load's windows (``meter``'s last is
+    closed before it): how many articles were marked, its wall clock, the writer's CPU and the
+    PSS after it. Nothing for a library without it."""
 
-    def __init__(self, engine) -> None:
-        self.engine, self.marked, self.wall, self.cpu = engine, 0, 0.0, 0.0
+    def __init__(self, meter: "Meter") -> None:
+        self.meter, self.marked, self.wall, self.cpu, self.pss = meter, 0, 0.0, 0.0, 0.0
         try:
             from kospitl import pending
         except ImportError:
@@ -259,18 +260,23 @@ class EndSettle:
             self.module.settle_marked = self.inner
 
     def settle(self, engine):
+        self.meter.close_window()
         with engine.connect() as conn:
             self.marked += conn.exec_driver_sql("SELECT COUNT(DISTINCT article_id) FROM unsettled").scalar_one()
         t, c = time.perf_counter(), time.process_time()
         out = self.inner(engine)
         self.wall += time.perf_counter() - t
         self.cpu += time.process_time() - c
+        self.pss = max(self.pss, pss_all_mb())
+        self.meter.pss_peak = max(self.meter.pss_peak, self.pss)
+        self.meter.t, self.meter.c = time.perf_counter(), time.process_time()  # not in a window of the load
         return out
 
     def result(self, done: int) -> dict | None:
         if self.module is None:
             return None
-        return {"marked": self.marked, "wall_s": self.wall, "writer_ms": self.cpu * 1000 / max(1, done)}
+        return {"marked": self.marked, "wall_s": self.wall, "writer_ms": self.cpu * 1000 / max(1, done),
+                "pss_mb": self.pss}
 
 
 def run_one(a: argparse.Namespace) -> dict:
@@ -306,10 +312,9 @@ def run_one(a: argparse.Namespace) -> dict:
 
     stream = {"on_file": counted} if streamed else {}
     window = 1000 if n >= 2000 else max(1, n // 10)
-    end = EndSettle(engine)
     t, c, w0 = time.perf_counter(), time.process_time(), workers_cpu_s()
     stopped = False
-    with Meter(ingest_module, window, a.ingest_budget, n) as m, end:
+    with Meter(ingest_module, window, a.ingest_budget, n) as m, EndSettle(m) as end:
         try:
             report = ingest_paths(engine, bulk, jobs=jobs, **stream)
             if not streamed:
@@ -595,9 +600,9 @@ def table(results: list[dict]) -> str:
         [pair(r["first"], "writer_ms", "extract_ms") for r in results])
     row("last 1,000 articles (a tenth below 2,000): writer / extraction CPU, ms",
         [pair(r["last"], "writer_ms", "extract_ms") for r in results])
-    row("settled at the end of the ingest: articles marked, wall s, writer CPU ms per article written",
-        [f"{r['end_settle']['marked']:,}, {r['end_settle']['wall_s']:.1f} s, {r['end_settle']['writer_ms']:.2f}"
-         if r.get("end_settle") else "—" for r in results])
+    row("settled at the end of the ingest: articles marked, wall s, writer CPU ms per article written, PSS after, MB",
+        [f"{r['end_settle']['marked']:,}, {r['end_settle']['wall_s']:.1f} s, {r['end_settle']['writer_ms']:.2f}, "
+         f"{r['end_settle'].get('pss_mb', 0):.0f}" if r.get("end_settle") else "—" for r in results])
     row("extraction CPU per article, ms (mean)", [mark("extract_ms", r["extract_ms"], f"{r['extract_ms']:.2f}")
                                                    for r in results], "extract_ms")
     row("writer CPU per article, last / first", [mark("growth", r["growth"], f"{r['growth']:.2f}×") for r in results],
