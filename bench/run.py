@@ -262,7 +262,7 @@ class EndSettle:
     def settle(self, engine):
         self.meter.close_window()
         with engine.connect() as conn:
-            self.marked += conn.exec_driver_sql("SELECT COUNT(DISTINCT article_id) FROM unsettled").scalar_one()
+            self.marked += self.module.count(conn)
         t, c = time.perf_counter(), time.process_time()
         out = self.inner(engine)
         self.wall += time.perf_counter() - t

@@ -158,9 +158,8 @@ def finish_interrupted(path: str) -> None:
     try:
         pending.settle_marked(engine)
     except (sqlite3.Error, DBAPIError) as e:
-        orig = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
         on_unsettled(path, f"an interrupted ingest left articles out of the timeline, and they cannot be "
-                           f"settled now ({_first_line(orig)}); the next ingest settles them")
+                           f"settled now ({_first_line(e)}); the next ingest settles them")
     finally:
         engine.dispose()
 
@@ -275,8 +274,7 @@ def open_db(path: str | os.PathLike[str] | None = None, *, readonly: bool = Fals
         try:
             _upgrade(writer, path, populated=current is not None)
         except (sqlite3.Error, DBAPIError) as e:
-            orig = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
-            raise KospitlError(f"{path}: cannot create or upgrade the database ({_first_line(orig)})") from None
+            raise KospitlError(f"{path}: cannot create or upgrade the database ({_first_line(e)})") from None
         finally:
             writer.dispose()
     finish_interrupted(path)
@@ -332,6 +330,10 @@ class FileState:
 
 
 def _first_line(e: BaseException) -> str:
+    """The first line of an error's message: the driver's own, under SQLAlchemy's wrapping."""
+    orig = getattr(e, "orig", None)  # a DBAPIError's (looked up without importing SQLAlchemy)
+    if isinstance(orig, BaseException):
+        e = orig
     return (str(e).splitlines() or [type(e).__name__])[0]
 
 
@@ -569,8 +571,7 @@ def _open_server(url: str, *, readonly: bool, create: bool, upgrade: bool) -> En
                 with conn.begin():  # under the write lock: Alembic reads the revision once it holds it
                     command.upgrade(cfg, "head")
         except (psycopg.Error, DBAPIError) as e:
-            orig = e.orig if isinstance(e, DBAPIError) and e.orig is not None else e
-            raise KospitlError(f"{where}: cannot create or upgrade the database ({_first_line(orig)})") from None
+            raise KospitlError(f"{where}: cannot create or upgrade the database ({_first_line(e)})") from None
         finally:
             writer.dispose()
     engine = _server_engine(url, readonly=readonly)

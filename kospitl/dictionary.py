@@ -29,7 +29,8 @@ TABLES = {
     "file_read": "The files an ingest read, as stat showed them, and the article each holds: a re-ingest "
                  "skips reading a file that is unchanged since.",
     "unsettled": "The articles whose figures are stored but not yet in the timeline: empty except while an "
-                 "ingest runs, or after one was interrupted (the next ingest settles them).",
+                 "ingest runs, or after one was interrupted (the next command to open the database settles "
+                 "them).",
     "session": "Per trading day and index: close, change, percent, open, high, low, volume, turnover and "
                "breadth, then each figure's status and number of independent sources.",
     "quote": "Stock prices per day and company (English and Korean names next to the code).",
@@ -127,8 +128,8 @@ SPECIFIC: dict[tuple[str, str], tuple[str, str | None]] = {
     ("sketch_hash", "session_date"): ("the trading session the article reports on (near-duplicates are "
                                       "looked for within one session)", "date"),
     ("sketch_hash", "hash"): ("one of the 32 smallest hashes of the body's word 5-grams (the fingerprint)", None),
-    ("unsettled", "id"): ("the order the articles were marked in (an ingest settles the marks up to the "
-                          "last it saw)", None),
+    ("unsettled", "id"): ("the order the articles were marked in (an ingest deletes the marks it read once "
+                          "their articles are settled)", None),
     ("unsettled", "article_id"): ("the article whose timeline keys are not settled yet (article.id)", None),
     ("unsettled", "ingest"): ("the ingest that stored it, as host:pid; once that process is gone, the next "
                               "command to open the database settles the article", None),

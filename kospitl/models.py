@@ -175,7 +175,7 @@ class FileRead(SQLModel, table=True):
 class Unsettled(SQLModel, table=True):
     """The articles whose timeline keys an ingest stored rows for and settles at its end, not
     with their batch (kospitl.pending): empty but while an ingest runs, or after one was
-    interrupted (the next ingest settles them)."""
+    interrupted (the next command to open the database settles them)."""
 
     __tablename__ = "unsettled"
 

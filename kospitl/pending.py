@@ -13,8 +13,9 @@ marked article, session by session in transactions of their own, and then delete
 read. Each mark names its ingest (host:pid). A mark whose ingest is gone was left by one that was
 interrupted: the next command to open the database settles it (``finish_interrupted``, from
 ``db.open_db`` and ``db.reading``, as a read-only open upgrades an older file), so after a kill
-the timeline is that of the articles committed. Settling is exact (``settle.settle`` gives each key what settling the whole database
-gives it), so a key settled twice, or after a later article, comes out the same.
+the timeline is that of the articles committed. Settling is exact (``settle.settle`` gives each
+key what settling the whole database gives it), so a key settled twice, or after a later
+article, comes out the same.
 """
 from __future__ import annotations
 
@@ -37,7 +38,6 @@ class Deferral:
 
     def __init__(self) -> None:
         self.settled: set[date] = set()
-        self.marked = 0  # articles marked by this ingest
 
     def defers(self, session: date | None) -> bool:
         return session is not None and session in self.settled
